@@ -1,0 +1,165 @@
+"""Benchmark inputs: the news corpus (repeated to size, a share mangled) and the adversarial texts."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-windows-1252" codec)
+
+MB = 1_000_000  # sizes and throughputs use decimal megabytes of UTF-8
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def utf8_len(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def mangle(text: str) -> str:
+    """The classic mojibake: ``text``'s UTF-8 bytes read as Windows-1252."""
+    return text.encode("utf-8").decode("sloppy-windows-1252")
+
+
+def read_documents(path: Path) -> list[str]:
+    """The documents of a corpus file: blocks separated by a blank line, one paragraph per line."""
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    documents = [block.strip("\n") for block in _BLANK_LINE.split(text)]
+    documents = [document for document in documents if document.strip()]
+    if not documents:
+        raise SystemExit(f"{path}: no documents found (expected blocks separated by a blank line)")
+    return documents
+
+
+@dataclass(frozen=True)
+class Corpus:
+    documents: list[str]  # the benchmark input, in order
+    source_documents: int  # documents in the corpus file
+    source_bytes: int  # UTF-8 bytes of those documents
+    mangled: int  # documents chosen for mangling
+    mangled_changed: int  # of those, the ones mangling changed (pure ASCII ones stay the same)
+    total_bytes: int  # UTF-8 bytes of ``documents``
+
+    @property
+    def repeats(self) -> float:
+        return self.total_bytes / self.source_bytes if self.source_bytes else 0.0
+
+
+def build_corpus(source: list[str], size_mb: float, mangled_share: float, seed: int) -> Corpus:
+    """Repeat ``source`` in order until about ``size_mb`` MB (0: each document once), then mangle a share.
+
+    The mangled documents are a seeded random sample of the repeated list, so two copies
+    of one source document are mangled independently.
+    """
+    source_bytes = sum(utf8_len(document) for document in source)
+    documents: list[str] = []
+    if size_mb <= 0:
+        documents = list(source)
+    else:
+        target = size_mb * MB
+        total = 0
+        while total < target:
+            for document in source:
+                documents.append(document)
+                total += utf8_len(document)
+                if total >= target:
+                    break
+    count = round(mangled_share * len(documents))
+    count = max(0, min(len(documents), count))
+    changed = 0
+    for index in random.Random(seed).sample(range(len(documents)), count):
+        mangled = mangle(documents[index])
+        changed += mangled != documents[index]
+        documents[index] = mangled
+    return Corpus(
+        documents=documents,
+        source_documents=len(source),
+        source_bytes=source_bytes,
+        mangled=count,
+        mangled_changed=changed,
+        total_bytes=sum(utf8_len(document) for document in documents),
+    )
+
+
+@dataclass(frozen=True)
+class Adversarial:
+    """A pathological input, built at a scale: 1.0 is the nominal size, 0.1 a tenth of it."""
+
+    name: str
+    description: str
+    make: Callable[[float], str]
+
+
+def _repeat(unit: str, count: int) -> str:
+    return unit * max(1, count)
+
+
+def _units_for_bytes(unit: str, megabytes: float) -> int:
+    """How many copies of ``unit`` make about ``megabytes`` MB, rounded to a multiple of 10."""
+    copies = megabytes * MB / utf8_len(unit)
+    return max(10, round(copies / 10) * 10)
+
+
+def _news_paragraph(source: list[str]) -> str:
+    """A real paragraph rich in non-ASCII typography (the one with the most non-ASCII characters)."""
+    paragraphs = (line for document in source for line in document.split("\n"))
+    return max(paragraphs, key=lambda line: (sum(not char.isascii() for char in line), len(line)))
+
+
+def adversarial_inputs(source: list[str], scale: float = 1.0) -> list[Adversarial]:
+    """The adversarial inputs at nominal size times ``scale`` (``--quick`` uses 0.1)."""
+    paragraph = _news_paragraph(source)
+    mojibake_unit = mangle(paragraph) + " "
+    clean_unit = " ".join(line for document in source[:10] for line in document.split("\n")) + " "
+    entity_unit = "&amp;&rsquo;&#8217;"
+
+    mojibake_copies = _units_for_bytes(mojibake_unit, 1 * scale)
+    clean_copies = _units_for_bytes(clean_unit, 10 * scale)
+    entity_copies = _units_for_bytes(entity_unit, 1 * scale)
+    marks = max(10, round(10**6 * scale / 10) * 10)
+    quotes = max(10, round(10**5 * scale / 10) * 10)
+
+    def sized(count: int, at: float) -> int:
+        return max(1, round(count * at))
+
+    return [
+        Adversarial(
+            "mojibake line",
+            f"a news paragraph mangled via Windows-1252, repeated on one line ({utf8_len(mojibake_unit)} B x "
+            f"{mojibake_copies:,})",
+            lambda at: _repeat(mojibake_unit, sized(mojibake_copies, at)),
+        ),
+        Adversarial(
+            "combining marks",
+            f'"a" + {marks:,} x U+0301 (combining acute accent)',
+            lambda at: "a" + "\u0301" * sized(marks, at),
+        ),
+        Adversarial(
+            "letter/mark pairs",
+            f'"a\\u0301" x {marks:,}: alternating letters and combining marks',
+            lambda at: _repeat("a\u0301", sized(marks, at)),
+        ),
+        Adversarial(
+            "double quotes",
+            f"{quotes:,} alternating curly double quotes “”“”… on one line",
+            lambda at: _repeat("“”", sized(quotes // 2, at)),
+        ),
+        Adversarial(
+            "single quotes",
+            f"{quotes:,} alternating curly single quotes ‘’‘’… on one line",
+            lambda at: _repeat("‘’", sized(quotes // 2, at)),
+        ),
+        Adversarial(
+            "clean line",
+            f"clean news text without a newline (paragraphs joined by spaces, x {clean_copies:,})",
+            lambda at: _repeat(clean_unit, sized(clean_copies, at)),
+        ),
+        Adversarial(
+            "HTML entities",
+            f'"{entity_unit}" x {entity_copies:,}',
+            lambda at: _repeat(entity_unit, sized(entity_copies, at)),
+        ),
+    ]

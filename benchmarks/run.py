@@ -1,0 +1,469 @@
+"""Benchmark presswash against ftfy (and plsfix, when installed) on real news text.
+
+    python benchmarks/run.py            # full run: writes benchmarks/results.md and benchmarks/ratios.png
+    python benchmarks/run.py --quick    # smoke run: small corpus, writes to the temporary directory
+
+See benchmarks/README.md for what is measured and how.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import importlib
+import shlex
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import ftfy
+from bench_corpus import MB, Adversarial, Corpus, adversarial_inputs, build_corpus, read_documents, utf8_len
+from bench_report import (
+    AdversarialResult,
+    ContenderResult,
+    adversarial_descriptions,
+    adversarial_table,
+    contender_table,
+    machine_info,
+    write_chart,
+)
+from bench_timing import Rounds, adaptive_rounds, consume, timed
+
+import presswash
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO / "data" / "news-sample.txt"
+DEFAULT_RESULTS = REPO / "benchmarks" / "results.md"
+DEFAULT_CHART = REPO / "benchmarks" / "ratios.png"
+QUICK_OUTPUT = Path(tempfile.gettempdir()) / "presswash-bench"
+
+# Documents given to each contender untimed before the rounds start (ftfy.fix_text and
+# presswash.fix_text are warmed up by the identity check, which runs on every document).
+WARM_UP_DOCUMENTS = 300
+# Differences between presswash.fix_text and ftfy.fix_text shown when there are any.
+DIFFERENCES_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class Contender:
+    name: str
+    run: Callable[[list[str]], None]
+    baseline: bool = False
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Throughput of presswash, ftfy and plsfix on news text, plus adversarial inputs.",
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        help="UTF-8 corpus: documents separated by a blank line, one paragraph per line",
+    )
+    parser.add_argument(
+        "--size",
+        type=float,
+        default=None,
+        metavar="MB",
+        help="repeat the documents to reach about this many MB (10^6 bytes of UTF-8); 0 = each document "
+        "once [default: 20, --quick: 2]",
+    )
+    parser.add_argument(
+        "--mangled",
+        type=float,
+        default=0.01,
+        metavar="SHARE",
+        help="share of documents mangled (UTF-8 read as Windows-1252)",
+    )
+    parser.add_argument("--seed", type=int, default=1, help="seed choosing the mangled documents")
+    parser.add_argument(
+        "--rounds", type=int, default=None, help="timed rounds per contender; the median is reported "
+        "[default: 5, --quick: 3]"
+    )
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes for the parallel clean_many")
+    parser.add_argument(
+        "--adversarial-scale",
+        type=float,
+        default=None,
+        metavar="FACTOR",
+        help="size of the adversarial inputs relative to nominal (1 MB mojibake line, 10^6 combining "
+        "marks, 10 MB clean line, ...) [default: 1, --quick: 0.1]",
+    )
+    parser.add_argument(
+        "--ftfy-max-mb",
+        type=float,
+        default=10.0,
+        metavar="MB",
+        help="time ftfy on at most this many MB of an adversarial input (a prefix-sized version of it); "
+        "ratios then compare seconds per MB",
+    )
+    parser.add_argument("--skip-adversarial", action="store_true", help="only the corpus benchmark")
+    parser.add_argument(
+        "--results",
+        type=Path,
+        default=None,
+        help=f"markdown output [default: {DEFAULT_RESULTS.relative_to(REPO)}, --quick: {QUICK_OUTPUT}/]",
+    )
+    parser.add_argument(
+        "--chart",
+        type=Path,
+        default=None,
+        help=f"bar chart output [default: {DEFAULT_CHART.relative_to(REPO)}, --quick: {QUICK_OUTPUT}/]",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="fast smoke run: 2 MB, 3 rounds, adversarial inputs at 0.1x, output in the temporary directory",
+    )
+    args = parser.parse_args(argv)
+    if args.size is None:
+        args.size = 2.0 if args.quick else 20.0
+    if args.rounds is None:
+        args.rounds = 3 if args.quick else 5
+    if args.adversarial_scale is None:
+        args.adversarial_scale = 0.1 if args.quick else 1.0
+    if args.results is None:
+        args.results = QUICK_OUTPUT / "results.md" if args.quick else DEFAULT_RESULTS
+    if args.chart is None:
+        args.chart = QUICK_OUTPUT / "ratios.png" if args.quick else DEFAULT_CHART
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    if not 0 <= args.mangled <= 1:
+        parser.error("--mangled must be between 0 and 1")
+    if args.size < 0 or args.adversarial_scale <= 0 or args.ftfy_max_mb <= 0:
+        parser.error("--size must not be negative, --adversarial-scale and --ftfy-max-mb must be positive")
+    if not args.corpus.is_file():
+        parser.error(f"corpus not found: {args.corpus}")
+    return args
+
+
+def log(message: str = "") -> None:
+    print(message, flush=True)
+
+
+def display_path(path: Path) -> str:
+    resolved = path.resolve()
+    return str(resolved.relative_to(REPO)) if resolved.is_relative_to(REPO) else str(path)
+
+
+def command_line(argv: list[str] | None) -> str:
+    arguments = sys.argv[1:] if argv is None else argv
+    return shlex.join(["python", "benchmarks/run.py", *arguments])
+
+
+def plsfix_fix_text() -> Callable[[str], str] | None:
+    try:
+        module = importlib.import_module("plsfix")
+    except ImportError:
+        return None
+    fix: Callable[[str], str] = module.fix_text
+    return fix
+
+
+def contenders(jobs: int) -> list[Contender]:
+    cleaner = presswash.Cleaner("news")
+
+    def over(function: Callable[[str], str]) -> Callable[[list[str]], None]:
+        return lambda documents: consume(map(function, documents))
+
+    def many(jobs: int) -> Callable[[list[str]], None]:
+        return lambda documents: consume(presswash.clean_many(documents, "news", jobs=jobs))
+
+    found = [Contender("ftfy.fix_text", over(ftfy.fix_text), baseline=True)]
+    plsfix = plsfix_fix_text()
+    if plsfix is not None:
+        found.append(Contender("plsfix.fix_text", over(plsfix)))
+    else:
+        log("plsfix is not importable: skipped (pip install -e '.[bench]')")
+    found += [
+        Contender("presswash.fix_text", over(presswash.fix_text)),
+        Contender('presswash.Cleaner("news")', over(cleaner)),
+        Contender("presswash.clean_many(jobs=1)", many(1)),
+    ]
+    if jobs > 1:
+        found.append(Contender(f"presswash.clean_many(jobs={jobs})", many(jobs)))
+    return found
+
+
+def first_difference(expected: str, actual: str) -> str:
+    position = next(
+        (index for index, (a, b) in enumerate(zip(expected, actual, strict=False)) if a != b),
+        min(len(expected), len(actual)),
+    )
+    start = max(0, position - 30)
+    return (
+        f"at character {position}:\n"
+        f"      ftfy:      {expected[start : position + 50]!r}\n"
+        f"      presswash: {actual[start : position + 50]!r}"
+    )
+
+
+def identity_check(documents: list[str]) -> tuple[int, list[str]]:
+    """Documents where presswash.fix_text differs from ftfy.fix_text, and the first few differences.
+
+    This untimed pass over every document also warms both functions up."""
+    differing = 0
+    shown: list[str] = []
+    for index, document in enumerate(documents):
+        expected = ftfy.fix_text(document)
+        actual = presswash.fix_text(document)
+        if expected != actual:
+            differing += 1
+            if len(shown) < DIFFERENCES_SHOWN:
+                shown.append(f"document {index} {first_difference(expected, actual)}")
+    return differing, shown
+
+
+def bench_corpus(corpus: Corpus, rounds: int, jobs: int) -> tuple[list[ContenderResult], int, list[str]]:
+    """Time every contender on the whole corpus, rounds interleaved.
+
+    Returns the results, the number of documents where presswash.fix_text differs from
+    ftfy.fix_text, and the problems found."""
+    documents = corpus.documents
+    problems: list[str] = []
+    contestants = contenders(jobs)
+
+    log(f"Identity check: presswash.fix_text vs ftfy.fix_text on all {len(documents):,} documents ...")
+    seconds, (differing, shown) = timed(lambda: identity_check(documents))
+    log(f"  {differing} differing document(s) ({seconds:.1f} s, untimed)")
+    for difference in shown:
+        log(f"  {difference}")
+    if differing:
+        problems.append(f"presswash.fix_text differs from ftfy.fix_text on {differing} document(s)")
+
+    sample = documents[:WARM_UP_DOCUMENTS]
+    log(f"Warm-up: each contender on the first {len(sample)} documents ...")
+    for contender in contestants:
+        contender.run(sample)
+    expected = [presswash.Cleaner("news")(document) for document in sample]
+    if list(presswash.clean_many(sample, "news", jobs=jobs)) != expected:
+        problems.append(f"clean_many(jobs={jobs}) output differs from Cleaner('news') on the warm-up sample")
+        log(f"  PROBLEM: {problems[-1]}")
+
+    timings = {contender.name: Rounds() for contender in contestants}
+    for round_number in range(1, rounds + 1):
+        line = []
+        for contender in contestants:
+            seconds, _ = timed(functools.partial(contender.run, documents))
+            timings[contender.name].seconds.append(seconds)
+            line.append(f"{contender.name} {corpus.total_bytes / MB / seconds:.2f}")
+        log(f"  round {round_number}/{rounds} (MB/s): " + ", ".join(line))
+
+    megabytes = corpus.total_bytes / MB
+    baseline = megabytes / timings[contestants[0].name].median
+    results = []
+    for contender in contestants:
+        rounds_of = timings[contender.name]
+        throughput = megabytes / rounds_of.median
+        results.append(
+            ContenderResult(
+                name=contender.name,
+                throughput=throughput,
+                slowest=megabytes / rounds_of.slowest,
+                fastest=megabytes / rounds_of.fastest,
+                ratio=throughput / baseline,
+                rounds=len(rounds_of.seconds),
+                baseline=contender.baseline,
+            )
+        )
+    return results, differing, problems
+
+
+ADVERSARIAL_CONTENDERS: dict[str, Callable[[str], str]] = {
+    "fix_text": presswash.fix_text,
+    "clean": presswash.Cleaner("news"),
+    "ftfy": ftfy.fix_text,
+}
+
+
+def bench_adversarial(case: Adversarial, rounds: int, ftfy_max_mb: float) -> AdversarialResult:
+    full = case.make(1.0)
+    megabytes = utf8_len(full) / MB
+    ftfy_at = min(1.0, ftfy_max_mb / megabytes)
+    seconds: dict[str, float] = {}
+    scaling: dict[str, float] = {}
+    rounds_done: dict[str, int] = {}
+    outputs: dict[str, str] = {}  # contender -> its output on the input it was timed on
+    for key, function in ADVERSARIAL_CONTENDERS.items():
+        at = ftfy_at if key == "ftfy" else 1.0
+        text = full if at == 1.0 else case.make(at)
+        tenth = case.make(at / 10)
+        small, _ = adaptive_rounds(functools.partial(function, tenth), min_rounds=rounds)
+        large, output = adaptive_rounds(functools.partial(function, text), min_rounds=rounds)
+        seconds[key] = large.median
+        scaling[key] = large.median / small.median
+        rounds_done[key] = len(large.seconds)
+        outputs[key] = output
+    if ftfy_at == 1.0:
+        identical = outputs["ftfy"] == outputs["fix_text"]
+    else:  # ftfy was timed on a smaller version: check the full input once, untimed
+        identical = ftfy.fix_text(full) == outputs["fix_text"]
+    return AdversarialResult(
+        name=case.name,
+        description=case.description,
+        megabytes=megabytes,
+        seconds=seconds,
+        scaling=scaling,
+        rounds=rounds_done,
+        ftfy_megabytes=utf8_len(case.make(ftfy_at)) / MB if ftfy_at < 1.0 else megabytes,
+        identical=identical,
+    )
+
+
+def write_results(
+    path: Path,
+    *,
+    command: str,
+    machine: dict[str, str],
+    corpus_path: Path,
+    corpus: Corpus,
+    args: argparse.Namespace,
+    results: list[ContenderResult],
+    differing: int,
+    adversarial: list[AdversarialResult],
+    problems: list[str],
+    elapsed: float,
+    chart: Path,
+) -> None:
+    megabytes = corpus.total_bytes / MB
+    lines = [
+        "# presswash benchmark results",
+        "",
+        "Command (from the repository root):",
+        "",
+        "```",
+        command,
+        "```",
+        "",
+        "## Machine",
+        "",
+        *(f"- {key}: {value}" for key, value in machine.items()),
+        "",
+        "## News corpus",
+        "",
+        f"- Source: `{display_path(corpus_path)}`: {corpus.source_documents:,} documents, "
+        f"{corpus.source_bytes / MB:.2f} MB of UTF-8",
+        f"- Benchmark input: {len(corpus.documents):,} documents, {megabytes:.2f} MB "
+        f"(the source repeated {corpus.repeats:.1f} times)",
+        f"- Mangled (UTF-8 read as Windows-1252): {corpus.mangled:,} documents "
+        f"({args.mangled:.1%}, seed {args.seed}; {corpus.mangled_changed:,} of them contain non-ASCII "
+        "text, so mangling changed them)",
+        f"- Median of {args.rounds} rounds per contender, rounds interleaved; "
+        "MB = 10^6 bytes of UTF-8 input. clean_many includes starting and stopping its worker processes.",
+        "",
+        contender_table(results),
+        "",
+        f"presswash.fix_text output differs from ftfy.fix_text on **{differing}** of "
+        f"{len(corpus.documents):,} documents (checked on every document, untimed).",
+        "",
+        f"![throughput relative to ftfy]({_relative_link(chart, path)})",
+        "",
+    ]
+    if adversarial:
+        keys = [key for key in ADVERSARIAL_CONTENDERS if key != "ftfy"]
+        lines += [
+            "## Adversarial inputs",
+            "",
+            "Each input is one call on one string (no newline unless stated). `fix_text` is "
+            '`presswash.fix_text`, `clean` a prebuilt `presswash.Cleaner("news")`, `ftfy` is '
+            "`ftfy.fix_text`. Times are medians of up to "
+            f"{args.rounds} rounds (more for fast inputs, fewer above a few seconds). *vs ftfy* compares "
+            "seconds per MB. *10x scaling* is the time at full size over the time at a tenth of it: "
+            "about 10 means linear. *= ftfy* says whether `presswash.fix_text` returned exactly "
+            "ftfy's output.",
+            "",
+            adversarial_table(adversarial, keys),
+            "",
+            adversarial_descriptions(adversarial),
+            "",
+        ]
+    if problems:
+        lines += ["## Problems", "", *(f"- {problem}" for problem in problems), ""]
+    lines += [f"Whole run: {elapsed:.0f} s.", ""]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _relative_link(target: Path, document: Path) -> str:
+    target, folder = target.resolve(), document.resolve().parent
+    if target.is_relative_to(folder):
+        return str(target.relative_to(folder))
+    return target.as_uri()
+
+
+def main(argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
+    args = parse_args(argv)
+    command = command_line(argv)
+    machine = machine_info(REPO)
+    log(command)
+    for key, value in machine.items():
+        log(f"  {key}: {value}")
+
+    corpus = build_corpus(read_documents(args.corpus), args.size, args.mangled, args.seed)
+    megabytes = corpus.total_bytes / MB
+    log(
+        f"Corpus {display_path(args.corpus)}: {corpus.source_documents:,} documents "
+        f"({corpus.source_bytes / MB:.2f} MB) -> {len(corpus.documents):,} documents, {megabytes:.2f} MB, "
+        f"{corpus.mangled:,} mangled"
+    )
+    results, differing, problems = bench_corpus(corpus, args.rounds, args.jobs)
+    log()
+    log(contender_table(results))
+    log()
+
+    adversarial: list[AdversarialResult] = []
+    if not args.skip_adversarial:
+        log(f"Adversarial inputs (scale {args.adversarial_scale:g}) ...")
+        for case in adversarial_inputs(read_documents(args.corpus), args.adversarial_scale):
+            result = bench_adversarial(case, args.rounds, args.ftfy_max_mb)
+            adversarial.append(result)
+            log(
+                f"  {result.name}: {result.megabytes:.2f} MB, fix_text {result.seconds['fix_text']:.4f} s, "
+                f"clean {result.seconds['clean']:.4f} s, ftfy {result.seconds['ftfy']:.4f} s, "
+                f"scaling {result.scaling['fix_text']:.1f}/{result.scaling['clean']:.1f}/"
+                f"{result.scaling['ftfy']:.1f}, identical {result.identical}"
+            )
+            if not result.identical:
+                problems.append(f"presswash.fix_text differs from ftfy.fix_text on the {result.name} input")
+        log()
+        log(adversarial_table(adversarial, [key for key in ADVERSARIAL_CONTENDERS if key != "ftfy"]))
+        log()
+
+    title = (
+        f"Throughput relative to ftfy.fix_text\n{megabytes:.1f} MB of news ({len(corpus.documents):,} "
+        f"documents), {args.mangled:.1%} of documents mangled"
+    )
+    write_chart(results, args.chart, title)
+    elapsed = time.perf_counter() - started
+    write_results(
+        args.results,
+        command=command,
+        machine=machine,
+        corpus_path=args.corpus,
+        corpus=corpus,
+        args=args,
+        results=results,
+        differing=differing,
+        adversarial=adversarial,
+        problems=problems,
+        elapsed=elapsed,
+        chart=args.chart,
+    )
+    log(f"Wrote {display_path(args.results)} and {display_path(args.chart)} ({elapsed:.0f} s)")
+    if problems:
+        for problem in problems:
+            log(f"PROBLEM: {problem}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

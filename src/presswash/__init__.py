@@ -1,0 +1,63 @@
+"""presswash: clean text the way a careful news editor would, fast enough for bulk ingestion.
+
+>>> import presswash
+>>> presswash.clean("Mayor\\u00e2\\u20ac\\u2122s plan: “Ukraine needs more,“ he said")
+'Mayor’s plan: “Ukraine needs more,” he said'
+>>> presswash.fix_text("“Don’t”")
+'"Don\\'t"'
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from presswash.bulk import clean_many
+from presswash.cleaner import Cleaner, Explanation
+from presswash.config import PRESETS, Config
+from presswash.edits import Change, apply_changes
+
+__all__ = [
+    "PRESETS",
+    "Change",
+    "Cleaner",
+    "Config",
+    "Explanation",
+    "apply_changes",
+    "clean",
+    "clean_many",
+    "explain",
+    "fix_text",
+]
+
+__version__ = "0.1.0"
+
+_fix_text = Cleaner("ftfy").clean
+
+
+def clean(text: str, preset: str = "news", **options: Any) -> str:
+    """Clean ``text`` with the named preset, options overriding it.
+
+    For many texts build one :class:`Cleaner` and call it: the options are then
+    validated and compiled once.
+    """
+    return _cleaner(preset, options).clean(text)
+
+
+def explain(text: str, preset: str = "news", **options: Any) -> Explanation:
+    """Clean ``text`` and report every change: which step, where in ``text``, what became what."""
+    return _cleaner(preset, options).explain(text)
+
+
+def fix_text(text: str) -> str:
+    """Exactly ``ftfy.fix_text(text)`` with ftfy's default configuration, much faster on clean text."""
+    return _fix_text(text)
+
+
+@functools.cache
+def _preset_cleaner(preset: str) -> Cleaner:
+    return Cleaner(preset)
+
+
+def _cleaner(preset: str, options: dict[str, Any]) -> Cleaner:
+    return Cleaner(preset, **options) if options else _preset_cleaner(preset)

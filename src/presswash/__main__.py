@@ -1,0 +1,5 @@
+"""``python -m presswash``: the command-line tool."""
+
+from presswash.cli import main
+
+raise SystemExit(main())

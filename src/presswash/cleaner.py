@@ -1,0 +1,208 @@
+"""The cleaning pipeline: a gate, then the enabled steps in a fixed order.
+
+A :class:`Cleaner` turns its :class:`~presswash.config.Config` into a list of
+steps once. Cleaning a text first asks the *gate* — one compiled character
+class, the union of every enabled step's trigger characters — whether any step
+could change the text at all; most lines of real news answer no and are
+returned as they are. Otherwise each step whose trigger is present runs.
+
+Steps can hand each other work (an HTML entity decodes to mojibake, a removed
+control character joins two halves of it), so after a round the steps that ran
+*before* the last change are asked again, and the round repeats while any of
+them still has work. That makes cleaning idempotent without paying for a second
+round in the common case.
+
+    >>> cleaner = Cleaner()
+    >>> cleaner("The Mayor\\u00e2\\u20ac\\u2122s plan&hellip; \\ufb01nally")
+    'The Mayor’s plan… finally'
+    >>> result = cleaner.explain("NicolÃ¡s &amp; co")
+    >>> [(change.step, change.original, change.replacement) for change in result.changes]
+    [('mojibake', 'Ã¡', 'á'), ('html', '&amp;', '&')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ftfy import TextFixerConfig
+
+from presswash.config import Config
+from presswash.controls import Controls
+from presswash.edits import Change, ChangeLog
+from presswash.ftfy_compat import FtfyCompatible
+from presswash.html_entities import HtmlEntities
+from presswash.invisible import Invisible
+from presswash.ligatures import Ligatures
+from presswash.line_breaks import LineBreaks
+from presswash.mojibake import Mojibake
+from presswash.normalization import Normalization
+from presswash.quote_repair import QuoteRepair
+from presswash.quotes import StraightQuotes
+from presswash.step import ANY_NON_ASCII, Step, compiled_class
+from presswash.styled import StyledText
+from presswash.transliteration import Transliteration
+from presswash.width import Width
+
+# Rounds after which cleaning stops even if steps keep handing each other work.
+MAX_ROUNDS = 4
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The cleaned ``text`` and the ``changes`` that turn the input into it."""
+
+    text: str
+    changes: tuple[Change, ...]
+
+
+def build_steps(config: Config) -> list[Step]:
+    """The steps ``config`` enables, in the order they run."""
+    steps: list[Step] = []
+    if config.ftfy_compatible:
+        steps.append(FtfyCompatible(_ftfy_config(config)))
+    else:
+        if config.html:
+            steps.append(HtmlEntities())
+        if config.mojibake:
+            steps.append(Mojibake())
+        if config.controls:
+            steps.append(Controls())
+    if config.invisible:
+        steps.append(Invisible())
+    if not config.ftfy_compatible:
+        if config.line_breaks:
+            steps.append(LineBreaks())
+        if config.ligatures:
+            steps.append(Ligatures())
+        if config.width:
+            steps.append(Width())
+    if config.styled:
+        steps.append(StyledText())
+    if config.quotes == "repair":
+        steps.append(QuoteRepair())
+    elif config.quotes == "straight" and not (config.ftfy_compatible and not config.straighten_guillemets):
+        steps.append(StraightQuotes(guillemets=config.straighten_guillemets))
+    if config.normalization and not config.ftfy_compatible:
+        steps.append(Normalization(config.normalization))
+    if config.ascii:
+        steps.append(Transliteration())
+    return steps
+
+
+def _ftfy_config(config: Config) -> TextFixerConfig:
+    """ftfy's configuration for the steps ftfy has, from presswash's options."""
+    return TextFixerConfig(
+        unescape_html="auto" if config.html else False,
+        remove_terminal_escapes=config.controls,
+        remove_control_chars=config.controls,
+        fix_encoding=config.mojibake,
+        fix_c1_controls=config.mojibake,
+        fix_surrogates=config.mojibake,
+        fix_line_breaks=config.line_breaks,
+        fix_latin_ligatures=config.ligatures,
+        fix_character_width=config.width,
+        uncurl_quotes=config.quotes == "straight",
+        normalization=config.normalization,
+        explain=False,
+    )
+
+
+class Cleaner:
+    """A reusable, immutable cleaner: ``Cleaner(preset, **options)(text)``.
+
+    Building one validates the options and compiles the gate; calling it is
+    cheap and keeps no state between calls, so one cleaner can serve a whole
+    pipeline, and it pickles (as its configuration) to worker processes.
+    """
+
+    def __init__(self, preset: str = "news", **options: Any) -> None:
+        self._setup(Config.from_preset(preset, **options))
+
+    @classmethod
+    def from_config(cls, config: Config) -> Cleaner:
+        """A cleaner for an existing configuration."""
+        cleaner = cls.__new__(cls)
+        cleaner._setup(config)
+        return cleaner
+
+    def _setup(self, config: Config) -> None:
+        self._config = config
+        self._steps = build_steps(config)
+        self._gate = compiled_class("".join(step.trigger for step in self._steps))
+        # When some step reacts to any non-ASCII character, the gate can only
+        # say something new about ASCII text, where it is also cheapest.
+        self._gate_passes_non_ascii = any(ANY_NON_ASCII in step.trigger for step in self._steps)
+
+    @property
+    def config(self) -> Config:
+        """The frozen configuration this cleaner applies."""
+        return self._config
+
+    @property
+    def steps(self) -> Sequence[Step]:
+        """The steps that run, in order."""
+        return tuple(self._steps)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Cleaner.from_config, (self._config,))
+
+    def __repr__(self) -> str:
+        return f"Cleaner({self._config!r})"
+
+    def __call__(self, text: str) -> str:
+        return self.clean(text)
+
+    def clean(self, text: str) -> str:
+        """Return the cleaned text."""
+        if type(text) is not str:
+            require_text(text)
+        if (text.isascii() or not self._gate_passes_non_ascii) and self._gate.search(text) is None:
+            return text
+        return self._run(text, None, gated=True)
+
+    def explain(self, text: str) -> Explanation:
+        """Clean ``text`` and report each change with its step and its span in ``text``."""
+        require_text(text)
+        log = ChangeLog(text)
+        if self._gate.search(text) is not None:
+            self._run(text, log, gated=True)
+        return Explanation(log.text, tuple(log.changes))
+
+    def clean_without_gate(self, text: str) -> str:
+        """Clean by running every step on every text: the reference the fast path must equal."""
+        require_text(text)
+        return self._run(text, None, gated=False)
+
+    def _run(self, text: str, log: ChangeLog | None, gated: bool) -> str:
+        steps = self._steps
+        for _ in range(MAX_ROUNDS):
+            last_change = -1
+            for index, step in enumerate(steps):
+                if gated and not step.applies(text):
+                    continue
+                if log is None:
+                    fixed = step.fix(text)
+                else:
+                    log.record(step.name, step.edits(text))
+                    fixed = log.text
+                if fixed != text:
+                    text = fixed
+                    last_change = index
+            earlier = steps[: max(last_change, 0)]
+            if not any(step.applies(text) if gated else step.fix(text) != text for step in earlier):
+                break
+        return text
+
+
+def require_text(text: object) -> None:
+    """Raise a TypeError that says what was passed instead of a ``str``."""
+    if isinstance(text, str):
+        return
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise TypeError(
+            f"expected str, got {type(text).__name__}: decode it first, e.g. "
+            "data.decode('utf-8'), or ftfy.guess_bytes(data) if the encoding is unknown"
+        )
+    raise TypeError(f"expected str, got {type(text).__name__}: {text!r:.60}")

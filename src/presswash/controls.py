@@ -1,0 +1,38 @@
+"""Remove control characters and terminal escape sequences.
+
+Control characters have no business in text meant for reading: NUL bytes from
+binary leftovers, backspaces and bells from terminals, DEL, and the C1 range
+(U+0080–U+009F) that the mojibake step did not resolve. Terminal colour codes
+(``ESC [ 31 m``) arrive with text copied from logs and consoles; they are
+removed whole, not just their invisible ESC, so no ``[31m`` is left behind.
+
+Tab and newline are kept. CR and NEXT LINE (U+0085) are line breaks, which the
+line-break step owns, so they are kept here.
+
+    >>> Controls().fix("\\x1b[1;31mAlert\\x1b[0m: bad\\x00 byte\\x7f\\tend")
+    'Alert: bad byte\\tend'
+"""
+
+from __future__ import annotations
+
+import re
+
+from presswash.step import PatternStep
+
+# Everything below U+0020 except tab, LF and CR; DEL; C1 except U+0085 NEXT LINE.
+CONTROL_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
+
+# ECMA-48 control sequences (CSI: ESC [ … final byte) and operating-system
+# commands (OSC: ESC ] … BEL or ESC \), then any other two-character escape.
+TERMINAL_ESCAPE = r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?"
+
+
+class Controls(PatternStep):
+    """Delete terminal escape sequences and control characters."""
+
+    name = "controls"
+    trigger = CONTROL_CHARACTERS
+    pattern = re.compile(f"{TERMINAL_ESCAPE}|[{CONTROL_CHARACTERS}]+")
+
+    def replace(self, match: re.Match[str]) -> str:
+        return ""

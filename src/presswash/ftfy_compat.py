@@ -1,0 +1,163 @@
+"""The ``ftfy`` preset: ftfy's own output, byte for byte, without ftfy's cost on clean text.
+
+Users migrating from ``ftfy.fix_text`` need the same output, not a similar one.
+This step therefore hands every line that needs ftfy's real work — mojibake,
+HTML entities, terminal escapes, C1 controls, surrogates — to ftfy itself, with
+the same segmentation and the same HTML rule (a ``<`` in one line switches
+entity decoding off for the rest of the document).
+
+Most news needs none of that: its only changes under ftfy are curly quotes
+straightened, the odd ligature, and perhaps normalization. Those fixes are
+plain character replacements, so they are made here directly with ``str``
+methods, in ftfy's order, on the whole document at once. That shortcut is
+taken only when it provably gives ftfy's answer: the input holds nothing that
+ftfy's other fixes react to (see :func:`~presswash.mojibake.may_hold_mojibake`),
+and neither does the result, so ftfy's fix-until-stable loop would stop after
+one round.
+
+    >>> step = FtfyCompatible(TextFixerConfig(explain=False))
+    >>> step.fix("“Here’s” the ﬁx\\r\\nMayor\\u00e2\\u20ac\\u2122s &amp; co")
+    '"Here\\'s" the fix\\nMayor\\'s & co'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+import ftfy
+from ftfy import TextFixerConfig
+from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES, WIDTH_MAP
+
+from presswash._mojibake_table import MOJIBAKE_ALPHABET, SUSPICIOUS_ALONE
+from presswash.edits import Edit, diff_edits
+from presswash.mojibake import SURROGATES, holds_mojibake, may_hold_mojibake
+from presswash.step import ANY_NON_ASCII, Step
+
+ESCAPE = "\x1b"
+CURLY_SINGLE_QUOTES = "\u02bc\u2018\u2019\u201a\u201b"  # ftfy.chardata.SINGLE_QUOTE_RE
+CURLY_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f"  # ftfy.chardata.DOUBLE_QUOTE_RE
+LINE_BREAKS = "\r\u2028\u2029"  # U+0085 is a C1 control: ftfy's real work
+
+
+def _characters(table: dict[int, str] | dict[int, None]) -> str:
+    return "".join(re.escape(chr(code)) for code in sorted(table))
+
+
+RARE_FIXES = _characters(LIGATURES) + _characters(WIDTH_MAP) + _characters(CONTROL_CHARS) + LINE_BREAKS
+# Anything but curly quotes and normalization: possible mojibake (as in
+# ``MAY_HOLD_MOJIBAKE``) or a character that one of the rarer fixes replaces.
+BEYOND_QUOTES = re.compile(
+    f"[{MOJIBAKE_ALPHABET}{SURROGATES}{RARE_FIXES}]"
+    f"(?:(?<=[{SUSPICIOUS_ALONE}{SURROGATES}{RARE_FIXES}])|[{MOJIBAKE_ALPHABET}])"
+)
+
+
+LIGATURE = re.compile(f"[{_characters(LIGATURES)}]")
+CONTROL_CHARACTER = re.compile(f"[{_characters(CONTROL_CHARS)}]")
+
+
+def _split_ligature(match: re.Match[str]) -> str:
+    return LIGATURES[ord(match.group())]
+
+
+def needs_ftfy(text: str, entities: bool) -> bool:
+    """False only if plain character replacements give ftfy's result for ``text``.
+
+    ftfy's real work is decoding entities (only where an entity is present),
+    removing terminal escapes, and everything the mojibake heuristic can start.
+    """
+    return (
+        (entities and "&" in text and HTML_ENTITY_RE.search(text) is not None)
+        or ESCAPE in text
+        or holds_mojibake(text)
+    )
+
+
+class FtfyCompatible(Step):
+    """Every fix of ``ftfy.fix_text`` with its configuration, giving its exact output."""
+
+    name = "ftfy"
+    # Everything ftfy can change; normalization alone can change any non-ASCII text.
+    trigger = "&\x00-\x08\x0b\x0d-\x1f\x7f" + ANY_NON_ASCII
+
+    def __init__(self, config: TextFixerConfig) -> None:
+        self.config = config._replace(explain=False)
+
+    def applies(self, text: str) -> bool:
+        # The pipeline's gate has already looked for the trigger, and ``fix``
+        # makes the finer checks itself.
+        return True
+
+    def fix(self, text: str) -> str:
+        if len(text) <= self.config.max_decode_length:
+            fixed = self._replace_characters(
+                text, entities=bool(self.config.unescape_html), whole_document=True
+            )
+            if fixed is not None:
+                return fixed
+        return "".join(fixed for _, fixed in self._fixed_segments(text))
+
+    def edits(self, text: str) -> list[Edit]:
+        found: list[Edit] = []
+        offset = 0
+        for segment, fixed in self._fixed_segments(text):
+            found.extend(
+                Edit(edit.start + offset, edit.end + offset, edit.replacement)
+                for edit in diff_edits(segment, fixed)
+            )
+            offset += len(segment)
+        return found
+
+    def _fixed_segments(self, text: str) -> Iterator[tuple[str, str]]:
+        """ftfy's segmentation of ``text`` (as in ``ftfy.fix_text``), each with its fixed form."""
+        config = self.config
+        position = 0
+        while position < len(text):
+            end = text.find("\n", position) + 1 or len(text)
+            end = min(end, position + config.max_decode_length)
+            segment = text[position:end]
+            if config.unescape_html == "auto" and "<" in segment:
+                config = config._replace(unescape_html=False)
+            fixed = self._replace_characters(
+                segment, entities=bool(config.unescape_html), whole_document=False
+            )
+            yield segment, ftfy.fix_text_segment(segment, config) if fixed is None else fixed
+            position = end
+
+    def _replace_characters(self, text: str, entities: bool, whole_document: bool) -> str | None:
+        """ftfy's result by plain replacement, or None when ftfy's real work is needed."""
+        if (entities and "&" in text and HTML_ENTITY_RE.search(text)) or ESCAPE in text:
+            return None
+        rare = BEYOND_QUOTES.search(text) is not None
+        # ftfy's heuristic is costly: on a whole document, any suspicion sends
+        # it line by line, where the heuristic runs on the suspect lines alone.
+        if rare and (may_hold_mojibake if whole_document else holds_mojibake)(text):
+            return None
+        config = self.config
+        fixed = text
+        if rare and config.fix_latin_ligatures:
+            fixed = LIGATURE.sub(_split_ligature, fixed)
+        if rare and config.fix_character_width:
+            fixed = fixed.translate(WIDTH_MAP)
+        if config.uncurl_quotes:
+            for quote in CURLY_SINGLE_QUOTES:
+                fixed = fixed.replace(quote, "'")
+            for quote in CURLY_DOUBLE_QUOTES:
+                fixed = fixed.replace(quote, '"')
+        if rare and config.fix_line_breaks:
+            fixed = fixed.replace("\r\n", "\n").replace("\r", "\n")
+            fixed = fixed.replace("\u2028", "\n").replace("\u2029", "\n")
+        if rare and config.remove_control_chars:
+            fixed = CONTROL_CHARACTER.sub("", fixed)
+        normalized = False
+        if config.normalization and not unicodedata.is_normalized(config.normalization, fixed):
+            fixed = unicodedata.normalize(config.normalization, fixed)
+            normalized = True
+        # Straightened quotes are ASCII and cannot give ftfy new work; the other
+        # fixes can (a removed control character joins two mojibake letters,
+        # ＆ becomes &), and then ftfy's second round would change the text.
+        if (rare or normalized) and needs_ftfy(fixed, entities):
+            return None
+        return fixed

@@ -1,0 +1,80 @@
+"""Decode HTML entities that leaked into plain text.
+
+Scraped and syndicated news is full of ``&amp;``, ``&rsquo;`` and ``&#8217;``:
+markup escapes that survived the trip out of HTML. They are decoded with
+ftfy's unescaping (only unambiguous entities: named ones that end in ``;``,
+numeric references, and the upper-cased forms of common letters).
+
+ftfy refuses to decode anything in a whole document once it has seen one ``<``,
+since entities in real HTML are meant. That rule costs good lines in plain text
+that merely mentions ``a < b`` or embeds one line of markup. Here the decision
+is made per line, and on evidence of markup rather than of a bare ``<``: a line
+that contains an HTML tag keeps its entities; every other line is decoded.
+
+    >>> step = HtmlEntities()
+    >>> step.fix("Mayor&rsquo;s &amp; council&#8217;s plan")
+    'Mayor’s & council’s plan'
+    >>> step.fix("<p>Fish &amp; chips</p>\\n2 < 3 &amp; 4 > 1")
+    '<p>Fish &amp; chips</p>\\n2 < 3 & 4 > 1'
+    >>> step.fix("double escaped: &amp;rsquo;")
+    'double escaped: ’'
+    >>> step.fix("this&not that")
+    'this&not that'
+"""
+
+from __future__ import annotations
+
+import re
+
+from ftfy.chardata import HTML_ENTITY_RE
+from ftfy.fixes import unescape_html
+
+from presswash.edits import Edit, diff_edits
+from presswash.step import Step, split_lines
+
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
+
+
+class HtmlEntities(Step):
+    """Decode entities line by line, skipping lines that hold HTML tags."""
+
+    name = "html"
+    trigger = "&"
+
+    def edits(self, text: str) -> list[Edit]:
+        found: list[Edit] = []
+        offset = 0
+        for line in split_lines(text):
+            once = self._decode_once(line)
+            if once == line:
+                pass
+            elif self._decode_once(once) == once:
+                found.extend(
+                    Edit(offset + match.start(), offset + match.end(), unescape_html(match.group()))
+                    for match in HTML_ENTITY_RE.finditer(line)
+                    if unescape_html(match.group()) != match.group()
+                )
+            else:  # escaped more than once: report the line's whole changed span
+                found.extend(
+                    Edit(offset + edit.start, offset + edit.end, edit.replacement)
+                    for edit in diff_edits(line, self._decode(line))
+                )
+            offset += len(line)
+        return found
+
+    def fix(self, text: str) -> str:
+        return "".join(self._decode(line) for line in split_lines(text))
+
+    def _decode(self, line: str) -> str:
+        """Decode until nothing changes, so ``&amp;rsquo;`` (escaped twice) becomes ``’``."""
+        while True:
+            decoded = self._decode_once(line)
+            if decoded == line:
+                return line
+            line = decoded
+
+    @staticmethod
+    def _decode_once(line: str) -> str:
+        if "&" not in line or HTML_TAG.search(line):
+            return line
+        return unescape_html(line)

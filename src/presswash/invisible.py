@@ -1,0 +1,74 @@
+"""Remove invisible characters where they are junk, keep them where a script needs them.
+
+Invisible characters reach news text from word processors, web pages and
+copy-and-paste: zero-width spaces inside words, soft hyphens, byte-order marks
+in the middle of a file, bidi overrides. They break search, tokenization and
+deduplication without anyone being able to see why, so they are removed.
+
+Some of them carry meaning, though, and removing those damages correct text:
+
+- ZERO WIDTH JOINER (U+200D) binds emoji sequences (👩‍💻, 🏳️‍🌈) and selects
+  conjunct forms in Indic scripts; ZERO WIDTH NON-JOINER (U+200C) is part of
+  Persian spelling (می‌خواهم) and of Indic scripts. Both are kept next to an
+  emoji or a letter of a script other than Latin, and removed elsewhere (inside
+  a Latin word, next to a space).
+- ZERO WIDTH SPACE (U+200B) is the word separator of Thai, Lao, Khmer, Myanmar
+  and Tibetan, which write no spaces; it is kept next to letters of those
+  scripts and removed elsewhere.
+- Left-to-right and right-to-left *marks* (U+200E, U+200F, U+061C) are part of
+  correct right-to-left typography and are not touched; the embedding,
+  override and isolate *controls* (U+202A–U+202E, U+2066–U+2069) are removed.
+
+Soft hyphens, byte-order marks, word joiners, invisible operators,
+interlinear annotation and the deprecated format characters are removed
+everywhere.
+
+    >>> step = Invisible()
+    >>> step.fix("Break\\u00ading\\u200b news\\ufeff: \\u202eevil")
+    'Breaking news: evil'
+    >>> step.fix("می\\u200cخواهم 👩\\u200d💻 ភាសា\\u200bខ្មែរ")
+    'می\\u200cخواهم 👩\\u200d💻 ភាសា\\u200bខ្មែរ'
+    >>> step.fix("Latin\\u200d word")
+    'Latin word'
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from presswash.step import PatternStep
+
+ALWAYS_JUNK = "\u00ad\u2060-\u2064\u202a-\u202e\u2066-\u2069\u206a-\u206f\ufeff\ufff9-\ufffb"
+JOINERS = "\u200c\u200d"
+ZERO_WIDTH_SPACE = "\u200b"
+
+# Neighbours that make a joiner meaningful: letters and marks of any script but
+# Latin, emoji and their modifiers, variation selectors and tag characters.
+NEEDS_JOINER = regex.compile(
+    r"[[\p{L}\p{M}]--[\p{Latin}\p{Common}\p{Inherited}]]"
+    r"|[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\uFE0F\u20E3\U000E0020-\U000E007F]",
+    regex.V1,
+)
+NEEDS_WORD_SEPARATOR = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
+
+
+class Invisible(PatternStep):
+    """Delete junk invisible characters; keep script-required joiners and separators."""
+
+    name = "invisible"
+    trigger = ALWAYS_JUNK + ZERO_WIDTH_SPACE + JOINERS
+    pattern = re.compile(f"[{ALWAYS_JUNK}]+|[{ZERO_WIDTH_SPACE}{JOINERS}]")
+
+    def replace(self, match: re.Match[str]) -> str:
+        char = match.group()
+        if char[0] in ALWAYS_JUNK:
+            return ""
+        needed = NEEDS_WORD_SEPARATOR if char == ZERO_WIDTH_SPACE else NEEDS_JOINER
+        text, start, end = match.string, match.start(), match.end()
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if (before and needed.match(before)) or (after and needed.match(after)):
+            return char
+        return ""

@@ -1,0 +1,32 @@
+"""Split Latin ligatures into their letters.
+
+``ﬁ`` and ``ﬂ`` in running text are leftovers of PDF extraction or typesetting:
+they look right but break search (``ﬁnance`` does not match ``finance``). The
+table is ftfy's: Latin typographic ligatures and the legacy digraphs (Ǆ, Ǉ, Ǌ,
+Ĳ). Ligatures that are letters of their own (æ, œ) and those of other scripts
+are left alone.
+
+    >>> Ligatures().fix("ﬁnancial ﬂows, ﬀ")
+    'financial flows, ff'
+"""
+
+from __future__ import annotations
+
+import re
+
+from ftfy.chardata import LIGATURES
+
+from presswash.step import PatternStep
+
+LIGATURE_CHARACTERS = "".join(chr(code) for code in sorted(LIGATURES))
+
+
+class Ligatures(PatternStep):
+    """Replace each Latin ligature with the letters it joins."""
+
+    name = "ligatures"
+    trigger = LIGATURE_CHARACTERS
+    pattern = re.compile(f"[{LIGATURE_CHARACTERS}]")
+
+    def replace(self, match: re.Match[str]) -> str:
+        return LIGATURES[ord(match.group())]

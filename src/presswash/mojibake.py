@@ -1,0 +1,89 @@
+"""Decode mojibake: UTF-8 that was read with the wrong codec.
+
+``Mayorâ€™s`` is ``Mayor’s`` whose UTF-8 bytes were decoded as Windows-1252;
+``NicolÃ¡s`` the same with Latin-1; ``d'Ð“Â©tat`` went through it twice. ftfy is
+the engine here: its heuristic decides which lines hold mojibake and its codecs
+undo it, including the lossy cases (``â€�``), inconsistent mixtures of
+encodings, non-breaking spaces that were flattened to spaces, stray C1 control
+characters (read as Windows-1252, as browsers do) and UTF-16 surrogates.
+
+What presswash adds is knowing when not to ask. ftfy's heuristic is a large
+regular expression and costs more than all other cleaning together, yet it can
+only fire on a few lone characters or on two adjacent characters of its
+alphabet (see ``scripts/generate_mojibake_table.py``). Lines without those are
+passed over without running it.
+
+    >>> step = Mojibake()
+    >>> step.fix("The Mayor\\u00e2\\u20ac\\u2122s office\\nNicol\\u00c3\\u00a1s Maduro")
+    'The Mayor’s office\\nNicolás Maduro'
+    >>> step.fix("Café – “déjà vu”")
+    'Café – “déjà vu”'
+"""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+import ftfy.badness
+from ftfy.fixes import fix_c1_controls, fix_surrogates
+
+from presswash._mojibake_table import MOJIBAKE_ALPHABET, SUSPICIOUS_ALONE
+from presswash.step import LineStep
+
+SURROGATES = "\ud800-\udfff"
+C1_CONTROLS = "\x80-\x9f"
+# C1 controls and surrogates are replaced whether or not the heuristic finds mojibake.
+ALWAYS_FIXED = re.compile(f"[{C1_CONTROLS}{SURROGATES}]")
+
+# A lone suspicious character or surrogate, or two alphabet characters side by
+# side. Written so the engine scans for one class and only looks further at its
+# rare hits: the lookbehind re-tests the character just matched.
+MAY_HOLD_MOJIBAKE = re.compile(
+    f"[{MOJIBAKE_ALPHABET}{SURROGATES}](?:(?<=[{SUSPICIOUS_ALONE}{SURROGATES}])|[{MOJIBAKE_ALPHABET}])"
+)
+
+
+def may_hold_mojibake(text: str) -> bool:
+    """False only if ftfy would certainly find no mojibake, C1 control or surrogate in ``text``.
+
+    >>> may_hold_mojibake("Nicolás – “déjà vu” costs £5")
+    False
+    >>> may_hold_mojibake("Nicol\\u00c3\\u00a1s")
+    True
+    """
+    return not text.isascii() and MAY_HOLD_MOJIBAKE.search(text) is not None
+
+
+def holds_mojibake(text: str) -> bool:
+    """False only if ftfy's encoding fixes (decoding, C1 controls, surrogates) leave ``text`` alone.
+
+    Runs ftfy's heuristic itself, but only when :func:`may_hold_mojibake` says it must.
+
+    >>> holds_mojibake("’”")
+    False
+    >>> holds_mojibake("Mayor\u00e2\u20ac\u2122s")
+    True
+    """
+    return may_hold_mojibake(text) and (ALWAYS_FIXED.search(text) is not None or ftfy.badness.is_bad(text))
+
+
+class Mojibake(LineStep):
+    """Re-decode each line that ftfy's heuristic finds to hold mojibake."""
+
+    name = "mojibake"
+    trigger = MOJIBAKE_ALPHABET + SURROGATES
+
+    def applies(self, text: str) -> bool:
+        return may_hold_mojibake(text)
+
+    def fix_line(self, line: str) -> str:
+        if not holds_mojibake(line):
+            return line
+        # Each decoding can reveal another layer (double encoding, or C1
+        # controls that decode into mojibake), so repeat until nothing changes.
+        while True:
+            fixed = fix_surrogates(fix_c1_controls(ftfy.fix_encoding(line)))
+            if fixed == line:
+                return fixed
+            line = fixed

@@ -1,0 +1,112 @@
+"""What a cleaning step is, and the two shapes most steps take.
+
+A step owns one concern. It declares the characters that can *trigger* it —
+a regular-expression character class such that a text containing none of them
+is certainly left unchanged by the step — and it can either just fix a text
+(the fast path used by ``clean``) or report its work as :class:`~presswash.edits.Edit`
+spans (the path used by ``explain``). The pipeline's gate is the union of the
+enabled steps' triggers, so a step cannot be forgotten by the fast path.
+
+Two shapes cover nearly every step without writing the logic twice:
+
+- :class:`PatternStep` — a regular expression and a function from each match
+  to its replacement; fixing is ``pattern.sub`` and the edits are the matches.
+- :class:`LineStep` — a function applied line by line; the edits are each
+  changed line's differing span (see :func:`~presswash.edits.diff_edits`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import ClassVar
+
+from presswash.edits import Edit, diff_edits
+
+
+ANY_NON_ASCII = "\x80-\U0010ffff"
+"""The trigger of steps that can change any non-ASCII character (normalization, transliteration)."""
+
+
+class Step:
+    """Base of every step: a name, a trigger class, ``fix`` and ``edits``."""
+
+    name: ClassVar[str]
+    trigger: str
+    """Body of a character class (``"&"``, ``"\\x00-\\x08"``); text without any is left alone."""
+
+    def applies(self, text: str) -> bool:
+        """False only when the step certainly leaves ``text`` unchanged.
+
+        The default looks for a trigger character; steps with a cheaper or
+        sharper test override it.
+        """
+        return compiled_class(self.trigger).search(text) is not None
+
+    def fix(self, text: str) -> str:
+        """Return ``text`` with this step's repair applied."""
+        raise NotImplementedError
+
+    def edits(self, text: str) -> list[Edit]:
+        """This step's repair as ordered, non-overlapping spans of ``text``."""
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<step {self.name}>"
+
+
+class PatternStep(Step):
+    """A step that replaces each match of ``pattern`` with ``replace(match)``."""
+
+    pattern: re.Pattern[str]
+
+    def replace(self, match: re.Match[str]) -> str:
+        """The replacement for one match (return the match itself to keep it)."""
+        raise NotImplementedError
+
+    def fix(self, text: str) -> str:
+        return self.pattern.sub(self.replace, text)
+
+    def edits(self, text: str) -> list[Edit]:
+        found: list[Edit] = []
+        for match in self.pattern.finditer(text):
+            replacement = self.replace(match)
+            if replacement != match.group():
+                found.append(Edit(match.start(), match.end(), replacement))
+        return found
+
+
+class LineStep(Step):
+    """A step whose fix works on each line (up to and including its ``\\n``) independently."""
+
+    def fix_line(self, line: str) -> str:
+        """Return one line with this step's repair applied."""
+        raise NotImplementedError
+
+    def fix(self, text: str) -> str:
+        return "".join(self.fix_line(line) for line in split_lines(text))
+
+    def edits(self, text: str) -> list[Edit]:
+        found: list[Edit] = []
+        offset = 0
+        for line in split_lines(text):
+            for edit in diff_edits(line, self.fix_line(line)):
+                found.append(Edit(edit.start + offset, edit.end + offset, edit.replacement))
+            offset += len(line)
+        return found
+
+
+@functools.cache
+def compiled_class(body: str) -> re.Pattern[str]:
+    """The compiled character class ``[body]``, shared by every user of the same trigger."""
+    return re.compile(f"[{body}]")
+
+
+def split_lines(text: str) -> list[str]:
+    """Split after each ``\\n`` only, as ftfy segments text (``str.splitlines`` splits more).
+
+    >>> split_lines("one\\r\\ntwo\\u2028three\\n")
+    ['one\\r\\n', 'two\\u2028three\\n']
+    """
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])

@@ -1,0 +1,85 @@
+"""``presswash.fix_text`` must give ``ftfy.fix_text``'s output on every input, byte for byte."""
+
+import random
+
+import ftfy
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+import pytest
+from corpora import mojibake_cases, news_documents
+from ftfy import TextFixerConfig
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import presswash
+from presswash.edits import apply_edits
+from presswash.ftfy_compat import FtfyCompatible
+
+# Characters that exercise every branch of ftfy: mojibake letters, quotes,
+# entities, controls, escapes, line breaks, ligatures, fullwidth forms,
+# combining marks and surrogates.
+TRICKY = (
+    "aeZ &;#<>x\n\r\t\x1b[0m\x00\x1a\x7f\x80\x85\x9d\xa0\xad"
+    "ÃÂâ€™œ\u2018\u2019\u201a\u201c\u201d\u201e\u02bcéñ£°±×²"
+    "ГўВЂРСЃΒΓ\u2028\u2029\ufb01\ufb02ĳǆ\uff21\uff01\u3000ﾊﾞ"
+    "\u0301\u0308\ufeff\u206a\ufffc\ud83d\ude00\udc00\U0001f600"
+)
+tricky_text = st.text(alphabet=st.sampled_from(TRICKY), max_size=60)
+entity_text = st.lists(
+    st.sampled_from(["&amp;", "&rsquo;", "&#8217;", "&#x2019;", "&Atilde;", "&copy;", "&lt;", "x", " "]),
+    max_size=12,
+).map("".join)
+
+
+@given(st.text())
+def test_identical_to_ftfy_on_any_text(text: str) -> None:
+    assert presswash.fix_text(text) == ftfy.fix_text(text)
+
+
+@given(st.lists(st.one_of(tricky_text, entity_text), max_size=6).map("\n".join))
+@example("é\x01€")  # removing a control character joins mojibake
+@example("&amp;eacute;")  # escaped twice
+@example("<b>\n&amp;")  # a tag switches entities off for the rest of the document
+@example("＆amp;")  # a fullwidth ampersand becomes an entity
+@example("A\u0300\u20ac")  # normalization creates mojibake
+def test_identical_to_ftfy_on_tricky_text(text: str) -> None:
+    assert presswash.fix_text(text) == ftfy.fix_text(text)
+
+
+def test_identical_to_ftfy_on_real_news() -> None:
+    documents = news_documents()
+    assert len(documents) > 100
+    assert [presswash.fix_text(doc) for doc in documents] == [ftfy.fix_text(doc) for doc in documents]
+
+
+@pytest.mark.parametrize("codec", ["sloppy-windows-1252", "latin-1", "macroman", "sloppy-windows-1251"])
+def test_identical_to_ftfy_on_corrupted_news(codec: str) -> None:
+    rng = random.Random(codec)
+    documents = rng.sample(news_documents(), 40)
+    corrupted = [doc.encode("utf-8").decode(codec) for doc in documents]
+    assert [presswash.fix_text(doc) for doc in corrupted] == [ftfy.fix_text(doc) for doc in corrupted]
+
+
+def test_identical_to_ftfy_on_mojibake_cases() -> None:
+    broken = [case for case, _ in mojibake_cases()]
+    assert [presswash.fix_text(text) for text in broken] == [ftfy.fix_text(text) for text in broken]
+
+
+@given(st.lists(st.one_of(tricky_text, entity_text), max_size=8).map("\n".join))
+def test_segments_as_ftfy_cuts_them(text: str) -> None:
+    config = TextFixerConfig(max_decode_length=7, explain=False)
+    assert FtfyCompatible(config).fix(text) == ftfy.fix_text(text, config)
+
+
+@given(tricky_text)
+def test_edits_rebuild_the_fix(text: str) -> None:
+    step = FtfyCompatible(TextFixerConfig())
+    assert apply_edits(text, step.edits(text)) == step.fix(text)
+
+
+def test_options_map_onto_ftfy_options() -> None:
+    text = "“Mayor’s” &amp; ﬁne\r\n"
+    assert presswash.clean(text, preset="ftfy", quotes="keep") == ftfy.fix_text(text, uncurl_quotes=False)
+    assert presswash.clean(text, preset="ftfy", html=False) == ftfy.fix_text(text, unescape_html=False)
+    assert presswash.clean(text, preset="ftfy", ligatures=False, line_breaks=False) == ftfy.fix_text(
+        text, fix_latin_ligatures=False, fix_line_breaks=False
+    )

@@ -1,0 +1,77 @@
+"""Properties every preset keeps on any input."""
+
+import pytest
+from corpora import multilingual_texts, news_documents
+from hypothesis import given
+from hypothesis import strategies as st
+
+from presswash import Cleaner, apply_changes
+
+PRESETS = ["news", "ftfy", "ascii"]
+CLEANERS = {preset: Cleaner(preset) for preset in PRESETS}
+
+# Text built from the characters the steps care about, so that examples hit them often.
+INTERESTING = (
+    "aZ9 .,;:!?-—–…&#<>/'\"\n\r\t\x00\x1b[m\x7f\x85\x9d\xa0\xad"
+    "ÃÂâ€™œéñ£°²½™µ\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f«»‹›「」´`′″"
+    "\u200b\u200c\u200d\u2060\ufeff\u202e\u2066\u2028\u2029\ufb01\uff21\uff01\u3000"
+    "\u0301\u0336\u0332\U0001d4ee\U0001d4f5\U0001f170\ufe0f\u1d00\u1d47\u00b2"
+    "ΑβДжעבاب中文ภาษาខ្មែរ\U0001f468\U0001f1fa\U0001f1e6\ud800\udc00"
+)
+interesting_text = st.text(alphabet=st.sampled_from(INTERESTING), max_size=80)
+any_text = st.one_of(st.text(), interesting_text)
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+@given(text=any_text)
+def test_never_raises_and_returns_text(preset: str, text: str) -> None:
+    assert isinstance(CLEANERS[preset](text), str)
+
+
+@pytest.mark.parametrize("preset", ["news", "ascii"])
+@given(text=any_text)
+def test_idempotent(preset: str, text: str) -> None:
+    cleaned = CLEANERS[preset](text)
+    assert CLEANERS[preset](cleaned) == cleaned
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+@given(text=any_text)
+def test_fast_path_equals_slow_path(preset: str, text: str) -> None:
+    cleaner = CLEANERS[preset]
+    assert cleaner.clean(text) == cleaner.clean_without_gate(text)
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+@given(text=any_text)
+def test_explanation_rebuilds_the_output(preset: str, text: str) -> None:
+    result = CLEANERS[preset].explain(text)
+    assert result.text == CLEANERS[preset](text)
+    assert apply_changes(text, result.changes) == result.text
+    position = 0
+    for change in result.changes:
+        assert position <= change.start <= change.end <= len(text)
+        assert text[change.start : change.end] == change.original
+        assert change.original != change.replacement
+        position = change.end
+
+
+def test_fast_path_equals_slow_path_on_real_news() -> None:
+    for preset in PRESETS:
+        cleaner = CLEANERS[preset]
+        for document in news_documents()[::5]:
+            assert cleaner.clean(document) == cleaner.clean_without_gate(document)
+
+
+def test_news_preset_leaves_correct_multilingual_text_unchanged() -> None:
+    texts = multilingual_texts()
+    assert len(texts) > 3000
+    changed = [(text, cleaned) for text in texts if (cleaned := CLEANERS["news"](text)) != text]
+    assert changed == []
+
+
+def test_news_preset_leaves_correct_news_unchanged_except_documented_steps() -> None:
+    # The sample's only defects are ligatures and a few control characters from PDF extraction.
+    cleaner = Cleaner("news", ligatures=False, controls=False)
+    changed = [doc for doc in news_documents() if cleaner(doc) != doc]
+    assert changed == []
