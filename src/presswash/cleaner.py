@@ -22,6 +22,7 @@ round in the common case.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -40,7 +41,7 @@ from presswash.mojibake import Mojibake
 from presswash.normalization import Normalization
 from presswash.quote_repair import QuoteRepair
 from presswash.quotes import StraightQuotes
-from presswash.step import ANY_NON_ASCII, Step, compiled_class
+from presswash.step import ANY_NON_ASCII, NO_SIGHTINGS, Sightings, Step, compiled_class
 from presswash.styled import StyledText
 from presswash.transliteration import Transliteration
 from presswash.width import Width
@@ -133,7 +134,14 @@ class Cleaner:
         self._gate = compiled_class("".join(step.trigger for step in self._steps))
         # When some step reacts to any non-ASCII character, the gate can only
         # say something new about ASCII text, where it is also cheapest.
-        self._gate_passes_non_ascii = any(ANY_NON_ASCII in step.trigger for step in self._steps)
+        # Steps that react to any non-ASCII character answer for themselves
+        # (cheaply: is the text normalized? is it ASCII?). The others are
+        # screened together by one scan that notes which of their trigger
+        # characters occur and which occur side by side.
+        self._broad_steps = [step for step in self._steps if ANY_NON_ASCII in step.trigger]
+        narrow = "".join(step.trigger for step in self._steps if step not in self._broad_steps)
+        self._sighter = re.compile(f"([{narrow}])(?=([{narrow}]?))") if narrow else None
+        self._gate_passes_non_ascii = bool(self._broad_steps)
 
     @property
     def config(self) -> Config:
@@ -178,9 +186,10 @@ class Cleaner:
     def _run(self, text: str, log: ChangeLog | None, gated: bool) -> str:
         steps = self._steps
         for _ in range(MAX_ROUNDS):
+            sightings = self._sight(text) if gated else NO_SIGHTINGS
             last_change = -1
             for index, step in enumerate(steps):
-                if gated and not step.applies(text):
+                if gated and not self._may_change(step, text, sightings):
                     continue
                 if log is None:
                     fixed = step.fix(text)
@@ -190,10 +199,29 @@ class Cleaner:
                 if fixed != text:
                     text = fixed
                     last_change = index
+                    if gated:
+                        sightings = self._sight(text)
             earlier = steps[: max(last_change, 0)]
-            if not any(step.applies(text) if gated else step.fix(text) != text for step in earlier):
+            if gated and not any(self._may_change(step, text, sightings) for step in earlier):
+                break
+            if not gated and all(step.fix(text) == text for step in earlier):
                 break
         return text
+
+    def _sight(self, text: str) -> Sightings:
+        """One scan for the trigger characters of every narrow step, and which stand side by side."""
+        if self._sighter is None:
+            return NO_SIGHTINGS
+        found = self._sighter.findall(text)
+        return Sightings(
+            "".join({char for char, _ in found}),
+            frozenset(char + neighbour for char, neighbour in found if neighbour),
+        )
+
+    def _may_change(self, step: Step, text: str, sightings: Sightings) -> bool:
+        if step not in self._broad_steps and not step.may_change(sightings):
+            return False
+        return step.applies(text)
 
 
 def require_text(text: object) -> None:

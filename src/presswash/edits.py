@@ -118,45 +118,76 @@ class ChangeLog:
         return self._current
 
     def record(self, step: str, edits: Sequence[Edit]) -> None:
-        """Record a step's edits, given in order as spans of the current text."""
-        # Right to left, so the spans of the edits still to come stay valid.
-        for edit in reversed(edits):
-            self._record_one(step, edit)
+        """Record a step's edits, given in order as non-overlapping spans of the current text.
 
-    def _record_one(self, step: str, edit: Edit) -> None:
-        start, end = edit.start, edit.end
-        touching = [r for r in self._regions if _touches(r, start, end)]
-        untouched = [r for r in self._regions if not _touches(r, start, end)]
-        out_start = min([start] + [r.out_start for r in touching])
-        out_end = max([end] + [r.out_end for r in touching])
-        in_start = self._input_offset(out_start, untouched, touching, side="start")
-        in_end = self._input_offset(out_end, untouched, touching, side="end")
-        steps: list[str] = []
-        for region in sorted(touching, key=lambda r: r.out_start):
-            steps.extend(s for s in region.steps if s not in steps)
-        if step not in steps:
-            steps.append(step)
-
-        growth = len(edit.replacement) - (end - start)
-        self._current = self._current[:start] + edit.replacement + self._current[end:]
-        for region in untouched:
-            if region.out_start >= end:
-                region.out_start += growth
-                region.out_end += growth
-        merged = _Region(steps, in_start, in_end, out_start, out_end + growth)
-        self._regions = sorted([*untouched, merged], key=lambda r: r.out_start)
-
-    @staticmethod
-    def _input_offset(out_offset: int, untouched: list[_Region], touching: list[_Region], side: str) -> int:
-        for region in touching:
-            if side == "start" and region.out_start == out_offset:
-                return region.in_start
-            if side == "end" and region.out_end == out_offset:
-                return region.in_end
-        shift = sum(
-            (r.out_end - r.out_start) - (r.in_end - r.in_start) for r in untouched if r.out_end <= out_offset
+        One sweep over the edits and the regions changed so far, in text order,
+        gathers each edit with the regions it overlaps into a cluster; a cluster
+        becomes one region whose input span runs from its first to its last
+        input offset. Linear in the number of edits and regions.
+        """
+        if not edits:
+            return
+        items = sorted(
+            [(r.out_start, r.out_end, r, None) for r in self._regions]
+            + [(e.start, e.end, None, e) for e in edits],
+            key=lambda item: (item[0], item[1]),
         )
-        return out_offset - shift
+        clusters: list[list[tuple[int, int, _Region | None, Edit | None]]] = []
+        cluster_end = -1
+        end_is_empty = False
+        for item in items:
+            start, end = item[0], item[1]
+            empty = start == end
+            if clusters and (start < cluster_end or (start == cluster_end and (empty or end_is_empty))):
+                clusters[-1].append(item)
+            else:
+                clusters.append([item])
+            if end > cluster_end or not clusters[-1][:-1]:
+                cluster_end, end_is_empty = end, empty
+
+        pieces: list[str] = []
+        regions: list[_Region] = []
+        shift = 0  # output length minus input length of everything before the cluster
+        growth = 0  # how much this step has lengthened the text before the cluster
+        position = 0
+        for cluster in clusters:
+            if all(item[3] is None for item in cluster):  # regions this step left alone
+                for _, _, region, _ in cluster:
+                    assert region is not None
+                    region.out_start += growth
+                    region.out_end += growth
+                    regions.append(region)
+                    shift += (region.out_end - region.out_start) - (region.in_end - region.in_start)
+                continue
+            out_start = min(item[0] for item in cluster)
+            out_end = max(item[1] for item in cluster)
+            old_regions = [item[2] for item in cluster if item[2] is not None]
+            cluster_edits = [item[3] for item in cluster if item[3] is not None]
+            first = min(old_regions, key=lambda r: (r.out_start, r.in_start), default=None)
+            last = max(old_regions, key=lambda r: (r.out_end, r.in_end), default=None)
+            in_start = first.in_start if first and first.out_start == out_start else out_start - shift
+            in_end = last.in_end if last and last.out_end == out_end else out_end - shift - (
+                sum((r.out_end - r.out_start) - (r.in_end - r.in_start) for r in old_regions)
+            )
+            replacement = apply_edits(
+                self._current[out_start:out_end],
+                (Edit(e.start - out_start, e.end - out_start, e.replacement) for e in cluster_edits),
+            )
+            steps: list[str] = []
+            for region in old_regions:
+                steps.extend(name for name in region.steps if name not in steps)
+            if step not in steps:
+                steps.append(step)
+            pieces.append(self._current[position:out_start])
+            pieces.append(replacement)
+            position = out_end
+            new_start = out_start + growth
+            regions.append(_Region(steps, in_start, in_end, new_start, new_start + len(replacement)))
+            growth += len(replacement) - (out_end - out_start)
+            shift += (out_end - out_start) - (in_end - in_start)
+        pieces.append(self._current[position:])
+        self._current = "".join(pieces)
+        self._regions = regions
 
     @property
     def changes(self) -> list[Change]:
@@ -170,16 +201,3 @@ class ChangeLog:
                     Change("+".join(region.steps), region.in_start, region.in_end, original, replacement)
                 )
         return result
-
-
-def _touches(region: _Region, start: int, end: int) -> bool:
-    """Whether an edit of ``[start, end)`` must merge with ``region``.
-
-    Overlapping spans merge; so do spans that merely meet when either is empty,
-    since an insertion at the edge of a replaced region has no input position of
-    its own.
-    """
-    if region.out_start < end and start < region.out_end:
-        return True
-    either_empty = start == end or region.out_start == region.out_end
-    return either_empty and start <= region.out_end and region.out_start <= end

@@ -32,7 +32,7 @@ from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES, WIDTH_MAP
 
 from presswash._mojibake_table import MOJIBAKE_ALPHABET, SUSPICIOUS_ALONE
 from presswash.edits import Edit, diff_edits
-from presswash.mojibake import SURROGATES, holds_mojibake, may_hold_mojibake
+from presswash.mojibake import SURROGATES, may_hold_mojibake
 from presswash.step import ANY_NON_ASCII, Step
 
 ESCAPE = "\x1b"
@@ -71,7 +71,7 @@ def needs_ftfy(text: str, entities: bool) -> bool:
     return (
         (entities and "&" in text and HTML_ENTITY_RE.search(text) is not None)
         or ESCAPE in text
-        or holds_mojibake(text)
+        or may_hold_mojibake(text)
     )
 
 
@@ -92,9 +92,7 @@ class FtfyCompatible(Step):
 
     def fix(self, text: str) -> str:
         if len(text) <= self.config.max_decode_length:
-            fixed = self._replace_characters(
-                text, entities=bool(self.config.unescape_html), whole_document=True
-            )
+            fixed = self._replace_characters(text, entities=bool(self.config.unescape_html))
             if fixed is not None:
                 return fixed
         return "".join(fixed for _, fixed in self._fixed_segments(text))
@@ -120,20 +118,18 @@ class FtfyCompatible(Step):
             segment = text[position:end]
             if config.unescape_html == "auto" and "<" in segment:
                 config = config._replace(unescape_html=False)
-            fixed = self._replace_characters(
-                segment, entities=bool(config.unescape_html), whole_document=False
-            )
+            fixed = self._replace_characters(segment, entities=bool(config.unescape_html))
             yield segment, ftfy.fix_text_segment(segment, config) if fixed is None else fixed
             position = end
 
-    def _replace_characters(self, text: str, entities: bool, whole_document: bool) -> str | None:
+    def _replace_characters(self, text: str, entities: bool) -> str | None:
         """ftfy's result by plain replacement, or None when ftfy's real work is needed."""
         if (entities and "&" in text and HTML_ENTITY_RE.search(text)) or ESCAPE in text:
             return None
         rare = BEYOND_QUOTES.search(text) is not None
-        # ftfy's heuristic is costly: on a whole document, any suspicion sends
-        # it line by line, where the heuristic runs on the suspect lines alone.
-        if rare and (may_hold_mojibake if whole_document else holds_mojibake)(text):
+        # A suspect document is taken line by line; a suspect line goes to ftfy,
+        # whose heuristic then runs once, on that line alone.
+        if rare and may_hold_mojibake(text):
             return None
         config = self.config
         fixed = text

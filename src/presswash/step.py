@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from presswash.edits import Edit, diff_edits
 
@@ -28,12 +28,28 @@ ANY_NON_ASCII = "\x80-\U0010ffff"
 """The trigger of steps that can change any non-ASCII character (normalization, transliteration)."""
 
 
+class Sightings(NamedTuple):
+    """What one scan of a text saw of the steps' trigger characters."""
+
+    characters: str
+    """Every distinct trigger character present."""
+    neighbours: frozenset[str]
+    """Every pair of trigger characters found side by side."""
+
+
+NO_SIGHTINGS = Sightings("", frozenset())
+
+
 class Step:
     """Base of every step: a name, a trigger class, ``fix`` and ``edits``."""
 
     name: ClassVar[str]
     trigger: str
     """Body of a character class (``"&"``, ``"\\x00-\\x08"``); text without any is left alone."""
+
+    def may_change(self, sightings: Sightings) -> bool:
+        """False only when the sighted trigger characters prove the step has nothing to do."""
+        return compiled_class(self.trigger).search(sightings.characters) is not None
 
     def applies(self, text: str) -> bool:
         """False only when the step certainly leaves ``text`` unchanged.

@@ -1,0 +1,83 @@
+"""clean_many: ordered, lazy, equal to cleaning one text at a time, and loud about failures."""
+
+from collections.abc import Iterator
+
+import pytest
+
+import presswash
+from presswash import Cleaner, clean_many
+from presswash.bulk import BATCH_SIZE
+
+TEXTS = [
+    "The Mayorâ€™s office",
+    "“Ukraine needs more,“ he said",
+    "",
+    "plain",
+    "ﬁnal &amp; ＬＯＵＤ",
+    "\ufeffBOM",
+] * 150  # several batches
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_equals_cleaning_one_text_at_a_time_in_order(jobs: int) -> None:
+    expected = [presswash.clean(text) for text in TEXTS]
+    assert list(clean_many(TEXTS, jobs=jobs)) == expected
+    assert len(TEXTS) > 2 * BATCH_SIZE
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_empty_input(jobs: int) -> None:
+    assert list(clean_many([], jobs=jobs)) == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_one_text(jobs: int) -> None:
+    assert list(clean_many(["NicolÃ¡s"], jobs=jobs)) == ["Nicolás"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_generator_input_with_options(jobs: int) -> None:
+    def texts() -> Iterator[str]:
+        for number in range(700):
+            yield f"“Quote {number}”"
+
+    cleaned = list(clean_many(texts(), preset="news", jobs=jobs, quotes="straight"))
+    assert cleaned == [f'"Quote {number}"' for number in range(700)]
+
+
+def test_reads_its_input_lazily() -> None:
+    consumed = []
+
+    def texts() -> Iterator[str]:
+        for number in range(10_000):
+            consumed.append(number)
+            yield "x"
+
+    results = clean_many(texts(), jobs=1)
+    next(results)
+    assert len(consumed) == 1
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failure_surfaces_in_the_caller(jobs: int) -> None:
+    texts = ["fine"] * 300 + [b"bytes are not text"] + ["fine"] * 300  # type: ignore[list-item]
+    results = clean_many(texts, jobs=jobs)
+    with pytest.raises(TypeError, match="expected str, got bytes"):
+        for _ in results:
+            pass
+
+
+def test_worker_results_match_a_cleaner_with_the_same_options() -> None:
+    cleaner = Cleaner("ascii")
+    assert list(clean_many(TEXTS[:20], preset="ascii", jobs=2)) == [cleaner(text) for text in TEXTS[:20]]
+
+
+@pytest.mark.parametrize("jobs", [0, -1, 1.5, True])
+def test_bad_jobs(jobs: object) -> None:
+    with pytest.raises(ValueError, match="jobs must be a whole number of at least 1"):
+        clean_many(TEXTS, jobs=jobs)  # type: ignore[arg-type]
+
+
+def test_bad_options_fail_before_any_work() -> None:
+    with pytest.raises(TypeError, match="unknown option"):
+        clean_many(TEXTS, jobs=2, colour=True)

@@ -1,0 +1,51 @@
+"""The mojibake screen must never hide mojibake that ftfy's heuristic would see."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from ftfy.badness import is_bad
+from hypothesis import given
+from hypothesis import strategies as st
+
+from presswash._mojibake_table import MOJIBAKE_ALPHABET, SUSPICIOUS_ALONE
+from presswash.mojibake import holds_mojibake, may_hold_mojibake
+
+ROOT = Path(__file__).resolve().parent.parent
+ALPHABET = "".join(
+    chr(code) for code in range(0x80, 0x3000) if re.fullmatch(f"[{MOJIBAKE_ALPHABET}]", chr(code))
+)
+
+
+def test_generated_table_is_current(tmp_path: Path) -> None:
+    """Regenerating the table from the installed ftfy gives the committed file."""
+    table = ROOT / "src" / "presswash" / "_mojibake_table.py"
+    committed = table.read_text(encoding="utf-8")
+    try:
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "generate_mojibake_table.py")], check=True)
+        assert table.read_text(encoding="utf-8") == committed
+    finally:
+        table.write_text(committed, encoding="utf-8")
+
+
+def test_lone_suspicious_characters_are_those_ftfy_flags_alone() -> None:
+    lone = {chr(code) for code in range(0x80, 0x3000) if re.fullmatch(f"[{SUSPICIOUS_ALONE}]", chr(code))}
+    assert lone == set("ÃÂŒœ") | {chr(code) for code in range(0x80, 0xA0)}
+    for char in lone:
+        assert is_bad(f"a{char} ") or is_bad(f"{char}.")
+
+
+mojibake_like = st.text(alphabet=st.sampled_from(ALPHABET + "aZ .,\n\t'\"-"), max_size=40)
+
+
+@given(st.one_of(st.text(), mojibake_like))
+def test_screen_never_misses_what_ftfy_would_call_bad(text: str) -> None:
+    if is_bad(text):
+        assert may_hold_mojibake(text)
+        assert holds_mojibake(text)
+
+
+def test_screen_passes_ordinary_news_typography() -> None:
+    assert not may_hold_mojibake("The Mayor’s “plan” – café, £5, 20°C, Lučić … naïve")
+    assert may_hold_mojibake("The Mayorâ€™s")
