@@ -47,9 +47,14 @@ class Step:
     trigger: str
     """Body of a character class (``"&"``, ``"\\x00-\\x08"``); text without any is left alone."""
 
+    @functools.cached_property
+    def trigger_pattern(self) -> re.Pattern[str]:
+        """The trigger as a compiled character class."""
+        return compiled_class(self.trigger)
+
     def may_change(self, sightings: Sightings) -> bool:
         """False only when the sighted trigger characters prove the step has nothing to do."""
-        return compiled_class(self.trigger).search(sightings.characters) is not None
+        return self.trigger_pattern.search(sightings.characters) is not None
 
     def applies(self, text: str) -> bool:
         """False only when the step certainly leaves ``text`` unchanged.
@@ -57,7 +62,7 @@ class Step:
         The default looks for a trigger character; steps with a cheaper or
         sharper test override it.
         """
-        return compiled_class(self.trigger).search(text) is not None
+        return self.trigger_pattern.search(text) is not None
 
     def fix(self, text: str) -> str:
         """Return ``text`` with this step's repair applied."""
