@@ -86,21 +86,21 @@ def build_corpus(source: list[str], size_mb: float, mangled_share: float, seed: 
 
 @dataclass(frozen=True)
 class Adversarial:
-    """A pathological input, built at a scale: 1.0 is the nominal size, 0.1 a tenth of it."""
+    """A pathological input. ``make()`` builds it at full size; smaller sizes are prefixes of it."""
 
     name: str
     description: str
-    make: Callable[[float], str]
+    make: Callable[[], str]
 
 
-def _repeat(unit: str, count: int) -> str:
-    return unit * max(1, count)
+def prefix(text: str, fraction: float) -> str:
+    """The first ``fraction`` of ``text`` (in characters): the same input, smaller."""
+    return text[: max(1, round(len(text) * fraction))]
 
 
-def _units_for_bytes(unit: str, megabytes: float) -> int:
-    """How many copies of ``unit`` make about ``megabytes`` MB, rounded to a multiple of 10."""
-    copies = megabytes * MB / utf8_len(unit)
-    return max(10, round(copies / 10) * 10)
+def _copies_for(unit: str, megabytes: float) -> int:
+    """How many copies of ``unit`` make about ``megabytes`` MB of UTF-8."""
+    return max(1, round(megabytes * MB / utf8_len(unit)))
 
 
 def _news_paragraph(source: list[str]) -> str:
@@ -110,56 +110,53 @@ def _news_paragraph(source: list[str]) -> str:
 
 
 def adversarial_inputs(source: list[str], scale: float = 1.0) -> list[Adversarial]:
-    """The adversarial inputs at nominal size times ``scale`` (``--quick`` uses 0.1)."""
-    paragraph = _news_paragraph(source)
-    mojibake_unit = mangle(paragraph) + " "
+    """The adversarial inputs at their nominal size times ``scale`` (``--quick`` uses 0.1)."""
+    mojibake_unit = mangle(_news_paragraph(source)) + " "
     clean_unit = " ".join(line for document in source[:10] for line in document.split("\n")) + " "
     entity_unit = "&amp;&rsquo;&#8217;"
 
-    mojibake_copies = _units_for_bytes(mojibake_unit, 1 * scale)
-    clean_copies = _units_for_bytes(clean_unit, 10 * scale)
-    entity_copies = _units_for_bytes(entity_unit, 1 * scale)
-    marks = max(10, round(10**6 * scale / 10) * 10)
-    quotes = max(10, round(10**5 * scale / 10) * 10)
-
-    def sized(count: int, at: float) -> int:
-        return max(1, round(count * at))
+    mojibake_copies = _copies_for(mojibake_unit, 1 * scale)
+    clean_copies = _copies_for(clean_unit, 10 * scale)
+    entity_copies = _copies_for(entity_unit, 1 * scale)
+    marks = max(1, round(10**6 * scale))
+    quotes = max(1, round(10**5 * scale / 2))
 
     return [
         Adversarial(
             "mojibake line",
-            f"a news paragraph mangled via Windows-1252, repeated on one line ({utf8_len(mojibake_unit)} B x "
-            f"{mojibake_copies:,})",
-            lambda at: _repeat(mojibake_unit, sized(mojibake_copies, at)),
+            "a news paragraph mangled via Windows-1252, repeated on one line "
+            f"({utf8_len(mojibake_unit):,} bytes x {mojibake_copies:,})",
+            lambda: mojibake_unit * mojibake_copies,
         ),
         Adversarial(
             "combining marks",
             f'"a" + {marks:,} x U+0301 (combining acute accent)',
-            lambda at: "a" + "\u0301" * sized(marks, at),
+            lambda: "a" + "\u0301" * marks,
         ),
         Adversarial(
             "letter/mark pairs",
             f'"a\\u0301" x {marks:,}: alternating letters and combining marks',
-            lambda at: _repeat("a\u0301", sized(marks, at)),
+            lambda: "a\u0301" * marks,
         ),
         Adversarial(
             "double quotes",
-            f"{quotes:,} alternating curly double quotes “”“”… on one line",
-            lambda at: _repeat("“”", sized(quotes // 2, at)),
+            f"{2 * quotes:,} alternating curly double quotes “”“”… on one line",
+            lambda: "“”" * quotes,
         ),
         Adversarial(
             "single quotes",
-            f"{quotes:,} alternating curly single quotes ‘’‘’… on one line",
-            lambda at: _repeat("‘’", sized(quotes // 2, at)),
+            f"{2 * quotes:,} alternating curly single quotes ‘’‘’… on one line",
+            lambda: "‘’" * quotes,
         ),
         Adversarial(
             "clean line",
-            f"clean news text without a newline (paragraphs joined by spaces, x {clean_copies:,})",
-            lambda at: _repeat(clean_unit, sized(clean_copies, at)),
+            "clean news text without a newline: 10 documents' paragraphs joined by spaces "
+            f"({utf8_len(clean_unit):,} bytes x {clean_copies:,})",
+            lambda: clean_unit * clean_copies,
         ),
         Adversarial(
             "HTML entities",
             f'"{entity_unit}" x {entity_copies:,}',
-            lambda at: _repeat(entity_unit, sized(entity_copies, at)),
+            lambda: entity_unit * entity_copies,
         ),
     ]

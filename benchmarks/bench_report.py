@@ -89,6 +89,14 @@ def _ratio(value: float) -> str:
     return f"{value:.1f}x" if value < 100 else f"{value:.0f}x"
 
 
+# A 10x larger input taking this many times longer is flagged as superlinear.
+SUPERLINEAR = 15.0
+
+
+def _scaling(value: float) -> str:
+    return f"**{value:.1f}**" if value >= SUPERLINEAR else f"{value:.1f}"
+
+
 def _seconds(value: float) -> str:
     if value >= 1:
         return f"{value:.2f} s"
@@ -125,7 +133,7 @@ def adversarial_table(results: list[AdversarialResult], contenders: list[str]) -
         row = [result.name, f"{result.megabytes:.2f} MB"]
         row += [_seconds(result.seconds[key]) for key in contenders] + [ftfy_time]
         row += [_ratio(result.speedup(key)) for key in contenders]
-        row += [f"{result.scaling[key]:.1f}" for key in [*contenders, "ftfy"]]
+        row += [_scaling(result.scaling[key]) for key in [*contenders, "ftfy"]]
         row.append("yes" if result.identical else "**NO**")
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
@@ -143,7 +151,10 @@ def write_chart(results: list[ContenderResult], path: Path, title: str) -> None:
 
     names = [result.name for result in results]
     ratios = [result.ratio for result in results]
-    colors = ["#9e9e9e" if result.baseline else "#1f77b4" for result in results]
+    colors = [
+        "#9e9e9e" if result.baseline else "#1f77b4" if result.name.startswith("presswash") else "#ff7f0e"
+        for result in results
+    ]
     figure, axes = plt.subplots(figsize=(9, 0.6 * len(results) + 1.6))
     positions = list(range(len(results)))[::-1]
     axes.barh(positions, ratios, color=colors)

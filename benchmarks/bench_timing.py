@@ -56,8 +56,8 @@ def adaptive_rounds(
     run: Callable[[], T],
     *,
     min_rounds: int,
-    max_rounds: int = 50,
-    min_total: float = 0.25,
+    max_rounds: int = 100,
+    min_total: float = 0.5,
     budget: float = 4.0,
 ) -> tuple[Rounds, T]:
     """Time ``run`` repeatedly: at least ``min_rounds`` (unless a round alone exceeds ``budget``
