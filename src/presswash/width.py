@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import re
 
-from presswash.step import PatternStep
+from presswash.edits import Edit, apply_edits
+from presswash.step import Step, split_lines
 
 FULLWIDTH_ASCII = "\uff01-\uff5e"
 IDEOGRAPHIC_SPACE = "\u3000"
-FULLWIDTH_LETTER_OR_DIGIT = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+FULLWIDTH_RUN = re.compile(f"[{FULLWIDTH_ASCII}{IDEOGRAPHIC_SPACE}]+")
+FULLWIDTH_LETTER_OR_DIGIT = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 
 # Han, kana, Hangul, bopomofo and CJK symbols: a line holding any of these is CJK text.
 CJK_TEXT = re.compile(
@@ -33,26 +35,28 @@ CJK_TEXT = re.compile(
 )
 
 
-class Width(PatternStep):
+class Width(Step):
     """Fold fullwidth ASCII; keep fullwidth punctuation on CJK lines."""
 
     name = "width"
     trigger = FULLWIDTH_ASCII + IDEOGRAPHIC_SPACE
-    pattern = re.compile(f"[{FULLWIDTH_ASCII}{IDEOGRAPHIC_SPACE}]+")
 
-    def replace(self, match: re.Match[str]) -> str:
-        run = match.group()
-        if _on_cjk_line(match):
-            return FULLWIDTH_LETTER_OR_DIGIT.sub(lambda m: _to_ascii(m.group()), run)
-        return "".join(_to_ascii(char) for char in run)
+    def fix(self, text: str) -> str:
+        return apply_edits(text, self.edits(text))
+
+    def edits(self, text: str) -> list[Edit]:
+        found: list[Edit] = []
+        offset = 0
+        for line in split_lines(text):
+            if FULLWIDTH_RUN.search(line):
+                # Decided once per line: rescanning the line per match would be quadratic.
+                fold = FULLWIDTH_LETTER_OR_DIGIT if CJK_TEXT.search(line) else FULLWIDTH_RUN
+                for match in fold.finditer(line):
+                    ascii_run = "".join(_to_ascii(char) for char in match.group())
+                    found.append(Edit(offset + match.start(), offset + match.end(), ascii_run))
+            offset += len(line)
+        return found
 
 
 def _to_ascii(char: str) -> str:
     return " " if char == IDEOGRAPHIC_SPACE else chr(ord(char) - 0xFEE0)
-
-
-def _on_cjk_line(match: re.Match[str]) -> bool:
-    text = match.string
-    start = text.rfind("\n", 0, match.start()) + 1
-    end = text.find("\n", match.end())
-    return CJK_TEXT.search(text, start, len(text) if end < 0 else end) is not None
