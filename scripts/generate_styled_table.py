@@ -312,6 +312,12 @@ STYLED_CLASS = (
 {string_lines(character_class([point for *_, point, _ in entries], bridge=True), "    ")}
 )
 
+# The styled characters of the Basic Multilingual Plane alone: the pipeline's one-scan screen
+# looks for these, and for any supplementary character in place of the rest.
+STYLED_CLASS_BASIC = (
+{string_lines(character_class([point for *_, point, _ in entries if point < 0x10000], bridge=True), "    ")}
+)
+
 # Decorative marks drawn across letters: the combining overlays and low lines.
 OVERLAYS = "{character_class(overlays)}"
 

@@ -1,5 +1,7 @@
 """Composing the edits of successive steps into changes to the caller's input."""
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -28,7 +30,7 @@ def test_changes_rebuild_the_text_after_any_sequence_of_steps(
         assert log.text == expected
         changes = log.changes
         assert apply_changes(original, changes) == log.text
-        for before, after in zip(changes, changes[1:], strict=False):
+        for before, after in itertools.pairwise(changes):
             assert before.end <= after.start
         for change in changes:
             assert original[change.start : change.end] == change.original

@@ -3,7 +3,7 @@
 import random
 
 import ftfy
-import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+import ftfy.bad_codecs
 import pytest
 from corpora import mojibake_cases, news_documents
 from ftfy import TextFixerConfig

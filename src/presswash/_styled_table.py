@@ -169,6 +169,19 @@ STYLED_CLASS = (
     "\U0001f150-\U0001f169\U0001f170-\U0001f189"
 )
 
+# The styled characters of the Basic Multilingual Plane alone: the pipeline's one-scan screen
+# looks for these, and for any supplementary character in place of the rest.
+STYLED_CLASS_BASIC = (
+    "\u00b2-\u00b3\u00b9\u01eb\u0262\u026a\u0274\u0280\u028f\u0299\u029c\u029f\u02b0"
+    "\u02b2-\u02b3\u02b7-\u02b8\u02e1-\u02e3\u1d00\u1d04-\u1d05\u1d07\u1d0a-\u1d0b\u1d0d\u1d0f"
+    "\u1d18\u1d1b-\u1d1c\u1d20-\u1d22\u1d2c\u1d2e\u1d30-\u1d31\u1d33-\u1d3a\u1d3c\u1d3e-\u1d43"
+    "\u1d47-\u1d49\u1d4d\u1d4f-\u1d50\u1d52\u1d56-\u1d58\u1d5b\u1d62-\u1d65\u1d9c\u1da0\u1dbb"
+    "\u2070-\u2079\u207f-\u2089\u2090-\u2093\u2095-\u209c\u2102\u210a-\u210e\u2110-\u2112\u2115"
+    "\u2119-\u211d\u2124\u2128\u212c-\u212d\u212f-\u2131\u2133-\u2134\u2460-\u2468\u2474-\u247c"
+    "\u249c-\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\u2c7c-\u2c7d"
+    "\ua730-\ua731\ua7af\ua7f2-\ua7f4\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+)
+
 # Decorative marks drawn across letters: the combining overlays and low lines.
 OVERLAYS = "\u0332-\u0338\u1abe\u20d2-\u20d3\u20d8-\u20da\u20e5-\u20e6\u20ea-\u20eb"
 

@@ -23,7 +23,6 @@ from typing import ClassVar, NamedTuple
 
 from presswash.edits import Edit, diff_edits
 
-
 ANY_NON_ASCII = "\x80-\U0010ffff"
 """The trigger of steps that can change any non-ASCII character (normalization, transliteration)."""
 

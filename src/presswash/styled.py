@@ -83,6 +83,7 @@ from presswash._styled_table import (
     OVERLAYS,
     STYLED,
     STYLED_CLASS,
+    STYLED_CLASS_BASIC,
     SUPPLEMENTARY_COMBINING_MARKS,
 )
 from presswash.edits import Edit
@@ -160,6 +161,10 @@ VARIATION_SELECTORS = re.compile("[\ufe0e\ufe0f]")
 SUPPLEMENTARY_WORD_CHARACTERS = "\U00010000-\U0001f0ff\U0001fc00-\U000dffff\U000e0100-\U0010ffff"
 WORD_CHARACTER = rf"\w{COMBINING_MARKS}{SUPPLEMENTARY_WORD_CHARACTERS}{STYLED_CLASS}"
 TRIGGER = STYLED_CLASS + OVERLAYS
+# For the pipeline's one-scan screen: the same class, except that any supplementary
+# character stands in for the styled ones there (one range is fast, many are slow);
+# applies() then looks for the exact triggers.
+SCREEN = STYLED_CLASS_BASIC + OVERLAYS + "\U00010000-\U0010ffff"
 
 # A run of words that hold a styled character or an overlay, separated by spaces and
 # punctuation on one line. Each word starts where no word character precedes it, and
@@ -198,8 +203,11 @@ class StyledText(PatternStep):
     """Fold styled letters and digits and decorative overlays to plain text, word by word."""
 
     name = "styled"
-    trigger = TRIGGER
+    trigger = SCREEN
     pattern = STYLED_RUN
+
+    def applies(self, text: str) -> bool:
+        return TRIGGER_CHARACTER.search(text) is not None
 
     def replace(self, match: re.Match[str]) -> str:
         run = match.group()
