@@ -74,9 +74,7 @@ def test_news_preset_changes_only_the_known_defects_of_real_news() -> None:
     """The sample's defects, found by reading it: ligatures and control characters left by PDF
     extraction, and three single quotations opened with ’ instead of ‘. Nothing else changes."""
     changes = [
-        change
-        for document in news_documents()
-        for change in CLEANERS["news"].explain(document).changes
+        change for document in news_documents() for change in CLEANERS["news"].explain(document).changes
     ]
     by_step: dict[str, list[str]] = {}
     for change in changes:

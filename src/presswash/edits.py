@@ -166,8 +166,12 @@ class ChangeLog:
             first = min(old_regions, key=lambda r: (r.out_start, r.in_start), default=None)
             last = max(old_regions, key=lambda r: (r.out_end, r.in_end), default=None)
             in_start = first.in_start if first and first.out_start == out_start else out_start - shift
-            in_end = last.in_end if last and last.out_end == out_end else out_end - shift - (
-                sum((r.out_end - r.out_start) - (r.in_end - r.in_start) for r in old_regions)
+            in_end = (
+                last.in_end
+                if last and last.out_end == out_end
+                else out_end
+                - shift
+                - (sum((r.out_end - r.out_start) - (r.in_end - r.in_start) for r in old_regions))
             )
             replacement = apply_edits(
                 self._current[out_start:out_end],

@@ -145,10 +145,9 @@ _NORDIC_WORDS = tuple("åäöÅÄÖ") + tuple(f" {word} " for word in _NORDIC_SH
 # Uzbek writes oʻ and gʻ with it (O‘zbekiston, g‘oya), Hawaiian its ʻokina
 # (Hawai‘i), Arabic transliteration its ʿayn (Shi‘a). Then it is left alone.
 _ENGLISH_ENDING = re.compile(r"(?i:s|t|d|ll|re|ve|m)(?![^\W_])")
-_ELIDED_WORDS = frozenset(
-    ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "aujourd")  # French
-    + ("dell", "nell", "sull", "dall", "all")  # Italian
-)
+_FRENCH_ELIDED = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "aujourd")
+_ITALIAN_ELIDED = ("dell", "nell", "sull", "dall", "all")
+_ELIDED_WORDS = frozenset((*_FRENCH_ELIDED, *_ITALIAN_ELIDED))
 # Ukrainian and Belarusian write an apostrophe inside words (м’ясо, п’ять).
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _ENGLISH_WORDS_WITHIN = frozenset(["ma’am", "o’er", "ne’er", "e’er"])
