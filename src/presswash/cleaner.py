@@ -41,7 +41,7 @@ from presswash.mojibake import Mojibake
 from presswash.normalization import Normalization
 from presswash.quote_repair import QuoteRepair
 from presswash.quotes import StraightQuotes
-from presswash.step import ANY_NON_ASCII, NO_SIGHTINGS, Sightings, Step, compiled_class
+from presswash.step import ANY_NON_ASCII, Step, compiled_class
 from presswash.styled import StyledText
 from presswash.transliteration import Transliteration
 from presswash.width import Width
@@ -134,13 +134,26 @@ class Cleaner:
         self._gate = compiled_class("".join(step.trigger for step in self._steps))
         # When some step reacts to any non-ASCII character, the gate can only
         # say something new about ASCII text, where it is also cheapest.
-        # Steps that react to any non-ASCII character answer for themselves
-        # (cheaply: is the text normalized? is it ASCII?). The others are
-        # screened together by one scan that notes which of their trigger
-        # characters occur and which occur side by side.
+        # One search screens the steps whose triggers are rare in real text: if it
+        # finds none of their lone triggers, and no two of the mojibake step's
+        # characters side by side, none of them is asked. Steps that react to any
+        # non-ASCII character, or that screen themselves more cheaply, are asked
+        # directly. The search is led by one character class, and only at its rare
+        # hits tests the character just matched (lookbehind) or the next one.
         self._broad_steps = [step for step in self._steps if ANY_NON_ASCII in step.trigger]
-        narrow = "".join(step.trigger for step in self._steps if step not in self._broad_steps)
-        self._sighter = re.compile(f"([{narrow}])(?=([{narrow}]?))") if narrow else None
+        self._screened_steps = [
+            step for step in self._steps if step not in self._broad_steps and not step.screens_itself
+        ]
+        screened = self._screened_steps
+        lone = "".join(step.lone_trigger for step in screened)
+        paired = "".join(step.trigger for step in screened if step.lone_trigger != step.trigger)
+        any_trigger = "".join(step.trigger for step in screened)
+        self._screened_trigger = compiled_class(any_trigger) if screened else None
+        self._screen = (
+            re.compile(f"[{any_trigger}](?:(?<=[{lone}])|[{paired}])" if paired else f"[{lone}]")
+            if screened
+            else None
+        )
         self._gate_passes_non_ascii = bool(self._broad_steps)
 
     @property
@@ -186,10 +199,10 @@ class Cleaner:
     def _run(self, text: str, log: ChangeLog | None, gated: bool) -> str:
         steps = self._steps
         for _ in range(MAX_ROUNDS):
-            sightings = self._sight(text) if gated else NO_SIGHTINGS
+            sighted = self._sight(text) if gated else ""
             last_change = -1
             for index, step in enumerate(steps):
-                if gated and not self._may_change(step, text, sightings):
+                if gated and not self._applies(step, text, sighted):
                     continue
                 if log is None:
                     fixed = step.fix(text)
@@ -199,27 +212,22 @@ class Cleaner:
                 if fixed != text:
                     text = fixed
                     last_change = index
-                    if gated:
-                        sightings = self._sight(text)
+                    sighted = self._sight(text) if gated else ""
             earlier = steps[: max(last_change, 0)]
-            if gated and not any(self._may_change(step, text, sightings) for step in earlier):
+            if gated and not any(self._applies(step, text, sighted) for step in earlier):
                 break
             if not gated and all(step.fix(text) == text for step in earlier):
                 break
         return text
 
-    def _sight(self, text: str) -> Sightings:
-        """One scan for the trigger characters of every narrow step, and which stand side by side."""
-        if self._sighter is None:
-            return NO_SIGHTINGS
-        found = self._sighter.findall(text)
-        return Sightings(
-            "".join({char for char, _ in found}),
-            frozenset(char + neighbour for char, neighbour in found if neighbour),
-        )
+    def _sight(self, text: str) -> str:
+        """The screened steps' trigger characters present in ``text`` ("" if the screen finds nothing)."""
+        if self._screen is None or self._screened_trigger is None or self._screen.search(text) is None:
+            return ""
+        return "".join(set(self._screened_trigger.findall(text)))
 
-    def _may_change(self, step: Step, text: str, sightings: Sightings) -> bool:
-        if step not in self._broad_steps and not step.may_change(sightings):
+    def _applies(self, step: Step, text: str, sighted: str) -> bool:
+        if step in self._screened_steps and step.trigger_pattern.search(sighted) is None:
             return False
         return step.applies(text)
 

@@ -54,12 +54,10 @@ BEYOND_QUOTES = re.compile(
 )
 
 
-LIGATURE = re.compile(f"[{_characters(LIGATURES)}]")
-CONTROL_CHARACTER = re.compile(f"[{_characters(CONTROL_CHARS)}]")
-
-
-def _split_ligature(match: re.Match[str]) -> str:
-    return LIGATURES[ord(match.group())]
+RARE_FIX = re.compile(f"[{RARE_FIXES}]")
+LIGATURE_CHARACTERS = frozenset(map(chr, LIGATURES))
+WIDTH_CHARACTERS = frozenset(map(chr, WIDTH_MAP))
+CONTROL_CHARACTERS = frozenset(map(chr, CONTROL_CHARS))
 
 
 def needs_ftfy(text: str, entities: bool) -> bool:
@@ -133,20 +131,25 @@ class FtfyCompatible(Step):
             return None
         config = self.config
         fixed = text
-        if rare and config.fix_latin_ligatures:
-            fixed = LIGATURE.sub(_split_ligature, fixed)
-        if rare and config.fix_character_width:
-            fixed = fixed.translate(WIDTH_MAP)
+        # Each rare fix replaces only the characters of its own that are present.
+        present = set(RARE_FIX.findall(text)) if rare else set()
+        if config.fix_latin_ligatures:
+            for char in present & LIGATURE_CHARACTERS:
+                fixed = fixed.replace(char, LIGATURES[ord(char)])
+        if config.fix_character_width:
+            for char in present & WIDTH_CHARACTERS:
+                fixed = fixed.replace(char, WIDTH_MAP[ord(char)])
         if config.uncurl_quotes:
             for quote in CURLY_SINGLE_QUOTES:
                 fixed = fixed.replace(quote, "'")
             for quote in CURLY_DOUBLE_QUOTES:
                 fixed = fixed.replace(quote, '"')
-        if rare and config.fix_line_breaks:
+        if config.fix_line_breaks and not present.isdisjoint(LINE_BREAKS):
             fixed = fixed.replace("\r\n", "\n").replace("\r", "\n")
             fixed = fixed.replace("\u2028", "\n").replace("\u2029", "\n")
-        if rare and config.remove_control_chars:
-            fixed = CONTROL_CHARACTER.sub("", fixed)
+        if config.remove_control_chars:
+            for char in present & CONTROL_CHARACTERS:
+                fixed = fixed.replace(char, "")
         normalized = False
         if config.normalization and not unicodedata.is_normalized(config.normalization, fixed):
             fixed = unicodedata.normalize(config.normalization, fixed)

@@ -29,7 +29,7 @@ import ftfy.badness
 from ftfy.fixes import fix_c1_controls, fix_surrogates
 
 from presswash._mojibake_table import MOJIBAKE_ALPHABET, SUSPICIOUS_ALONE
-from presswash.step import LineStep, Sightings
+from presswash.step import LineStep
 
 SURROGATES = "\ud800-\udfff"
 C1_CONTROLS = "\x80-\x9f"
@@ -42,9 +42,6 @@ ALWAYS_FIXED = re.compile(f"[{C1_CONTROLS}{SURROGATES}]")
 MAY_HOLD_MOJIBAKE = re.compile(
     f"[{MOJIBAKE_ALPHABET}{SURROGATES}](?:(?<=[{SUSPICIOUS_ALONE}{SURROGATES}])|[{MOJIBAKE_ALPHABET}])"
 )
-
-LONE_TRIGGER = re.compile(f"[{SUSPICIOUS_ALONE}{SURROGATES}]")
-ALPHABET_PAIR = re.compile(f"[{MOJIBAKE_ALPHABET}][{MOJIBAKE_ALPHABET}]")
 
 
 def may_hold_mojibake(text: str) -> bool:
@@ -77,10 +74,9 @@ class Mojibake(LineStep):
     name = "mojibake"
     trigger = MOJIBAKE_ALPHABET + SURROGATES
 
-    def may_change(self, sightings: Sightings) -> bool:
-        return LONE_TRIGGER.search(sightings.characters) is not None or any(
-            ALPHABET_PAIR.match(pair) for pair in sightings.neighbours
-        )
+    @property
+    def lone_trigger(self) -> str:
+        return SUSPICIOUS_ALONE + SURROGATES
 
     def applies(self, text: str) -> bool:
         return may_hold_mojibake(text)

@@ -166,6 +166,7 @@ class QuoteRepair(Step):
 
     name = "quotes"
     trigger = CURLY
+    screens_itself = True
 
     def applies(self, text: str) -> bool:
         """False when no curly quote stands where it may point the wrong way."""

@@ -19,24 +19,12 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
 from presswash.edits import Edit, diff_edits
 
 ANY_NON_ASCII = "\x80-\U0010ffff"
 """The trigger of steps that can change any non-ASCII character (normalization, transliteration)."""
-
-
-class Sightings(NamedTuple):
-    """What one scan of a text saw of the steps' trigger characters."""
-
-    characters: str
-    """Every distinct trigger character present."""
-    neighbours: frozenset[str]
-    """Every pair of trigger characters found side by side."""
-
-
-NO_SIGHTINGS = Sightings("", frozenset())
 
 
 class Step:
@@ -45,15 +33,20 @@ class Step:
     name: ClassVar[str]
     trigger: str
     """Body of a character class (``"&"``, ``"\\x00-\\x08"``); text without any is left alone."""
+    screens_itself: ClassVar[bool] = False
+    """True when ``applies`` is cheaper than the pipeline's shared screen (a search led by a
+    few literal characters): the step is then asked directly and left out of the screen."""
+
+    @property
+    def lone_trigger(self) -> str:
+        """The trigger characters that can start work on their own. Where this is narrower than
+        ``trigger`` (mojibake), the others matter only when two of them stand side by side."""
+        return self.trigger
 
     @functools.cached_property
     def trigger_pattern(self) -> re.Pattern[str]:
         """The trigger as a compiled character class."""
         return compiled_class(self.trigger)
-
-    def may_change(self, sightings: Sightings) -> bool:
-        """False only when the sighted trigger characters prove the step has nothing to do."""
-        return self.trigger_pattern.search(sightings.characters) is not None
 
     def applies(self, text: str) -> bool:
         """False only when the step certainly leaves ``text`` unchanged.
