@@ -61,10 +61,15 @@ def branches() -> list[list[tuple[object, object]]]:
     return [list(branch) for branch in argument[1]]
 
 
-def derive() -> tuple[set[int], set[int]]:
-    """The single suspicious characters and the mojibake alphabet."""
+def derive() -> tuple[set[int], set[int], dict[frozenset[int], set[int]]]:
+    """The single suspicious characters, the mojibake alphabet, and the pairs that can start a match.
+
+    The pairs map each first-character set to the characters that may follow it: every
+    alternative that needs two adjacent non-ASCII characters contributes its first such pair.
+    """
     singles: set[int] = set()
     alphabet: set[int] = set()
+    pair_starts: dict[frozenset[int], set[int]] = {}
     for branch in branches():
         positions = [position_set(op, argument) for op, argument in branch]
         for element in positions:
@@ -76,13 +81,16 @@ def derive() -> tuple[set[int], set[int]]:
             if first is not None and second is not None
         ]
         if pairs:
+            first, second = pairs[0]
+            assert first is not None and second is not None
+            pair_starts.setdefault(first, set()).update(second)
             continue
         non_ascii = [element for element in positions if element is not None]
         if not non_ascii:
             sys.exit(f"a BADNESS_RE alternative can match ASCII alone: {branch!r}")
         # No two adjacent non-ASCII positions: any one of them must be in the text.
         singles.update(min(non_ascii, key=len))
-    return singles, alphabet
+    return singles, alphabet, pair_starts
 
 
 def character_class(points: set[int]) -> str:
@@ -101,8 +109,12 @@ def character_class(points: set[int]) -> str:
 
 
 def main() -> None:
-    singles, alphabet = derive()
+    singles, alphabet, pair_starts = derive()
     alphabet |= singles
+    pairs = "|".join(
+        f"[{character_class(set(first))}][{character_class(second)}]"
+        for first, second in sorted(pair_starts.items(), key=lambda item: sorted(item[0]))
+    )
     OUTPUT.write_text(
         f'''"""Characters of ftfy's mojibake heuristic (generated: do not edit).
 
@@ -117,10 +129,16 @@ SUSPICIOUS_ALONE = "{character_class(singles)}"
 
 # Every non-ASCII character BADNESS_RE mentions; its other matches need two of them side by side.
 MOJIBAKE_ALPHABET = "{character_class(alphabet)}"
+
+# The pairs of adjacent characters that can start those matches, as a regular expression.
+MOJIBAKE_PAIRS = "{pairs}"
 ''',
         encoding="utf-8",
     )
-    print(f"wrote {OUTPUT.name}: {len(singles)} lone, {len(alphabet)} alphabet characters")
+    print(
+        f"wrote {OUTPUT.name}: {len(singles)} lone, {len(alphabet)} alphabet characters,"
+        f" {len(pair_starts)} kinds of pairs"
+    )
 
 
 if __name__ == "__main__":

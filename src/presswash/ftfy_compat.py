@@ -29,6 +29,7 @@ from collections.abc import Iterator
 import ftfy
 from ftfy import TextFixerConfig
 from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES, WIDTH_MAP
+from ftfy.fixes import fix_c1_controls, fix_surrogates
 
 from presswash._mojibake_table import MOJIBAKE_ALPHABET, SUSPICIOUS_ALONE
 from presswash.edits import Edit, diff_edits
@@ -90,7 +91,7 @@ class FtfyCompatible(Step):
 
     def fix(self, text: str) -> str:
         if len(text) <= self.config.max_decode_length:
-            fixed = self._replace_characters(text, entities=bool(self.config.unescape_html))
+            fixed = self._replace_characters(text, bool(self.config.unescape_html), line=False)
             if fixed is not None:
                 return fixed
         return "".join(fixed for _, fixed in self._fixed_segments(text))
@@ -116,23 +117,33 @@ class FtfyCompatible(Step):
             segment = text[position:end]
             if config.unescape_html == "auto" and "<" in segment:
                 config = config._replace(unescape_html=False)
-            fixed = self._replace_characters(segment, entities=bool(config.unescape_html))
+            fixed = self._replace_characters(segment, bool(config.unescape_html), line=True)
             yield segment, ftfy.fix_text_segment(segment, config) if fixed is None else fixed
             position = end
 
-    def _replace_characters(self, text: str, entities: bool) -> str | None:
-        """ftfy's result by plain replacement, or None when ftfy's real work is needed."""
+    def _replace_characters(self, text: str, entities: bool, line: bool) -> str | None:
+        """ftfy's result for ``text`` by the cheapest means, or None when only ftfy itself will do.
+
+        This is one round of ftfy's fixes in ftfy's order, then a check that a
+        second round would change nothing. A whole document that may hold
+        mojibake is handed back (to be taken line by line); on one line, the
+        mojibake is decoded by ftfy's own ``fix_encoding``, as its first round does.
+        """
         if (entities and "&" in text and HTML_ENTITY_RE.search(text)) or ESCAPE in text:
-            return None
-        rare = BEYOND_QUOTES.search(text) is not None
-        # A suspect document is taken line by line; a suspect line goes to ftfy,
-        # whose heuristic then runs once, on that line alone.
-        if rare and may_hold_mojibake(text):
             return None
         config = self.config
         fixed = text
+        rare = BEYOND_QUOTES.search(text) is not None
+        if rare and may_hold_mojibake(text):
+            if not line:
+                return None
+            if config.fix_encoding:
+                # Without a config, as ftfy.fix_text itself calls it (it skips the config there).
+                fixed = ftfy.fix_encoding(fixed)
+            if config.fix_c1_controls:
+                fixed = fix_c1_controls(fixed)
         # Each rare fix replaces only the characters of its own that are present.
-        present = set(RARE_FIX.findall(text)) if rare else set()
+        present = set(RARE_FIX.findall(fixed)) if rare else set()
         if config.fix_latin_ligatures:
             for char in present & LIGATURE_CHARACTERS:
                 fixed = fixed.replace(char, LIGATURES[ord(char)])
@@ -147,6 +158,8 @@ class FtfyCompatible(Step):
         if config.fix_line_breaks and not present.isdisjoint(LINE_BREAKS):
             fixed = fixed.replace("\r\n", "\n").replace("\r", "\n")
             fixed = fixed.replace("\u2028", "\n").replace("\u2029", "\n")
+        if rare and config.fix_surrogates:
+            fixed = fix_surrogates(fixed)
         if config.remove_control_chars:
             for char in present & CONTROL_CHARACTERS:
                 fixed = fixed.replace(char, "")

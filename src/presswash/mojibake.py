@@ -28,7 +28,7 @@ import ftfy
 import ftfy.badness
 from ftfy.fixes import fix_c1_controls, fix_surrogates
 
-from presswash._mojibake_table import MOJIBAKE_ALPHABET, SUSPICIOUS_ALONE
+from presswash._mojibake_table import MOJIBAKE_ALPHABET, MOJIBAKE_PAIRS, SUSPICIOUS_ALONE
 from presswash.step import LineStep
 
 SURROGATES = "\ud800-\udfff"
@@ -44,15 +44,37 @@ MAY_HOLD_MOJIBAKE = re.compile(
 )
 
 
+# Where a candidate could start one of the heuristic's matches: a lone suspicious
+# character, or one of the pairs its alternatives begin with.
+MATCH_START = re.compile(f"[{SUSPICIOUS_ALONE}{SURROGATES}]|{MOJIBAKE_PAIRS}")
+# Greek or Cyrillic text is all candidates; past this many that start nothing,
+# the answer is "maybe" and ftfy's heuristic decides.
+CANDIDATES_TO_CHECK = 16
+
+
 def may_hold_mojibake(text: str) -> bool:
     """False only if ftfy would certainly find no mojibake, C1 control or surrogate in ``text``.
 
-    >>> may_hold_mojibake("Nicolás – “déjà vu” costs £5")
+    A coarse scan finds candidates (``MAY_HOLD_MOJIBAKE``); each is then checked
+    against the exact pairs that can begin a match of the heuristic, so common
+    innocent neighbours such as ``…”`` or ``é’`` cost nothing more.
+
+    >>> may_hold_mojibake("Nicolás – “déjà vu…” costs £5")
     False
-    >>> may_hold_mojibake("Nicol\\u00c3\\u00a1s")
+    >>> may_hold_mojibake("Nicol\u00c3\u00a1s")
     True
     """
-    return not text.isascii() and MAY_HOLD_MOJIBAKE.search(text) is not None
+    if text.isascii():
+        return False
+    position = 0
+    for _ in range(CANDIDATES_TO_CHECK):
+        candidate = MAY_HOLD_MOJIBAKE.search(text, position)
+        if candidate is None:
+            return False
+        if MATCH_START.match(text, candidate.start()):
+            return True
+        position = candidate.start() + 1
+    return True
 
 
 def holds_mojibake(text: str) -> bool:
