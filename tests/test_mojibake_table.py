@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from presswash._mojibake_table import MOJIBAKE_ALPHABET, SUSPICIOUS_ALONE
-from presswash.mojibake import holds_mojibake, may_hold_mojibake
+from presswash.mojibake import may_hold_mojibake
 
 ROOT = Path(__file__).resolve().parent.parent
 ALPHABET = "".join(
@@ -43,7 +43,6 @@ mojibake_like = st.text(alphabet=st.sampled_from(ALPHABET + "aZ .,\n\t'\"-"), ma
 def test_screen_never_misses_what_ftfy_would_call_bad(text: str) -> None:
     if is_bad(text):
         assert may_hold_mojibake(text)
-        assert holds_mojibake(text)
 
 
 def test_screen_passes_ordinary_news_typography() -> None:

@@ -25,16 +25,12 @@ from __future__ import annotations
 import re
 
 import ftfy
-import ftfy.badness
 from ftfy.fixes import fix_c1_controls, fix_surrogates
 
 from presswash._mojibake_table import MOJIBAKE_ALPHABET, MOJIBAKE_PAIRS, SUSPICIOUS_ALONE
 from presswash.step import LineStep
 
 SURROGATES = "\ud800-\udfff"
-C1_CONTROLS = "\x80-\x9f"
-# C1 controls and surrogates are replaced whether or not the heuristic finds mojibake.
-ALWAYS_FIXED = re.compile(f"[{C1_CONTROLS}{SURROGATES}]")
 
 # A lone suspicious character or surrogate, or two alphabet characters side by
 # side. Written so the engine scans for one class and only looks further at its
@@ -77,19 +73,6 @@ def may_hold_mojibake(text: str) -> bool:
     return True
 
 
-def holds_mojibake(text: str) -> bool:
-    """False only if ftfy's encoding fixes (decoding, C1 controls, surrogates) leave ``text`` alone.
-
-    Runs ftfy's heuristic itself, but only when :func:`may_hold_mojibake` says it must.
-
-    >>> holds_mojibake("’”")
-    False
-    >>> holds_mojibake("Mayor\u00e2\u20ac\u2122s")
-    True
-    """
-    return may_hold_mojibake(text) and (ALWAYS_FIXED.search(text) is not None or ftfy.badness.is_bad(text))
-
-
 class Mojibake(LineStep):
     """Re-decode each line that ftfy's heuristic finds to hold mojibake."""
 
@@ -104,12 +87,11 @@ class Mojibake(LineStep):
         return may_hold_mojibake(text)
 
     def fix_line(self, line: str) -> str:
-        if not holds_mojibake(line):
-            return line
         # Each decoding can reveal another layer (double encoding, or C1
-        # controls that decode into mojibake), so repeat until nothing changes.
-        while True:
+        # controls that decode into mojibake), so repeat while any may remain.
+        while may_hold_mojibake(line):
             fixed = fix_surrogates(fix_c1_controls(ftfy.fix_encoding(line)))
             if fixed == line:
-                return fixed
+                break
             line = fixed
+        return line
