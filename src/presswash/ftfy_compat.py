@@ -90,7 +90,8 @@ class FtfyCompatible(Step):
         return True
 
     def fix(self, text: str) -> str:
-        if len(text) <= self.config.max_decode_length:
+        one_line = text.find("\n") in (-1, len(text) - 1)
+        if len(text) <= self.config.max_decode_length and not one_line:
             fixed = self._replace_characters(text, bool(self.config.unescape_html), line=False)
             if fixed is not None:
                 return fixed
