@@ -274,26 +274,18 @@ def test_ctrl_c_exits_130_quietly_and_leaves_the_original(tmp_path: Path, big_te
     assert hidden_temporaries(tmp_path) == []  # Removed on the way out.
 
 
-def test_ctrl_c_with_workers_exits_130_without_a_traceback(tmp_path: Path, big_text: Path) -> None:
+@pytest.mark.parametrize(("signal_number", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_to_workers_and_all_exits_cleanly(
+    tmp_path: Path, big_text: Path, signal_number: signal.Signals, status: int
+) -> None:
     # A terminal's Ctrl-C signals the whole process group: the workers as well.
     target = tmp_path / "out.txt"
     process = start("--jobs", "2", "-o", target, big_text, start_new_session=True)
     wait_for(lambda: bool(hidden_temporaries(tmp_path)), process, "the temporary file")
     time.sleep(0.5)
-    os.killpg(process.pid, signal.SIGINT)
+    os.killpg(process.pid, signal_number)
     _, stderr = process.communicate(timeout=30)
-    assert (process.returncode, stderr) == (130, b"")
-    assert os.listdir(tmp_path) == []
-
-
-def test_sigterm_with_workers_exits_143_and_cleans_up(tmp_path: Path, big_text: Path) -> None:
-    target = tmp_path / "out.txt"
-    process = start("--jobs", "2", "-o", target, big_text, start_new_session=True)
-    wait_for(lambda: bool(hidden_temporaries(tmp_path)), process, "the temporary file")
-    time.sleep(0.5)
-    os.killpg(process.pid, signal.SIGTERM)
-    _, stderr = process.communicate(timeout=30)
-    assert (process.returncode, stderr) == (143, b"")
+    assert (process.returncode, stderr) == (status, b"")
     assert os.listdir(tmp_path) == []
 
 
