@@ -3,8 +3,11 @@
 A :class:`Cleaner` turns its :class:`~presswash.config.Config` into a list of
 steps once. Cleaning a text first asks the *gate* — one compiled character
 class, the union of every enabled step's trigger characters — whether any step
-could change the text at all; most lines of real news answer no and are
-returned as they are. Otherwise each step whose trigger is present runs.
+could change the text at all; if not, the text is returned as it is. Otherwise
+one shared *screen* (a single search) rules out at once all the steps whose
+triggers are rare in real text, the few remaining steps check for themselves
+(normalization asks ``unicodedata.is_normalized``, quote repair looks for
+quotes in suspicious places), and only the steps that find work run.
 
 Steps can hand each other work (an HTML entity decodes to mojibake, a removed
 control character joins two halves of it), so after a round the steps that ran
@@ -132,8 +135,6 @@ class Cleaner:
         self._config = config
         self._steps = build_steps(config)
         self._gate = compiled_class("".join(step.trigger for step in self._steps))
-        # When some step reacts to any non-ASCII character, the gate can only
-        # say something new about ASCII text, where it is also cheapest.
         # One search screens the steps whose triggers are rare in real text: if it
         # finds none of their lone triggers, and no two of the mojibake step's
         # characters side by side, none of them is asked. Steps that react to any
@@ -141,10 +142,10 @@ class Cleaner:
         # directly. The search is led by one character class, and only at its rare
         # hits tests the character just matched (lookbehind) or the next one.
         self._broad_steps = [step for step in self._steps if ANY_NON_ASCII in step.trigger]
-        self._screened_steps = [
+        self._screened_steps = frozenset(
             step for step in self._steps if step not in self._broad_steps and not step.screens_itself
-        ]
-        screened = self._screened_steps
+        )
+        screened = [step for step in self._steps if step in self._screened_steps]
         lone = "".join(step.lone_trigger for step in screened)
         paired = "".join(step.trigger for step in screened if step.lone_trigger != step.trigger)
         any_trigger = "".join(step.trigger for step in screened)
@@ -154,6 +155,8 @@ class Cleaner:
             if screened
             else None
         )
+        # When some step reacts to any non-ASCII character, the gate can only
+        # say something new about ASCII text, where it is also cheapest.
         self._gate_passes_non_ascii = bool(self._broad_steps)
 
     @property
