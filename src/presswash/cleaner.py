@@ -26,7 +26,6 @@ round in the common case.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -163,11 +162,6 @@ class Cleaner:
     def config(self) -> Config:
         """The frozen configuration this cleaner applies."""
         return self._config
-
-    @property
-    def steps(self) -> Sequence[Step]:
-        """The steps that run, in order."""
-        return tuple(self._steps)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Cleaner.from_config, (self._config,))

@@ -85,10 +85,6 @@ class Config:
                 raise TypeError(f"unknown option {name!r}; valid options are: {', '.join(valid)}")
         return dataclasses.replace(PRESETS[preset], **options)
 
-    def as_dict(self) -> dict[str, Any]:
-        """The options as a plain dictionary, in field order."""
-        return dataclasses.asdict(self)
-
 
 def help_text(name: str) -> str:
     """The one-line help of option ``name``."""
