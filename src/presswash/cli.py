@@ -879,7 +879,8 @@ def _records(lines: Iterable[str], fields: list[tuple[str, tuple[str, ...]]]) ->
         try:
             record = json.loads(text)
         except json.JSONDecodeError as error:
-            yield _Record(number, text, error=f"not valid JSON: {error.msg} at column {error.colno}")
+            reason = error.msg.removesuffix(" at")  # "Unterminated string starting at"
+            yield _Record(number, text, error=f"not valid JSON: {reason} at column {error.colno}")
             continue
         except RecursionError:
             yield _Record(number, text, error="not valid JSON: nested too deeply")
