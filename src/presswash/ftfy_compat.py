@@ -1,10 +1,10 @@
 """The ``ftfy`` preset: ftfy's own output, byte for byte, without ftfy's cost on clean text.
 
 Users migrating from ``ftfy.fix_text`` need the same output, not a similar one.
-This step therefore hands every line that needs ftfy's real work — mojibake,
-HTML entities, terminal escapes, C1 controls, surrogates — to ftfy itself, with
-the same segmentation and the same HTML rule (a ``<`` in one line switches
-entity decoding off for the rest of the document).
+This step therefore keeps ftfy's segmentation (lines) and its HTML rule (a
+``<`` in one line switches entity decoding off for the rest of the document),
+decodes mojibake with ftfy's own ``fix_encoding``, and hands every line with
+HTML entities or terminal escapes to ftfy whole.
 
 Most news needs none of that: its only changes under ftfy are curly quotes
 straightened, the odd ligature, and perhaps normalization. Those fixes are
@@ -62,16 +62,8 @@ CONTROL_CHARACTERS = frozenset(map(chr, CONTROL_CHARS))
 
 
 def needs_ftfy(text: str, entities: bool) -> bool:
-    """False only if plain character replacements give ftfy's result for ``text``.
-
-    ftfy's real work is decoding entities (only where an entity is present),
-    removing terminal escapes, and everything the mojibake heuristic can start.
-    """
-    return (
-        (entities and "&" in text and HTML_ENTITY_RE.search(text) is not None)
-        or ESCAPE in text
-        or may_hold_mojibake(text)
-    )
+    """True if ``text`` holds HTML entities to decode or terminal escapes to remove."""
+    return (entities and "&" in text and HTML_ENTITY_RE.search(text) is not None) or ESCAPE in text
 
 
 class FtfyCompatible(Step):
@@ -130,7 +122,7 @@ class FtfyCompatible(Step):
         mojibake is handed back (to be taken line by line); on one line, the
         mojibake is decoded by ftfy's own ``fix_encoding``, as its first round does.
         """
-        if (entities and "&" in text and HTML_ENTITY_RE.search(text)) or ESCAPE in text:
+        if needs_ftfy(text, entities):
             return None
         config = self.config
         fixed = text
@@ -171,6 +163,6 @@ class FtfyCompatible(Step):
         # Straightened quotes are ASCII and cannot give ftfy new work; the other
         # fixes can (a removed control character joins two mojibake letters,
         # ＆ becomes &), and then ftfy's second round would change the text.
-        if (rare or normalized) and needs_ftfy(fixed, entities):
+        if (rare or normalized) and (needs_ftfy(fixed, entities) or may_hold_mojibake(fixed)):
             return None
         return fixed
