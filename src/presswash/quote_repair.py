@@ -119,7 +119,15 @@ _SCREENS = (
 )
 
 _CURLY_SET = frozenset(CURLY)
-_CURLY_AND_LOW = CURLY + LOW_DOUBLE + LOW_SINGLE
+# A group of curly quotes side by side, or one low quote.
+_QUOTE_RUN = re.compile(f"[{CURLY}]+|[{LOW_DOUBLE}{LOW_SINGLE}]")
+# The quotes that may need turning around in each position; a document without any needs nothing.
+_REPAIRABLE = {
+    "closing": LEFT_DOUBLE + LEFT_SINGLE,
+    "inside": LEFT_SINGLE,
+    "opening": RIGHT_DOUBLE + RIGHT_SINGLE,
+    "alone": "",
+}
 
 _OPENER_SET = frozenset(OPENERS)
 _DASH_SET = frozenset(DASHES)
@@ -219,16 +227,6 @@ def _repairs(text: str) -> list[Edit]:
     return [Edit(position, position + 1, new) for position, new in _Document(text).repairs()]
 
 
-def _occurrences(text: str, char: str) -> list[int]:
-    """Every index of ``char`` in ``text``."""
-    found = []
-    index = text.find(char)
-    while index >= 0:
-        found.append(index)
-        index = text.find(char, index + 1)
-    return found
-
-
 class _Document:
     """A text whose quotes were screened: its quotes, its convention and the repairs they call for."""
 
@@ -238,20 +236,24 @@ class _Document:
         self.quotes: list[tuple[int, str, str]] = []
         self.low = LOW_DOUBLE in text or LOW_SINGLE in text
         end = len(text)
-        where = ""
-        for start in sorted(index for char in _CURLY_AND_LOW for index in _occurrences(text, char)):
-            char = text[start]
-            if char not in _CURLY_SET:
-                self.quotes.append((start, char, ""))
+        groups: list[tuple[int, str, str]] = []
+        repairable = False
+        for run in _QUOTE_RUN.finditer(text):
+            start, stop = run.span()
+            group = run.group()
+            if group not in _CURLY_SET and len(group) == 1:  # a low quote
+                groups.append((start, group, ""))
                 continue
-            if not start or text[start - 1] not in _CURLY_SET:
-                # The first of a group of curly quotes side by side: the group's
-                # neighbours give the position of all its quotes.
-                stop = start + 1
-                while stop < end and text[stop] in _CURLY_SET:
-                    stop += 1
-                where = position_of(text[start - 1] if start else "", text[stop] if stop < end else "")
-            self.quotes.append((start, char, where))
+            # Curly quotes side by side: the group's neighbours give the position of all of them.
+            where = position_of(text[start - 1] if start else "", text[stop] if stop < end else "")
+            groups.append((start, group, where))
+            repairable = repairable or any(quote in group for quote in _REPAIRABLE[where])
+        if repairable:
+            self.quotes = [
+                (start + offset, char, where)
+                for start, group, where in groups
+                for offset, char in enumerate(group)
+            ]
         self._english: bool | None = None
 
     def repairs(self) -> list[tuple[int, str]]:
