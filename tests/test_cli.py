@@ -240,12 +240,18 @@ def test_in_place_failing_half_way_leaves_the_original(tmp_path: Path) -> None:
     assert hidden_temporaries(tmp_path) == []
 
 
-def test_in_place_killed_half_way_leaves_the_original(tmp_path: Path, big_text: Path) -> None:
+def _in_place_run_under_way(tmp_path: Path, big_text: Path) -> tuple[Path, str, subprocess.Popen[bytes]]:
+    """A copy of the big text, its digest, and an in-place run that has started writing."""
     target = tmp_path / "big.txt"
     target.write_bytes(big_text.read_bytes())
     before = digest(target)
     process = start("--in-place", target)
     wait_for(lambda: bool(hidden_temporaries(tmp_path)), process, "the temporary file")
+    return target, before, process
+
+
+def test_in_place_killed_half_way_leaves_the_original(tmp_path: Path, big_text: Path) -> None:
+    target, before, process = _in_place_run_under_way(tmp_path, big_text)
     process.kill()
     process.communicate(timeout=30)
     assert process.returncode == -signal.SIGKILL
@@ -262,11 +268,7 @@ def test_in_place_killed_half_way_leaves_the_original(tmp_path: Path, big_text: 
 
 
 def test_ctrl_c_exits_130_quietly_and_leaves_the_original(tmp_path: Path, big_text: Path) -> None:
-    target = tmp_path / "big.txt"
-    target.write_bytes(big_text.read_bytes())
-    before = digest(target)
-    process = start("--in-place", target)
-    wait_for(lambda: bool(hidden_temporaries(tmp_path)), process, "the temporary file")
+    target, before, process = _in_place_run_under_way(tmp_path, big_text)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     assert (process.returncode, stderr) == (130, b"")

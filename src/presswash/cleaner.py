@@ -26,8 +26,9 @@ round in the common case.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from ftfy import TextFixerConfig
 
@@ -60,38 +61,48 @@ class Explanation:
     changes: tuple[Change, ...]
 
 
+# The steps whose work ftfy.fix_text does, which the ftfy-compatible step replaces.
+DONE_BY_FTFY = (HtmlEntities, Mojibake, Controls, LineBreaks, Ligatures, Width, Normalization)
+
+
 def build_steps(config: Config) -> list[Step]:
-    """The steps ``config`` enables, in the order they run."""
-    steps: list[Step] = []
-    if config.ftfy_compatible:
-        steps.append(FtfyCompatible(_ftfy_config(config)))
-    else:
-        if config.html:
-            steps.append(HtmlEntities())
-        if config.mojibake:
-            steps.append(Mojibake())
-        if config.controls:
-            steps.append(Controls())
-    if config.invisible:
-        steps.append(Invisible())
+    """The steps ``config`` enables, in the order they run.
+
+    With ``ftfy_compatible``, one step does what ftfy does, exactly as ftfy does
+    it, in place of presswash's own steps for the same work; the steps ftfy has
+    no counterpart for (invisible characters, styled text, quote repair,
+    guillemets, transliteration) run after it.
+    """
+    enabled: list[tuple[bool, Callable[[], Step]]] = [
+        (config.html, HtmlEntities),
+        (config.mojibake, Mojibake),
+        (config.controls, Controls),
+        (config.invisible, Invisible),
+        (config.line_breaks, LineBreaks),
+        (config.ligatures, Ligatures),
+        (config.width, Width),
+        (config.styled, StyledText),
+        (config.quotes == "repair", QuoteRepair),
+        (config.quotes == "straight", lambda: StraightQuotes(guillemets=config.straighten_guillemets)),
+        (config.normalization is not None, lambda: Normalization(_form(config))),
+        (config.ascii, Transliteration),
+    ]
+    steps = [make() for wanted, make in enabled if wanted]
     if not config.ftfy_compatible:
-        if config.line_breaks:
-            steps.append(LineBreaks())
-        if config.ligatures:
-            steps.append(Ligatures())
-        if config.width:
-            steps.append(Width())
-    if config.styled:
-        steps.append(StyledText())
-    if config.quotes == "repair":
-        steps.append(QuoteRepair())
-    elif config.quotes == "straight" and not (config.ftfy_compatible and not config.straighten_guillemets):
-        steps.append(StraightQuotes(guillemets=config.straighten_guillemets))
-    if config.normalization and not config.ftfy_compatible:
-        steps.append(Normalization(config.normalization))
-    if config.ascii:
-        steps.append(Transliteration())
-    return steps
+        return steps
+    # ftfy straightens quotes itself; guillemets (and ´ between letters) remain for StraightQuotes.
+    kept = [
+        step
+        for step in steps
+        if not isinstance(step, DONE_BY_FTFY)
+        and not (isinstance(step, StraightQuotes) and not config.straighten_guillemets)
+    ]
+    return [FtfyCompatible(_ftfy_config(config)), *kept]
+
+
+def _form(config: Config) -> Literal["NFC", "NFKC"]:
+    assert config.normalization is not None, "asked for a normalization step without a form"
+    return config.normalization
 
 
 def _ftfy_config(config: Config) -> TextFixerConfig:
@@ -148,9 +159,12 @@ class Cleaner:
         lone = "".join(step.lone_trigger for step in screened)
         paired = "".join(step.trigger for step in screened if step.lone_trigger != step.trigger)
         any_trigger = "".join(step.trigger for step in screened)
-        self._screened_trigger = compiled_class(any_trigger) if screened else None
+        # The screen, and the class that lists the trigger characters once the screen finds some.
         self._screen = (
-            re.compile(f"[{any_trigger}](?:(?<=[{lone}])|[{paired}])" if paired else f"[{lone}]")
+            (
+                re.compile(f"[{any_trigger}](?:(?<=[{lone}])|[{paired}])" if paired else f"[{lone}]"),
+                compiled_class(any_trigger),
+            )
             if screened
             else None
         )
@@ -219,9 +233,12 @@ class Cleaner:
 
     def _sight(self, text: str) -> str:
         """The screened steps' trigger characters present in ``text`` ("" if the screen finds nothing)."""
-        if self._screen is None or self._screened_trigger is None or self._screen.search(text) is None:
+        if self._screen is None:
             return ""
-        return "".join(set(self._screened_trigger.findall(text)))
+        screen, triggers = self._screen
+        if screen.search(text) is None:
+            return ""
+        return "".join(set(triggers.findall(text)))
 
     def _applies(self, step: Step, text: str, sighted: str) -> bool:
         if step in self._screened_steps and step.trigger_pattern.search(sighted) is None:

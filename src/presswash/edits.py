@@ -69,6 +69,23 @@ def apply_changes(text: str, changes: Sequence[Change]) -> str:
     return apply_edits(text, (Edit(c.start, c.end, c.replacement) for c in changes))
 
 
+def edits_of_pieces(pieces: Iterable[tuple[str, Iterable[Edit]]]) -> list[Edit]:
+    """The edits of a text cut into consecutive pieces, each given with its own edits.
+
+    Steps that work line by line (or segment by segment) report edits relative
+    to the line; this shifts them to the line's offset in the whole text.
+
+    >>> edits_of_pieces([("ab\\n", [Edit(0, 1, "A")]), ("cd", [Edit(1, 2, "D")])])
+    [Edit(start=0, end=1, replacement='A'), Edit(start=4, end=5, replacement='D')]
+    """
+    found: list[Edit] = []
+    offset = 0
+    for piece, edits in pieces:
+        found.extend(Edit(edit.start + offset, edit.end + offset, edit.replacement) for edit in edits)
+        offset += len(piece)
+    return found
+
+
 def diff_edits(before: str, after: str) -> list[Edit]:
     """The smallest single edit that turns ``before`` into ``after``.
 

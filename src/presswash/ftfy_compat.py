@@ -32,7 +32,7 @@ from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES, WIDTH_MAP
 from ftfy.fixes import fix_c1_controls, fix_surrogates
 
 from presswash._mojibake_table import MOJIBAKE_ALPHABET, SUSPICIOUS_ALONE
-from presswash.edits import Edit, diff_edits
+from presswash.edits import Edit, diff_edits, edits_of_pieces
 from presswash.mojibake import SURROGATES, may_hold_mojibake
 from presswash.step import ANY_NON_ASCII, Step
 
@@ -90,15 +90,9 @@ class FtfyCompatible(Step):
         return "".join(fixed for _, fixed in self._fixed_segments(text))
 
     def edits(self, text: str) -> list[Edit]:
-        found: list[Edit] = []
-        offset = 0
-        for segment, fixed in self._fixed_segments(text):
-            found.extend(
-                Edit(edit.start + offset, edit.end + offset, edit.replacement)
-                for edit in diff_edits(segment, fixed)
-            )
-            offset += len(segment)
-        return found
+        return edits_of_pieces(
+            (segment, diff_edits(segment, fixed)) for segment, fixed in self._fixed_segments(text)
+        )
 
     def _fixed_segments(self, text: str) -> Iterator[tuple[str, str]]:
         """ftfy's segmentation of ``text`` (as in ``ftfy.fix_text``), each with its fixed form."""

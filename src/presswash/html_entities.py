@@ -29,7 +29,7 @@ import re
 from ftfy.chardata import HTML_ENTITY_RE
 from ftfy.fixes import unescape_html
 
-from presswash.edits import Edit, diff_edits
+from presswash.edits import Edit, diff_edits, edits_of_pieces
 from presswash.step import Step, split_lines
 
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
@@ -42,25 +42,19 @@ class HtmlEntities(Step):
     trigger = "&"
 
     def edits(self, text: str) -> list[Edit]:
-        found: list[Edit] = []
-        offset = 0
-        for line in split_lines(text):
-            once = self._decode_once(line)
-            if once == line:
-                pass
-            elif self._decode_once(once) == once:
-                found.extend(
-                    Edit(offset + match.start(), offset + match.end(), unescape_html(match.group()))
-                    for match in HTML_ENTITY_RE.finditer(line)
-                    if unescape_html(match.group()) != match.group()
-                )
-            else:  # escaped more than once: report the line's whole changed span
-                found.extend(
-                    Edit(offset + edit.start, offset + edit.end, edit.replacement)
-                    for edit in diff_edits(line, self._decode(line))
-                )
-            offset += len(line)
-        return found
+        return edits_of_pieces((line, self._line_edits(line)) for line in split_lines(text))
+
+    def _line_edits(self, line: str) -> list[Edit]:
+        once = self._decode_once(line)
+        if once == line:
+            return []
+        if self._decode_once(once) != once:  # escaped more than once: the line's whole changed span
+            return diff_edits(line, self._decode(line))
+        return [
+            Edit(match.start(), match.end(), unescape_html(match.group()))
+            for match in HTML_ENTITY_RE.finditer(line)
+            if unescape_html(match.group()) != match.group()
+        ]
 
     def fix(self, text: str) -> str:
         return "".join(self._decode(line) for line in split_lines(text))

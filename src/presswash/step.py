@@ -21,7 +21,7 @@ import functools
 import re
 from typing import ClassVar
 
-from presswash.edits import Edit, diff_edits
+from presswash.edits import Edit, diff_edits, edits_of_pieces
 
 ANY_NON_ASCII = "\x80-\U0010ffff"
 """The trigger of steps that can change any non-ASCII character (normalization, transliteration)."""
@@ -100,13 +100,7 @@ class LineStep(Step):
         return "".join(self.fix_line(line) for line in split_lines(text))
 
     def edits(self, text: str) -> list[Edit]:
-        found: list[Edit] = []
-        offset = 0
-        for line in split_lines(text):
-            for edit in diff_edits(line, self.fix_line(line)):
-                found.append(Edit(edit.start + offset, edit.end + offset, edit.replacement))
-            offset += len(line)
-        return found
+        return edits_of_pieces((line, diff_edits(line, self.fix_line(line))) for line in split_lines(text))
 
 
 @functools.cache

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from presswash.edits import Edit, apply_edits
+from presswash.edits import Edit, apply_edits, edits_of_pieces
 from presswash.step import Step, split_lines
 
 FULLWIDTH_ASCII = "\uff01-\uff5e"
@@ -45,17 +45,18 @@ class Width(Step):
         return apply_edits(text, self.edits(text))
 
     def edits(self, text: str) -> list[Edit]:
-        found: list[Edit] = []
-        offset = 0
-        for line in split_lines(text):
-            if FULLWIDTH_RUN.search(line):
-                # Decided once per line: rescanning the line per match would be quadratic.
-                fold = FULLWIDTH_LETTER_OR_DIGIT if CJK_TEXT.search(line) else FULLWIDTH_RUN
-                for match in fold.finditer(line):
-                    ascii_run = "".join(_to_ascii(char) for char in match.group())
-                    found.append(Edit(offset + match.start(), offset + match.end(), ascii_run))
-            offset += len(line)
-        return found
+        return edits_of_pieces((line, _line_edits(line)) for line in split_lines(text))
+
+
+def _line_edits(line: str) -> list[Edit]:
+    if not FULLWIDTH_RUN.search(line):
+        return []
+    # Decided once per line: rescanning the line per match would be quadratic.
+    fold = FULLWIDTH_LETTER_OR_DIGIT if CJK_TEXT.search(line) else FULLWIDTH_RUN
+    return [
+        Edit(match.start(), match.end(), "".join(_to_ascii(char) for char in match.group()))
+        for match in fold.finditer(line)
+    ]
 
 
 def _to_ascii(char: str) -> str:
