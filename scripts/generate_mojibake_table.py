@@ -54,6 +54,14 @@ def position_set(op: object, argument: object) -> Position:
     return None  # AT (^), ANY, repeats: treat as possibly ASCII
 
 
+def longest_match() -> int:
+    """The most characters one match of BADNESS_RE can span."""
+    longest = int(parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1])
+    if longest >= constants.MAXREPEAT:
+        sys.exit("BADNESS_RE can match unboundedly long text")
+    return longest
+
+
 def branches() -> list[list[tuple[object, object]]]:
     tree = parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
     [(op, argument)] = list(tree)
@@ -115,6 +123,8 @@ def main() -> None:
         f"[{character_class(set(first))}][{character_class(second)}]"
         for first, second in sorted(pair_starts.items(), key=lambda item: sorted(item[0]))
     )
+    firsts = set().union(*pair_starts)
+    seconds = set().union(*pair_starts.values())
     OUTPUT.write_text(
         f'''"""Characters of ftfy's mojibake heuristic (generated: do not edit).
 
@@ -132,6 +142,14 @@ MOJIBAKE_ALPHABET = "{character_class(alphabet)}"
 
 # The pairs of adjacent characters that can start those matches, as a regular expression.
 MOJIBAKE_PAIRS = "{pairs}"
+
+# The characters that can come first in those pairs, and those that can come second.
+PAIR_FIRSTS = "{character_class(firsts)}"
+PAIR_SECONDS = "{character_class(seconds)}"
+
+# The most characters one match of the heuristic spans: a match never starts
+# further than this before the lone character or pair it must contain.
+LONGEST_MATCH = {longest_match()}
 ''',
         encoding="utf-8",
     )

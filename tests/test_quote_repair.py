@@ -211,7 +211,7 @@ def test_repairs(text: str, expected: str) -> None:
     assert STEP.fix(text) == expected
     assert repair_quotes(text) == expected
     assert apply_edits(text, STEP.edits(text)) == expected
-    assert STEP.applies(text)
+    assert STEP.applies(text, text)
     assert STEP.fix(expected) == expected
 
 
@@ -241,8 +241,8 @@ def test_through_the_pipeline() -> None:
 def test_trigger_and_applies() -> None:
     assert set(STEP.trigger) == set("‘’“”")
     assert not STEP.trigger_pattern.search("„Ja‟ «non» ‹x› 「y」 ' \" ′ ″ ‚z‛")
-    assert not STEP.applies("“Correct,” she said, and didn’t stop.")
-    assert STEP.applies("didn‘t")
+    assert not STEP.applies("“Correct,” she said, and didn’t stop.", "“Correct,” she said, and didn’t stop.")
+    assert STEP.applies("didn‘t", "didn‘t")
 
 
 def test_pickles_and_builds_cheaply() -> None:

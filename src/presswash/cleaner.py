@@ -1,13 +1,15 @@
 """The cleaning pipeline: a gate, then the enabled steps in a fixed order.
 
 A :class:`Cleaner` turns its :class:`~presswash.config.Config` into a list of
-steps once. Cleaning a text first asks the *gate* — one compiled character
-class, the union of every enabled step's trigger characters — whether any step
-could change the text at all; if not, the text is returned as it is. Otherwise
-one shared *screen* (a single search) rules out at once all the steps whose
-triggers are rare in real text, the few remaining steps check for themselves
-(normalization asks ``unicodedata.is_normalized``, quote repair looks for
-quotes in suspicious places), and only the steps that find work run.
+steps once. Cleaning a text first sieves it (see :mod:`presswash.sieve`): what
+is left are the characters that some enabled step reacts to, usually a few
+dozen. The *gate* — one compiled character class, the union of every enabled
+step's trigger characters — asks that remainder whether any step could change
+the text at all; if not, the text is returned as it is. Otherwise one shared
+*screen* (a single search of the remainder) rules out at once all the steps
+whose triggers are rare in real text, the few remaining steps check for
+themselves (normalization looks for characters NFC could change, quote repair
+for quotes in suspicious places), and only the steps that find work run.
 
 Steps can hand each other work (an HTML entity decodes to mojibake, a removed
 control character joins two halves of it), so after a round the steps that ran
@@ -44,6 +46,7 @@ from presswash.mojibake import Mojibake
 from presswash.normalization import Normalization
 from presswash.quote_repair import QuoteRepair
 from presswash.quotes import StraightQuotes
+from presswash.sieve import AsciiSieve
 from presswash.step import ANY_NON_ASCII, Step, compiled_class
 from presswash.styled import StyledText
 from presswash.transliteration import Transliteration
@@ -144,16 +147,18 @@ class Cleaner:
     def _setup(self, config: Config) -> None:
         self._config = config
         self._steps = build_steps(config)
-        self._gate = compiled_class("".join(step.trigger for step in self._steps))
-        # One search screens the steps whose triggers are rare in real text: if it
-        # finds none of their lone triggers, and no two of the mojibake step's
-        # characters side by side, none of them is asked. Steps that react to any
-        # non-ASCII character, or that screen themselves more cheaply, are asked
-        # directly. The search is led by one character class, and only at its rare
-        # hits tests the character just matched (lookbehind) or the next one.
-        self._broad_steps = [step for step in self._steps if ANY_NON_ASCII in step.trigger]
+        triggers = "".join(step.trigger for step in self._steps)
+        self._gate = compiled_class(triggers)
+        self._sieve = AsciiSieve(triggers)
+        # One search of the sieved text screens the steps whose triggers are rare
+        # in real text: if it finds none of their lone triggers, and no two of the
+        # mojibake step's characters side by side, none of them is asked. Steps
+        # that react to any non-ASCII character, or that screen themselves more
+        # cheaply, are asked directly. The search is led by one character class,
+        # and only at its rare hits tests the character just matched (lookbehind)
+        # or the next one.
         self._screened_steps = frozenset(
-            step for step in self._steps if step not in self._broad_steps and not step.screens_itself
+            step for step in self._steps if ANY_NON_ASCII not in step.trigger and not step.screens_itself
         )
         screened = [step for step in self._steps if step in self._screened_steps]
         lone = "".join(step.lone_trigger for step in screened)
@@ -168,9 +173,6 @@ class Cleaner:
             if screened
             else None
         )
-        # When some step reacts to any non-ASCII character, the gate can only
-        # say something new about ASCII text, where it is also cheapest.
-        self._gate_passes_non_ascii = bool(self._broad_steps)
 
     @property
     def config(self) -> Config:
@@ -190,60 +192,65 @@ class Cleaner:
         """Return the cleaned text."""
         if type(text) is not str:
             require_text(text)
-        if (text.isascii() or not self._gate_passes_non_ascii) and self._gate.search(text) is None:
+        notable = self._sieve(text)
+        if self._gate.search(notable) is None:
             return text
-        return self._run(text, None, gated=True)
+        return self._run(text, None, notable)
 
     def explain(self, text: str) -> Explanation:
         """Clean ``text`` and report each change with its step and its span in ``text``."""
         require_text(text)
         log = ChangeLog(text)
-        if self._gate.search(text) is not None:
-            self._run(text, log, gated=True)
+        notable = self._sieve(text)
+        if self._gate.search(notable) is not None:
+            self._run(text, log, notable)
         return Explanation(log.text, tuple(log.changes))
 
     def clean_without_gate(self, text: str) -> str:
         """Clean by running every step on every text: the reference the fast path must equal."""
         require_text(text)
-        return self._run(text, None, gated=False)
+        return self._run(text, None, None)
 
-    def _run(self, text: str, log: ChangeLog | None, gated: bool) -> str:
+    def _run(self, text: str, log: ChangeLog | None, notable: str | None) -> str:
+        """Run the steps in rounds; ``notable`` is ``text`` sieved, or None to run every step on every text."""
         steps = self._steps
         for _ in range(MAX_ROUNDS):
-            sighted = self._sight(text) if gated else ""
+            sighted = self._sight(notable) if notable is not None else ""
             last_change = -1
             for index, step in enumerate(steps):
-                if gated and not self._applies(step, text, sighted):
+                if notable is not None and not self._applies(step, text, notable, sighted):
                     continue
                 if log is None:
-                    fixed = step.fix(text)
+                    fixed = step.fix(text) if notable is None else step.fix_sieved(text, notable)
                 else:
                     log.record(step.name, step.edits(text))
                     fixed = log.text
                 if fixed != text:
                     text = fixed
                     last_change = index
-                    sighted = self._sight(text) if gated else ""
+                    if notable is not None:
+                        notable = self._sieve(text)
+                        sighted = self._sight(notable)
             earlier = steps[: max(last_change, 0)]
-            if gated and not any(self._applies(step, text, sighted) for step in earlier):
+            if notable is not None and not any(self._applies(step, text, notable, sighted) for step in earlier):
                 break
-            if not gated and all(step.fix(text) == text for step in earlier):
+            if notable is None and all(step.fix(text) == text for step in earlier):
                 break
         return text
 
-    def _sight(self, text: str) -> str:
-        """The screened steps' trigger characters present in ``text`` ("" if the screen finds nothing)."""
+    def _sight(self, notable: str) -> str:
+        """The screened steps' trigger characters in sieved text ("" if the screen finds nothing)."""
         if self._screen is None:
             return ""
         screen, triggers = self._screen
-        if screen.search(text) is None:
+        if screen.search(notable) is None:
             return ""
-        return "".join(set(triggers.findall(text)))
+        return "".join(set(triggers.findall(notable)))
 
-    def _applies(self, step: Step, text: str, sighted: str) -> bool:
+    def _applies(self, step: Step, text: str, notable: str, sighted: str) -> bool:
         if step in self._screened_steps and step.trigger_pattern.search(sighted) is None:
             return False
-        return step.applies(text)
+        return step.applies(text, notable)
 
 
 def require_text(text: object) -> None:

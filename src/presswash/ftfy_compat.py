@@ -31,9 +31,10 @@ from ftfy import TextFixerConfig
 from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES, WIDTH_MAP
 from ftfy.fixes import fix_c1_controls, fix_surrogates
 
-from presswash._mojibake_table import MOJIBAKE_ALPHABET, SUSPICIOUS_ALONE
 from presswash.edits import Edit, diff_edits, edits_of_pieces
-from presswash.mojibake import SURROGATES, may_hold_mojibake
+from presswash.mojibake import SURROGATES, fix_encoding, may_hold_mojibake
+from presswash.normalization import stable_under_nfc
+from presswash.sieve import AsciiSieve
 from presswash.step import ANY_NON_ASCII, Step
 
 ESCAPE = "\x1b"
@@ -46,24 +47,18 @@ def _characters(table: dict[int, str] | dict[int, None]) -> str:
     return "".join(re.escape(chr(code)) for code in sorted(table))
 
 
+# The characters that ftfy's fixes other than mojibake, quotes and normalization replace.
 RARE_FIXES = _characters(LIGATURES) + _characters(WIDTH_MAP) + _characters(CONTROL_CHARS) + LINE_BREAKS
-# Anything but curly quotes and normalization: possible mojibake (as in
-# ``MAY_HOLD_MOJIBAKE``) or a character that one of the rarer fixes replaces.
-BEYOND_QUOTES = re.compile(
-    f"[{MOJIBAKE_ALPHABET}{SURROGATES}{RARE_FIXES}]"
-    f"(?:(?<=[{SUSPICIOUS_ALONE}{SURROGATES}{RARE_FIXES}])|[{MOJIBAKE_ALPHABET}])"
-)
-
-
 RARE_FIX = re.compile(f"[{RARE_FIXES}]")
+SURROGATE = re.compile(f"[{SURROGATES}]")
 LIGATURE_CHARACTERS = frozenset(map(chr, LIGATURES))
 WIDTH_CHARACTERS = frozenset(map(chr, WIDTH_MAP))
 CONTROL_CHARACTERS = frozenset(map(chr, CONTROL_CHARS))
 
 
-def needs_ftfy(text: str, entities: bool) -> bool:
-    """True if ``text`` holds HTML entities to decode or terminal escapes to remove."""
-    return (entities and "&" in text and HTML_ENTITY_RE.search(text) is not None) or ESCAPE in text
+def needs_ftfy(text: str, notable: str, entities: bool) -> bool:
+    """True if ``text`` (sieved: ``notable``) holds HTML entities to decode or terminal escapes to remove."""
+    return (entities and "&" in notable and HTML_ENTITY_RE.search(text) is not None) or ESCAPE in notable
 
 
 class FtfyCompatible(Step):
@@ -75,18 +70,24 @@ class FtfyCompatible(Step):
 
     def __init__(self, config: TextFixerConfig) -> None:
         self.config = config._replace(explain=False)
+        self._sieve = AsciiSieve(self.trigger)
 
-    def applies(self, text: str) -> bool:
+    def applies(self, text: str, notable: str) -> bool:
         # The pipeline's gate has already looked for the trigger, and ``fix``
         # makes the finer checks itself.
         return True
 
     def fix(self, text: str) -> str:
+        return self.fix_sieved(text, self._sieve(text))
+
+    def fix_sieved(self, text: str, notable: str) -> str:
         one_line = text.find("\n") in (-1, len(text) - 1)
-        if len(text) <= self.config.max_decode_length and not one_line:
-            fixed = self._replace_characters(text, bool(self.config.unescape_html), line=False)
+        if len(text) <= self.config.max_decode_length:
+            fixed = self._replace_characters(text, notable, bool(self.config.unescape_html), line=one_line)
             if fixed is not None:
                 return fixed
+            if one_line:
+                return ftfy.fix_text_segment(text, self._segment_config(text, self.config))
         return "".join(fixed for _, fixed in self._fixed_segments(text))
 
     def edits(self, text: str) -> list[Edit]:
@@ -102,35 +103,43 @@ class FtfyCompatible(Step):
             end = text.find("\n", position) + 1 or len(text)
             end = min(end, position + config.max_decode_length)
             segment = text[position:end]
-            if config.unescape_html == "auto" and "<" in segment:
-                config = config._replace(unescape_html=False)
-            fixed = self._replace_characters(segment, bool(config.unescape_html), line=True)
+            config = self._segment_config(segment, config)
+            fixed = self._replace_characters(segment, segment, bool(config.unescape_html), line=True)
             yield segment, ftfy.fix_text_segment(segment, config) if fixed is None else fixed
             position = end
 
-    def _replace_characters(self, text: str, entities: bool, line: bool) -> str | None:
-        """ftfy's result for ``text`` by the cheapest means, or None when only ftfy itself will do.
+    @staticmethod
+    def _segment_config(segment: str, config: TextFixerConfig) -> TextFixerConfig:
+        """ftfy's rule: from the first segment with a ``<`` on, HTML entities are left alone."""
+        if config.unescape_html == "auto" and "<" in segment:
+            return config._replace(unescape_html=False)
+        return config
+
+    def _replace_characters(self, text: str, notable: str, entities: bool, line: bool) -> str | None:
+        """ftfy's result for ``text`` (sieved: ``notable``) by the cheapest means, or None when only ftfy will do.
 
         This is one round of ftfy's fixes in ftfy's order, then a check that a
         second round would change nothing. A whole document that may hold
         mojibake is handed back (to be taken line by line); on one line, the
         mojibake is decoded by ftfy's own ``fix_encoding``, as its first round does.
         """
-        if needs_ftfy(text, entities):
+        if needs_ftfy(text, notable, entities):
             return None
         config = self.config
         fixed = text
-        rare = BEYOND_QUOTES.search(text) is not None
-        if rare and may_hold_mojibake(text):
+        mojibake = may_hold_mojibake(text, notable)
+        rare = mojibake or RARE_FIX.search(notable) is not None
+        if mojibake:
             if not line:
                 return None
             if config.fix_encoding:
                 # Without a config, as ftfy.fix_text itself calls it (it skips the config there).
-                fixed = ftfy.fix_encoding(fixed)
+                fixed = fix_encoding(fixed)
             if config.fix_c1_controls:
                 fixed = fix_c1_controls(fixed)
+            notable = self._sieve(fixed)
         # Each rare fix replaces only the characters of its own that are present.
-        present = set(RARE_FIX.findall(fixed)) if rare else set()
+        present = set(RARE_FIX.findall(notable)) if rare else set()
         if config.fix_latin_ligatures:
             for char in present & LIGATURE_CHARACTERS:
                 fixed = fixed.replace(char, LIGATURES[ord(char)])
@@ -145,18 +154,21 @@ class FtfyCompatible(Step):
         if config.fix_line_breaks and not present.isdisjoint(LINE_BREAKS):
             fixed = fixed.replace("\r\n", "\n").replace("\r", "\n")
             fixed = fixed.replace("\u2028", "\n").replace("\u2029", "\n")
-        if rare and config.fix_surrogates:
+        if config.fix_surrogates and SURROGATE.search(notable) is not None:
             fixed = fix_surrogates(fixed)
         if config.remove_control_chars:
             for char in present & CONTROL_CHARACTERS:
                 fixed = fixed.replace(char, "")
         normalized = False
-        if config.normalization and not unicodedata.is_normalized(config.normalization, fixed):
+        stable = not rare and config.normalization == "NFC" and stable_under_nfc(notable)
+        if config.normalization and not stable and not unicodedata.is_normalized(config.normalization, fixed):
             fixed = unicodedata.normalize(config.normalization, fixed)
             normalized = True
         # Straightened quotes are ASCII and cannot give ftfy new work; the other
         # fixes can (a removed control character joins two mojibake letters,
         # ＆ becomes &), and then ftfy's second round would change the text.
-        if (rare or normalized) and (needs_ftfy(fixed, entities) or may_hold_mojibake(fixed)):
-            return None
+        if rare or normalized:
+            notable = self._sieve(fixed)
+            if needs_ftfy(fixed, notable, entities) or may_hold_mojibake(fixed, notable):
+                return None
         return fixed

@@ -176,9 +176,9 @@ class QuoteRepair(Step):
     trigger = CURLY
     screens_itself = True
 
-    def applies(self, text: str) -> bool:
+    def applies(self, text: str, notable: str) -> bool:
         """False when no curly quote stands where it may point the wrong way."""
-        return _screened(text)
+        return self.trigger_pattern.search(notable) is not None and _screened(text)
 
     def fix(self, text: str) -> str:
         return apply_edits(text, _repairs(text)) if _screened(text) else text

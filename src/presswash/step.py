@@ -48,17 +48,24 @@ class Step:
         """The trigger as a compiled character class."""
         return compiled_class(self.trigger)
 
-    def applies(self, text: str) -> bool:
+    def applies(self, text: str, notable: str) -> bool:
         """False only when the step certainly leaves ``text`` unchanged.
 
-        The default looks for a trigger character; steps with a cheaper or
-        sharper test override it.
+        ``notable`` is ``text`` sieved (see :mod:`presswash.sieve`): its
+        characters that some enabled step reacts to, in order, every trigger
+        character of this step among them. The default looks there for a
+        trigger character; steps with a sharper test override it, and read
+        ``text`` itself where context matters.
         """
-        return self.trigger_pattern.search(text) is not None
+        return self.trigger_pattern.search(notable) is not None
 
     def fix(self, text: str) -> str:
         """Return ``text`` with this step's repair applied."""
         raise NotImplementedError
+
+    def fix_sieved(self, text: str, notable: str) -> str:
+        """``fix``, given ``text`` sieved as for ``applies``; steps that can use it override this."""
+        return self.fix(text)
 
     def edits(self, text: str) -> list[Edit]:
         """This step's repair as ordered, non-overlapping spans of ``text``."""

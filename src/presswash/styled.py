@@ -206,8 +206,8 @@ class StyledText(PatternStep):
     trigger = SCREEN
     pattern = STYLED_RUN
 
-    def applies(self, text: str) -> bool:
-        return TRIGGER_CHARACTER.search(text) is not None
+    def applies(self, text: str, notable: str) -> bool:
+        return TRIGGER_CHARACTER.search(notable) is not None
 
     def replace(self, match: re.Match[str]) -> str:
         run = match.group()

@@ -36,7 +36,7 @@ class Transliteration(LineStep):
     def __init__(self) -> None:
         self._unidecode = _load_unidecode()
 
-    def applies(self, text: str) -> bool:
+    def applies(self, text: str, notable: str) -> bool:
         return not text.isascii()
 
     def fix_line(self, line: str) -> str:
