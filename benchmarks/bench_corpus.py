@@ -24,6 +24,16 @@ def mangle(text: str) -> str:
     return text.encode("utf-8").decode("sloppy-windows-1252")
 
 
+def fresh_copies(documents: list[str]) -> list[str]:
+    """New string objects equal to ``documents``, as if just read from a file.
+
+    CPython keeps a string's UTF-8 form once something has asked for it (pickling,
+    for one), which makes later encoding nearly free. Each timed round therefore
+    gets new strings, so no contender profits from what an earlier one did.
+    """
+    return [text.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass") for text in documents]
+
+
 def read_documents(path: Path) -> list[str]:
     """The documents of a corpus file: blocks separated by a blank line, one paragraph per line."""
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")

@@ -26,6 +26,7 @@ from bench_corpus import (
     Corpus,
     adversarial_inputs,
     build_corpus,
+    fresh_copies,
     prefix,
     read_documents,
     utf8_len,
@@ -190,6 +191,9 @@ def contenders(jobs: int) -> list[Contender]:
     def many(jobs: int) -> Callable[[list[str]], None]:
         return lambda documents: consume(presswash.clean_many(documents, "news", jobs=jobs))
 
+    def many_from_iterator(jobs: int) -> Callable[[list[str]], None]:
+        return lambda documents: consume(presswash.clean_many(iter(documents), "news", jobs=jobs))
+
     found = [Contender("ftfy.fix_text", over(ftfy.fix_text), baseline=True)]
     plsfix = plsfix_fix_text()
     if plsfix is not None:
@@ -203,6 +207,7 @@ def contenders(jobs: int) -> list[Contender]:
     ]
     if jobs > 1:
         found.append(Contender(f"presswash.clean_many(jobs={jobs})", many(jobs)))
+        found.append(Contender(f"presswash.clean_many(jobs={jobs}, iterator)", many_from_iterator(jobs)))
     return found
 
 
@@ -267,7 +272,7 @@ def bench_corpus(corpus: Corpus, rounds: int, jobs: int) -> tuple[list[Contender
     for round_number in range(1, rounds + 1):
         line = []
         for contender in contestants:
-            seconds, _ = timed(functools.partial(contender.run, documents))
+            seconds, _ = timed(functools.partial(contender.run, fresh_copies(documents)))
             timings[contender.name].seconds.append(seconds)
             line.append(f"{contender.name} {corpus.total_bytes / MB / seconds:.2f}")
         log(f"  round {round_number}/{rounds} (MB/s): " + ", ".join(line))

@@ -212,7 +212,7 @@ class Cleaner:
         return self._run(text, None, None)
 
     def _run(self, text: str, log: ChangeLog | None, notable: str | None) -> str:
-        """Run the steps in rounds; ``notable`` is ``text`` sieved, or None to run every step on every text."""
+        """Run the steps in rounds on ``text``, sieved as ``notable`` (None: run every step on it)."""
         steps = self._steps
         for _ in range(MAX_ROUNDS):
             sighted = self._sight(notable) if notable is not None else ""
@@ -232,7 +232,9 @@ class Cleaner:
                         notable = self._sieve(text)
                         sighted = self._sight(notable)
             earlier = steps[: max(last_change, 0)]
-            if notable is not None and not any(self._applies(step, text, notable, sighted) for step in earlier):
+            if notable is not None and not any(
+                self._applies(step, text, notable, sighted) for step in earlier
+            ):
                 break
             if notable is None and all(step.fix(text) == text for step in earlier):
                 break

@@ -116,7 +116,7 @@ class FtfyCompatible(Step):
         return config
 
     def _replace_characters(self, text: str, notable: str, entities: bool, line: bool) -> str | None:
-        """ftfy's result for ``text`` (sieved: ``notable``) by the cheapest means, or None when only ftfy will do.
+        """ftfy's result for ``text`` (sieved: ``notable``) the cheapest way, or None if only ftfy will do.
 
         This is one round of ftfy's fixes in ftfy's order, then a check that a
         second round would change nothing. A whole document that may hold

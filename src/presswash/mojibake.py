@@ -147,7 +147,7 @@ def _has_altered_utf8(encoded: bytes) -> bool:
 
 
 def _has_lossy_utf8(encoded: bytes) -> bool:
-    """False only if LOSSY_UTF8_RE cannot match: each of its matches holds byte 1A or a ``?`` after such a byte."""
+    """False only if LOSSY_UTF8_RE cannot match: each match holds byte 1A, or a ``?`` after such a byte."""
     return _SUBSTITUTE in encoded or _QUESTION_MARK_IN_SEQUENCE.search(encoded) is not None
 
 

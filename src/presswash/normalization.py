@@ -29,7 +29,7 @@ from presswash.step import ANY_NON_ASCII, LineStep
 # Characters beyond the BMP are all taken as unstable.
 _NFC_UNSTABLE = (
     re.compile(f"[{NFC_UNSTABLE_BMP}\U00010000-\U0010ffff]")
-    if UNICODE_VERSION == unicodedata.unidata_version
+    if unicodedata.unidata_version == UNICODE_VERSION
     else None
 )
 

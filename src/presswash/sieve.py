@@ -33,9 +33,7 @@ class AsciiSieve:
 
     def __init__(self, kept: str) -> None:
         keeps = re.compile(f"[{kept}]") if kept else None
-        self._dropped = bytes(
-            byte for byte in range(0x80) if keeps is None or keeps.match(chr(byte)) is None
-        )
+        self._dropped = bytes(byte for byte in range(0x80) if keeps is None or keeps.match(chr(byte)) is None)
 
     def __call__(self, text: str) -> str:
         # "surrogatepass" lets lone surrogates (which a screen must see) through both ways.
