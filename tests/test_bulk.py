@@ -1,11 +1,13 @@
 """clean_many: ordered, lazy, equal to cleaning one text at a time, and loud about failures."""
 
+import multiprocessing
+import os
 from collections.abc import Iterator
 
 import pytest
 
 import presswash
-from presswash import Cleaner, clean_many
+from presswash import Cleaner, bulk, clean_many
 from presswash.bulk import BATCH_SIZE
 
 TEXTS = [
@@ -81,3 +83,25 @@ def test_bad_jobs(jobs: object) -> None:
 def test_bad_options_fail_before_any_work() -> None:
     with pytest.raises(TypeError, match="unknown option"):
         clean_many(TEXTS, jobs=2, colour=True)
+
+
+@pytest.mark.parametrize("make_input", [list, iter], ids=["list", "iterator"])
+def test_lists_and_iterators_give_the_same_result(make_input: type) -> None:
+    expected = [presswash.clean(text) for text in TEXTS]
+    assert list(clean_many(make_input(TEXTS), jobs=3)) == expected
+
+
+def test_a_failure_in_a_worker_given_an_iterator_surfaces_in_the_caller() -> None:
+    texts = iter(["fine"] * 300 + [b"bytes are not text"] + ["fine"] * 300)  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="expected str, got bytes"):
+        list(clean_many(texts, jobs=2))
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs forked workers")
+def test_a_worker_that_dies_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    def die(cleaner: Cleaner, batch: list[str]) -> list[tuple[int, str]]:
+        os._exit(3)
+
+    monkeypatch.setattr(bulk, "_changes", die)
+    with pytest.raises(RuntimeError, match=r"worker process stopped unexpectedly \(exit code 3\)"):
+        list(clean_many(TEXTS, jobs=2))

@@ -1,0 +1,158 @@
+"""The shortcuts of the fast path give exactly the answers of what they stand in for.
+
+Each shortcut is checked against the slow computation it replaces: the sieve
+against its definition, the NFC stability screen against ``is_normalized``, and
+the mojibake decoder, its heuristic and its byte checks against ftfy's own.
+"""
+
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import ftfy
+import ftfy.bad_codecs  # registers the sloppy codecs
+from corpora import mojibake_cases, multilingual_texts, news_documents
+from ftfy.badness import is_bad as ftfy_is_bad
+from ftfy.chardata import ALTERED_UTF8_RE, LOSSY_UTF8_RE
+from hypothesis import given
+from hypothesis import strategies as st
+
+from presswash._mojibake_table import MOJIBAKE_ALPHABET
+from presswash.mojibake import _has_altered_utf8, _has_lossy_utf8, fix_encoding, is_bad, may_hold_mojibake
+from presswash.normalization import stable_under_nfc
+from presswash.sieve import AsciiSieve
+
+ROOT = Path(__file__).resolve().parent.parent
+ALPHABET = [chr(code) for code in range(0x80, 0x2200) if re.fullmatch(f"[{MOJIBAKE_ALPHABET}]", chr(code))]
+mojibake_like = st.text(alphabet=st.sampled_from(ALPHABET + list("aZ .,?\n\t'\"-\x1a")), max_size=40)
+# UTF-8 read as Windows-1252, Latin-1 or MacRoman, twice over, and with its A0 bytes turned into spaces.
+mangled = st.builds(
+    lambda text, codec, times, spaces: _mangle(text, codec, times, spaces),
+    st.text(alphabet=st.sampled_from(list("aé ’“”—€ñ£ü½ŒΔж中\u00a0")), max_size=30),
+    st.sampled_from(["sloppy-windows-1252", "latin-1", "macroman", "sloppy-windows-1251"]),
+    st.integers(1, 2),
+    st.booleans(),
+)
+
+
+def _mangle(text: str, codec: str, times: int, spaces: bool) -> str:
+    for _ in range(times):
+        text = text.encode("utf-8").decode(codec, errors="replace")
+    return text.replace("\u00a0", " ") if spaces else text
+
+
+SIEVE = AsciiSieve("&\\r\\x00-\\x08")
+
+
+@given(st.text())
+def test_sieve_keeps_exactly_the_non_ascii_and_kept_characters_in_order(text: str) -> None:
+    assert SIEVE(text) == "".join(
+        char for char in text if not char.isascii() or char in "&\r\x00\x01\x02\x03\x04\x05\x06\x07\x08"
+    )
+
+
+def test_sieve_keeps_lone_surrogates() -> None:
+    assert SIEVE("a\ud800b\udc00&") == "\ud800\udc00&"
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("aeo \u0301\u0308\u0327\u212b\u1100\u1161\u11a8\uac00é’“\u0958\uf900"),
+        max_size=12,
+    )
+)
+def test_stable_characters_make_normalized_text(text: str) -> None:
+    if stable_under_nfc(text):
+        assert unicodedata.is_normalized("NFC", text)
+
+
+def test_stable_under_nfc_knows_common_characters() -> None:
+    assert stable_under_nfc("’“”–—…£€éñüçøß«»ΑβДжעבاب中文")
+    for unstable in ("\u0301", "\u212b", "\u1161", "\u0958", "\uf900", "\U0001f600"):
+        assert not stable_under_nfc(unstable), repr(unstable)
+
+
+def test_nfc_screen_agrees_with_is_normalized_on_real_text() -> None:
+    for text in [*multilingual_texts(), *news_documents()]:
+        if stable_under_nfc(SIEVE(text)):
+            assert unicodedata.is_normalized("NFC", text)
+
+
+def test_normalization_table_is_current() -> None:
+    """Regenerating the table under this Python's Unicode gives the committed file."""
+    table = ROOT / "src" / "presswash" / "_normalization_table.py"
+    committed = table.read_text(encoding="utf-8")
+    try:
+        subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "generate_normalization_table.py")], check=True
+        )
+        assert table.read_text(encoding="utf-8") == committed
+    finally:
+        table.write_text(committed, encoding="utf-8")
+
+
+@given(st.one_of(st.text(), mojibake_like, mangled))
+def test_is_bad_is_ftfys(text: str) -> None:
+    assert is_bad(text) == ftfy_is_bad(text)
+
+
+@given(st.one_of(st.text(), mojibake_like, mangled))
+def test_fix_encoding_is_ftfys(text: str) -> None:
+    assert fix_encoding(text) == ftfy.fix_encoding(text)
+
+
+def test_fix_encoding_is_ftfys_on_every_mojibake_case_and_mangled_news_line() -> None:
+    texts = [mangled for mangled, _ in mojibake_cases()]
+    texts += [
+        line
+        for document in news_documents()
+        for line in _mangle(document, "sloppy-windows-1252", 1, False).split("\n")
+    ]
+    for text in texts:
+        assert fix_encoding(text) == ftfy.fix_encoding(text), text[:80]
+
+
+@given(st.one_of(mojibake_like, mangled, st.text()))
+def test_mojibake_screen_on_sieved_text_never_misses(text: str) -> None:
+    if ftfy_is_bad(text):
+        assert may_hold_mojibake(text, SIEVE(text))
+
+
+bytes_near_sequences = st.binary().map(bytes) | st.lists(
+    st.sampled_from(
+        [
+            0x20,
+            0x3F,
+            0x1A,
+            0x41,
+            0x80,
+            0x85,
+            0xA0,
+            0xBF,
+            0xC2,
+            0xC3,
+            0xD9,
+            0xE0,
+            0xE2,
+            0xE3,
+            0xED,
+            0xEF,
+            0xF0,
+            0xF4,
+        ]
+    ),
+    max_size=24,
+).map(bytes)
+
+
+@given(bytes_near_sequences)
+def test_altered_utf8_check_is_the_pattern(encoded: bytes) -> None:
+    assert _has_altered_utf8(encoded) == (ALTERED_UTF8_RE.search(encoded) is not None)
+
+
+@given(bytes_near_sequences)
+def test_lossy_utf8_check_never_misses(encoded: bytes) -> None:
+    if LOSSY_UTF8_RE.search(encoded) is not None:
+        assert _has_lossy_utf8(encoded)
