@@ -11,8 +11,11 @@ match either
 - two *adjacent* non-ASCII characters, both drawn from the characters the
   expression mentions (the "mojibake alphabet").
 
-This script reads the expression's parse tree, checks that this is still true
-of the installed ftfy (and fails loudly if it is not), and writes both sets.
+In the second case, the alternative names the characters exactly: a run of
+two or more adjacent positions, each a set of non-ASCII characters. This
+script reads the expression's parse tree, checks that all this is still true
+of the installed ftfy (and fails loudly if it is not), and writes the lone
+characters, the alphabet, and the first such run of every alternative.
 Run it after upgrading ftfy::
 
     python scripts/generate_mojibake_table.py
@@ -69,36 +72,41 @@ def branches() -> list[list[tuple[object, object]]]:
     return [list(branch) for branch in argument[1]]
 
 
-def derive() -> tuple[set[int], set[int], dict[frozenset[int], set[int]]]:
-    """The single suspicious characters, the mojibake alphabet, and the pairs that can start a match.
+Run = tuple[frozenset[int], ...]
 
-    The pairs map each first-character set to the characters that may follow it: every
-    alternative that needs two adjacent non-ASCII characters contributes its first such pair.
+
+def derive() -> tuple[set[int], set[int], set[Run]]:
+    """The single suspicious characters, the mojibake alphabet, and the runs that a match must contain.
+
+    Every alternative that needs two adjacent non-ASCII characters contributes its
+    first run of adjacent non-ASCII positions (two or more).
     """
     singles: set[int] = set()
     alphabet: set[int] = set()
-    pair_starts: dict[frozenset[int], set[int]] = {}
+    runs: set[Run] = set()
     for branch in branches():
         positions = [position_set(op, argument) for op, argument in branch]
         for element in positions:
             if element is not None:
                 alphabet.update(element)
-        pairs = [
-            (first, second)
-            for first, second in itertools.pairwise(positions)
+        starts = [
+            index
+            for index, (first, second) in enumerate(itertools.pairwise(positions))
             if first is not None and second is not None
         ]
-        if pairs:
-            first, second = pairs[0]
-            assert first is not None and second is not None
-            pair_starts.setdefault(first, set()).update(second)
+        if starts:
+            run: list[frozenset[int]] = []
+            for element in itertools.takewhile(lambda element: element is not None, positions[starts[0] :]):
+                assert element is not None
+                run.append(element)
+            runs.add(tuple(run))
             continue
         non_ascii = [element for element in positions if element is not None]
         if not non_ascii:
             sys.exit(f"a BADNESS_RE alternative can match ASCII alone: {branch!r}")
         # No two adjacent non-ASCII positions: any one of them must be in the text.
         singles.update(min(non_ascii, key=len))
-    return singles, alphabet, pair_starts
+    return singles, alphabet, runs
 
 
 def character_class(points: set[int]) -> str:
@@ -117,14 +125,19 @@ def character_class(points: set[int]) -> str:
 
 
 def main() -> None:
-    singles, alphabet, pair_starts = derive()
+    singles, alphabet, runs = derive()
     alphabet |= singles
+    # Shortest first, so that where several runs match, the match is a prefix of every one of them.
+    ordered = sorted(runs, key=lambda run: (len(run), [sorted(element) for element in run]))
+    pattern = "|".join("".join(f"[{character_class(set(element))}]" for element in run) for run in ordered)
     pairs = "|".join(
-        f"[{character_class(set(first))}][{character_class(second)}]"
-        for first, second in sorted(pair_starts.items(), key=lambda item: sorted(item[0]))
+        f"[{character_class(set(first))}][{character_class(set(second))}]"
+        for first, second in sorted(
+            {run[:2] for run in runs}, key=lambda pair: [sorted(element) for element in pair]
+        )
     )
-    firsts = set().union(*pair_starts)
-    seconds = set().union(*pair_starts.values())
+    firsts = set().union(*(run[0] for run in runs))
+    seconds = set().union(*(run[1] for run in runs))
     OUTPUT.write_text(
         f'''"""Characters of ftfy's mojibake heuristic (generated: do not edit).
 
@@ -140,10 +153,14 @@ SUSPICIOUS_ALONE = "{character_class(singles)}"
 # Every non-ASCII character BADNESS_RE mentions; its other matches need two of them side by side.
 MOJIBAKE_ALPHABET = "{character_class(alphabet)}"
 
-# The pairs of adjacent characters that can start those matches, as a regular expression.
+# The runs of adjacent characters that those matches must contain, as a regular expression;
+# shorter runs come first, so a match is the shortest run that matches there.
+MOJIBAKE_RUNS = "{pattern}"
+
+# The first two characters of those runs, as a regular expression.
 MOJIBAKE_PAIRS = "{pairs}"
 
-# The characters that can come first in those pairs, and those that can come second.
+# The characters that can come first in those runs, and those that can come second.
 PAIR_FIRSTS = "{character_class(firsts)}"
 PAIR_SECONDS = "{character_class(seconds)}"
 
@@ -153,10 +170,7 @@ LONGEST_MATCH = {longest_match()}
 ''',
         encoding="utf-8",
     )
-    print(
-        f"wrote {OUTPUT.name}: {len(singles)} lone, {len(alphabet)} alphabet characters,"
-        f" {len(pair_starts)} kinds of pairs"
-    )
+    print(f"wrote {OUTPUT.name}: {len(singles)} lone, {len(alphabet)} alphabet characters, {len(runs)} runs")
 
 
 if __name__ == "__main__":

@@ -57,7 +57,9 @@ def unstable() -> list[int]:
         ord(char)
         for char in characters()
         if char <= "\uffff"
-        and (unicodedata.combining(char) or unicodedata.normalize("NFC", char) != char or ord(char) in seconds)
+        and (
+            unicodedata.combining(char) or unicodedata.normalize("NFC", char) != char or ord(char) in seconds
+        )
     ]
 
 

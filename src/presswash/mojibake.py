@@ -48,6 +48,7 @@ from presswash._mojibake_table import (
     LONGEST_MATCH,
     MOJIBAKE_ALPHABET,
     MOJIBAKE_PAIRS,
+    MOJIBAKE_RUNS,
     PAIR_FIRSTS,
     PAIR_SECONDS,
     SUSPICIOUS_ALONE,
@@ -65,14 +66,14 @@ MAY_HOLD_MOJIBAKE = re.compile(
 
 
 # Where a candidate could start one of the heuristic's matches: a lone suspicious
-# character, or one of the pairs its alternatives begin with.
-MATCH_START = re.compile(f"[{SUSPICIOUS_ALONE}{SURROGATES}]|{MOJIBAKE_PAIRS}")
+# character, or one of the runs of adjacent characters its alternatives hold.
+MATCH_START = re.compile(f"[{SUSPICIOUS_ALONE}{SURROGATES}]|{MOJIBAKE_RUNS}")
 # Greek or Cyrillic text is all candidates; past this many that start nothing,
 # the answer is "maybe" and ftfy's heuristic decides.
 CANDIDATES_TO_CHECK = 16
 LONE_START = re.compile(f"[{SUSPICIOUS_ALONE}{SURROGATES}]")
 PAIR_START = re.compile(MOJIBAKE_PAIRS)
-# Every two characters side by side that may be such a pair, overlapping ones included.
+# Every two characters side by side that may begin such a run, overlapping ones included.
 PAIR_CANDIDATES = re.compile(f"(?=([{PAIR_FIRSTS}][{PAIR_SECONDS}]))")
 # Sieved text longer than this is mostly non-ASCII (Greek, Cyrillic): its pairs are many, so scan the text.
 SIEVED_PAIRS_TO_CHECK = 256
@@ -82,19 +83,19 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     """False only if ftfy would certainly find no mojibake, C1 control or surrogate in ``text``.
 
     A coarse scan finds candidates (``MAY_HOLD_MOJIBAKE``); each is then checked
-    against the exact pairs that can begin a match of the heuristic, so common
-    innocent neighbours such as ``…”`` or ``é’`` cost nothing more.
+    against the exact runs of characters that a match of the heuristic holds,
+    so common innocent neighbours such as ``…”`` or ``é’`` cost nothing more.
 
     Given ``notable``, ``text`` sieved (see :mod:`presswash.sieve`), the lone
-    characters are looked for there, and so are the pairs; the few distinct
-    pairs found there (``”“`` from ``“Yes,” he said. “No”``) are then looked
-    up in ``text``, where they are rarely side by side.
+    characters are looked for there, and so are the first two characters of
+    the runs; the few distinct pairs found there, which may be neighbours only
+    after sieving (``£“`` from ``£5m. “No”``), are then looked up in ``text``.
 
     >>> may_hold_mojibake("Nicolás – “déjà vu…” costs £5")
     False
     >>> may_hold_mojibake("Nicol\u00c3\u00a1s")
     True
-    >>> may_hold_mojibake("“Yes,” he said. “No”", notable="“”“”")
+    >>> may_hold_mojibake("It cost £5. “No”", notable="£“”")
     False
     """
     if text.isascii():
@@ -102,8 +103,8 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     if notable is not None and len(notable) <= SIEVED_PAIRS_TO_CHECK:
         if LONE_START.search(notable) is not None:
             return True
-        candidates = set(PAIR_CANDIDATES.findall(notable))
-        return any(PAIR_START.fullmatch(pair) is not None and pair in text for pair in candidates)
+        pairs = set(PAIR_CANDIDATES.findall(notable))
+        return any(PAIR_START.fullmatch(pair) is not None and pair in text for pair in pairs)
     position = 0
     for _ in range(CANDIDATES_TO_CHECK):
         candidate = MAY_HOLD_MOJIBAKE.search(text, position)
