@@ -41,6 +41,9 @@ def test_identical_to_ftfy_on_any_text(text: str) -> None:
 @example("<b>\n&amp;")  # a tag switches entities off for the rest of the document
 @example("＆amp;")  # a fullwidth ampersand becomes an entity
 @example("A\u0300\u20ac")  # normalization creates mojibake
+@example("&amp;\n<b>&amp;</b>\n&amp;")  # entities decoded before the first tag, kept after it
+@example("&Atilde;&copy;")  # entities decode into mojibake
+@example("a\u0301" * 40)  # normalization makes many pairs of mojibake letters, none of them mojibake
 def test_identical_to_ftfy_on_tricky_text(text: str) -> None:
     assert presswash.fix_text(text) == ftfy.fix_text(text)
 

@@ -3,8 +3,10 @@
 Users migrating from ``ftfy.fix_text`` need the same output, not a similar one.
 This step therefore keeps ftfy's segmentation (lines) and its HTML rule (a
 ``<`` in one line switches entity decoding off for the rest of the document),
-decodes mojibake with ftfy's own ``fix_encoding``, and hands every line with
-HTML entities or terminal escapes to ftfy whole.
+decodes entities with ftfy's unescaping and mojibake with ftfy's decoding
+procedure (:func:`~presswash.mojibake.fix_encoding`), and hands every line
+with terminal escapes, or that a second round of fixes would change again, to
+ftfy whole.
 
 Most news needs none of that: its only changes under ftfy are curly quotes
 straightened, the odd ligature, and perhaps normalization. Those fixes are
@@ -32,6 +34,7 @@ from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES, WIDTH_MAP
 from ftfy.fixes import fix_c1_controls, fix_surrogates
 
 from presswash.edits import Edit, diff_edits, edits_of_pieces
+from presswash.html_entities import unescape
 from presswash.mojibake import SURROGATES, fix_encoding, may_hold_mojibake
 from presswash.normalization import stable_under_nfc
 from presswash.sieve import AsciiSieve
@@ -51,14 +54,15 @@ def _characters(table: dict[int, str] | dict[int, None]) -> str:
 RARE_FIXES = _characters(LIGATURES) + _characters(WIDTH_MAP) + _characters(CONTROL_CHARS) + LINE_BREAKS
 RARE_FIX = re.compile(f"[{RARE_FIXES}]")
 SURROGATE = re.compile(f"[{SURROGATES}]")
+C1_CONTROL = re.compile("[\x80-\x9f]")
 LIGATURE_CHARACTERS = frozenset(map(chr, LIGATURES))
 WIDTH_CHARACTERS = frozenset(map(chr, WIDTH_MAP))
 CONTROL_CHARACTERS = frozenset(map(chr, CONTROL_CHARS))
 
 
-def needs_ftfy(text: str, notable: str, entities: bool) -> bool:
-    """True if ``text`` (sieved: ``notable``) holds HTML entities to decode or terminal escapes to remove."""
-    return (entities and "&" in notable and HTML_ENTITY_RE.search(text) is not None) or ESCAPE in notable
+def has_entities(text: str, notable: str, entities: bool) -> bool:
+    """True if ``text`` (sieved: ``notable``) holds HTML entities that ftfy would decode."""
+    return entities and "&" in notable and HTML_ENTITY_RE.search(text) is not None
 
 
 class FtfyCompatible(Step):
@@ -83,11 +87,12 @@ class FtfyCompatible(Step):
     def fix_sieved(self, text: str, notable: str) -> str:
         one_line = text.find("\n") in (-1, len(text) - 1)
         if len(text) <= self.config.max_decode_length:
-            fixed = self._replace_characters(text, notable, bool(self.config.unescape_html), line=one_line)
+            config = self._segment_config(text, self.config) if one_line else self.config
+            fixed = self._replace_characters(text, notable, bool(config.unescape_html), line=one_line)
             if fixed is not None:
                 return fixed
             if one_line:
-                return ftfy.fix_text_segment(text, self._segment_config(text, self.config))
+                return ftfy.fix_text_segment(text, config)
         return "".join(fixed for _, fixed in self._fixed_segments(text))
 
     def edits(self, text: str) -> list[Edit]:
@@ -104,7 +109,8 @@ class FtfyCompatible(Step):
             end = min(end, position + config.max_decode_length)
             segment = text[position:end]
             config = self._segment_config(segment, config)
-            fixed = self._replace_characters(segment, segment, bool(config.unescape_html), line=True)
+            entities = bool(config.unescape_html)
+            fixed = self._replace_characters(segment, self._sieve(segment), entities, line=True)
             yield segment, ftfy.fix_text_segment(segment, config) if fixed is None else fixed
             position = end
 
@@ -120,12 +126,18 @@ class FtfyCompatible(Step):
 
         This is one round of ftfy's fixes in ftfy's order, then a check that a
         second round would change nothing. A whole document that may hold
-        mojibake is handed back (to be taken line by line); on one line, the
-        mojibake is decoded by ftfy's own ``fix_encoding``, as its first round does.
+        mojibake, or entities and a ``<``, is handed back (to be taken line by
+        line); on one line, the mojibake is decoded as ftfy's first round does.
         """
-        if needs_ftfy(text, notable, entities):
+        if ESCAPE in notable:
             return None
         config = self.config
+        unescaped = has_entities(text, notable, entities)
+        if unescaped:
+            if not line and "<" in text:
+                return None  # whether a line's entities are decoded depends on the lines before it
+            text = unescape(text)
+            notable = self._sieve(text)
         fixed = text
         mojibake = may_hold_mojibake(text, notable)
         rare = mojibake or RARE_FIX.search(notable) is not None
@@ -166,9 +178,23 @@ class FtfyCompatible(Step):
             normalized = True
         # Straightened quotes are ASCII and cannot give ftfy new work; the other
         # fixes can (a removed control character joins two mojibake letters,
-        # ＆ becomes &), and then ftfy's second round would change the text.
-        if rare or normalized:
+        # ＆ becomes &, &amp;amp; becomes &amp;), and then ftfy's second round
+        # would change the text.
+        if unescaped or rare or normalized:
             notable = self._sieve(fixed)
-            if needs_ftfy(fixed, notable, entities) or may_hold_mojibake(fixed, notable):
+            if ESCAPE in notable or has_entities(fixed, notable, entities):
+                return None
+            # (A whole document is then taken line by line, as ftfy does.)
+            mojibake_left = may_hold_mojibake(fixed, notable)
+            if mojibake_left and (not line or self._encoding_fixes_change(fixed, notable)):
                 return None
         return fixed
+
+    def _encoding_fixes_change(self, line: str, notable: str) -> bool:
+        """Whether ftfy's mojibake, C1 and surrogate fixes would change ``line`` (sieved: ``notable``)."""
+        config = self.config
+        return (
+            (config.fix_encoding and fix_encoding(line) != line)
+            or (config.fix_c1_controls and C1_CONTROL.search(notable) is not None)
+            or (config.fix_surrogates and SURROGATE.search(notable) is not None)
+        )

@@ -20,6 +20,9 @@ that contains an HTML tag keeps its entities; every other line is decoded.
     'double escaped: ’'
     >>> step.fix("this&not that")
     'this&not that'
+
+Entity-dense text repeats the same few entities, so each distinct entity is
+decoded once and remembered (:func:`unescape`).
 """
 
 from __future__ import annotations
@@ -33,6 +36,30 @@ from presswash.edits import Edit, diff_edits, edits_of_pieces
 from presswash.step import Step, split_lines
 
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
+# Distinct entities remembered before the memory starts over (numeric references are unbounded).
+REMEMBERED_ENTITIES = 4096
+
+
+class _DecodedEntities(dict[str, str]):
+    """Each entity (a match of ftfy's HTML_ENTITY_RE) and what ftfy decodes it to, filled in on demand."""
+
+    def __missing__(self, entity: str) -> str:
+        if len(self) >= REMEMBERED_ENTITIES:
+            self.clear()
+        decoded = self[entity] = unescape_html(entity)
+        return decoded
+
+
+_decoded = _DecodedEntities()
+
+
+def unescape(text: str) -> str:
+    """Exactly ftfy's ``unescape_html(text)``, decoding each distinct entity once.
+
+    >>> unescape("Mayor&rsquo;s &amp; council&#8217;s &AMP; &notanentity;")
+    'Mayor’s & council’s & &notanentity;'
+    """
+    return HTML_ENTITY_RE.sub(lambda match: _decoded[match.group()], text)
 
 
 class HtmlEntities(Step):
@@ -51,9 +78,9 @@ class HtmlEntities(Step):
         if self._decode_once(once) != once:  # escaped more than once: the line's whole changed span
             return diff_edits(line, self._decode(line))
         return [
-            Edit(match.start(), match.end(), unescape_html(match.group()))
+            Edit(match.start(), match.end(), _decoded[match.group()])
             for match in HTML_ENTITY_RE.finditer(line)
-            if unescape_html(match.group()) != match.group()
+            if _decoded[match.group()] != match.group()
         ]
 
     def fix(self, text: str) -> str:
@@ -71,4 +98,4 @@ class HtmlEntities(Step):
     def _decode_once(line: str) -> str:
         if "&" not in line or HTML_TAG.search(line):
             return line
-        return unescape_html(line)
+        return unescape(line)
