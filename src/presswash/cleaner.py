@@ -164,12 +164,8 @@ class Cleaner:
         lone = "".join(step.lone_trigger for step in screened)
         paired = "".join(step.trigger for step in screened if step.lone_trigger != step.trigger)
         any_trigger = "".join(step.trigger for step in screened)
-        # The screen, and the class that lists the trigger characters once the screen finds some.
         self._screen = (
-            (
-                re.compile(f"[{any_trigger}](?:(?<=[{lone}])|[{paired}])" if paired else f"[{lone}]"),
-                compiled_class(any_trigger),
-            )
+            re.compile(f"[{any_trigger}](?:(?<=[{lone}])|[{paired}])" if paired else f"[{lone}]")
             if screened
             else None
         )
@@ -215,10 +211,10 @@ class Cleaner:
         """Run the steps in rounds on ``text``, sieved as ``notable`` (None: run every step on it)."""
         steps = self._steps
         for _ in range(MAX_ROUNDS):
-            sighted = self._sight(notable) if notable is not None else ""
+            quiet = notable is not None and self._quiet(notable)
             last_change = -1
             for index, step in enumerate(steps):
-                if notable is not None and not self._applies(step, text, notable, sighted):
+                if notable is not None and not self._applies(step, text, notable, quiet):
                     continue
                 if log is None:
                     fixed = step.fix(text) if notable is None else step.fix_sieved(text, notable)
@@ -230,27 +226,22 @@ class Cleaner:
                     last_change = index
                     if notable is not None:
                         notable = self._sieve(text)
-                        sighted = self._sight(notable)
+                        quiet = self._quiet(notable)
             earlier = steps[: max(last_change, 0)]
             if notable is not None and not any(
-                self._applies(step, text, notable, sighted) for step in earlier
+                self._applies(step, text, notable, quiet) for step in earlier
             ):
                 break
             if notable is None and all(step.fix(text) == text for step in earlier):
                 break
         return text
 
-    def _sight(self, notable: str) -> str:
-        """The screened steps' trigger characters in sieved text ("" if the screen finds nothing)."""
-        if self._screen is None:
-            return ""
-        screen, triggers = self._screen
-        if screen.search(notable) is None:
-            return ""
-        return "".join(set(triggers.findall(notable)))
+    def _quiet(self, notable: str) -> bool:
+        """Whether the shared screen rules out every screened step for sieved text ``notable``."""
+        return self._screen is None or self._screen.search(notable) is None
 
-    def _applies(self, step: Step, text: str, notable: str, sighted: str) -> bool:
-        if step in self._screened_steps and step.trigger_pattern.search(sighted) is None:
+    def _applies(self, step: Step, text: str, notable: str, quiet: bool) -> bool:
+        if quiet and step in self._screened_steps:
             return False
         return step.applies(text, notable)
 
