@@ -129,15 +129,9 @@ def main() -> None:
     alphabet |= singles
     # Shortest first, so that where several runs match, the match is a prefix of every one of them.
     ordered = sorted(runs, key=lambda run: (len(run), [sorted(element) for element in run]))
-    pattern = "|".join("".join(f"[{character_class(set(element))}]" for element in run) for run in ordered)
-    pairs = "|".join(
-        f"[{character_class(set(first))}][{character_class(set(second))}]"
-        for first, second in sorted(
-            {run[:2] for run in runs}, key=lambda pair: [sorted(element) for element in pair]
-        )
+    listed = "\n".join(
+        "    (" + " ".join(f'"{character_class(set(element))}",' for element in run) + ")," for run in ordered
     )
-    firsts = set().union(*(run[0] for run in runs))
-    seconds = set().union(*(run[1] for run in runs))
     OUTPUT.write_text(
         f'''"""Characters of ftfy's mojibake heuristic (generated: do not edit).
 
@@ -153,16 +147,11 @@ SUSPICIOUS_ALONE = "{character_class(singles)}"
 # Every non-ASCII character BADNESS_RE mentions; its other matches need two of them side by side.
 MOJIBAKE_ALPHABET = "{character_class(alphabet)}"
 
-# The runs of adjacent characters that those matches must contain, as a regular expression;
-# shorter runs come first, so a match is the shortest run that matches there.
-MOJIBAKE_RUNS = "{pattern}"
-
-# The first two characters of those runs, as a regular expression.
-MOJIBAKE_PAIRS = "{pairs}"
-
-# The characters that can come first in those runs, and those that can come second.
-PAIR_FIRSTS = "{character_class(firsts)}"
-PAIR_SECONDS = "{character_class(seconds)}"
+# The runs of adjacent characters that those matches must contain, each position a
+# character-class body; shorter runs come first.
+MOJIBAKE_RUNS = (
+{listed}
+)
 
 # The most characters one match of the heuristic spans: a match never starts
 # further than this before the lone character or pair it must contain.

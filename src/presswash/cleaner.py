@@ -210,29 +210,35 @@ class Cleaner:
     def _run(self, text: str, log: ChangeLog | None, notable: str | None) -> str:
         """Run the steps in rounds on ``text``, sieved as ``notable`` (None: run every step on it)."""
         steps = self._steps
+        sieved = text  # the text that ``notable`` is the sieved form of
+        quiet = notable is not None and self._quiet(notable)
         for _ in range(MAX_ROUNDS):
-            quiet = notable is not None and self._quiet(notable)
             last_change = -1
             for index, step in enumerate(steps):
-                if notable is not None and not self._applies(step, text, notable, quiet):
-                    continue
+                if notable is not None:
+                    if sieved is not text:  # sieved again only when a step is about to be asked
+                        notable, sieved = self._sieve(text), text
+                        quiet = self._quiet(notable)
+                    if not self._applies(step, text, notable, quiet):
+                        continue
                 if log is None:
-                    fixed = step.fix(text) if notable is None else step.fix_sieved(text, notable)
+                    fixed = step.fix_sieved(text, notable) if notable is not None else step.fix(text)
                 else:
                     log.record(step.name, step.edits(text))
                     fixed = log.text
                 if fixed != text:
                     text = fixed
                     last_change = index
-                    if notable is not None:
-                        notable = self._sieve(text)
-                        quiet = self._quiet(notable)
+            # Steps that ran before the last change may have work again.
             earlier = steps[: max(last_change, 0)]
-            if notable is not None and not any(
-                self._applies(step, text, notable, quiet) for step in earlier
-            ):
+            if not earlier:
                 break
-            if notable is None and all(step.fix(text) == text for step in earlier):
+            if notable is not None:
+                notable, sieved = self._sieve(text), text
+                quiet = self._quiet(notable)
+                if not any(self._applies(step, text, notable, quiet) for step in earlier):
+                    break
+            elif all(step.fix(text) == text for step in earlier):
                 break
         return text
 

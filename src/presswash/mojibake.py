@@ -25,6 +25,7 @@ byte patterns; its result is ftfy's, character for character.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-*" and "utf-8-variants" codecs)
@@ -47,10 +48,7 @@ from ftfy.fixes import (
 from presswash._mojibake_table import (
     LONGEST_MATCH,
     MOJIBAKE_ALPHABET,
-    MOJIBAKE_PAIRS,
     MOJIBAKE_RUNS,
-    PAIR_FIRSTS,
-    PAIR_SECONDS,
     SUSPICIOUS_ALONE,
 )
 from presswash.step import LineStep
@@ -65,16 +63,45 @@ MAY_HOLD_MOJIBAKE = re.compile(
 )
 
 
+
+def _run_pattern(run: tuple[str, ...]) -> str:
+    return "".join(f"[{position}]" for position in run)
+
+
 # Where a candidate could start one of the heuristic's matches: a lone suspicious
 # character, or one of the runs of adjacent characters its alternatives hold.
-MATCH_START = re.compile(f"[{SUSPICIOUS_ALONE}{SURROGATES}]|{MOJIBAKE_RUNS}")
+MATCH_START = re.compile(
+    f"[{SUSPICIOUS_ALONE}{SURROGATES}]|" + "|".join(_run_pattern(run) for run in MOJIBAKE_RUNS)
+)
 # Greek or Cyrillic text is all candidates; past this many that start nothing,
 # the answer is "maybe" and ftfy's heuristic decides.
 CANDIDATES_TO_CHECK = 16
 LONE_START = re.compile(f"[{SUSPICIOUS_ALONE}{SURROGATES}]")
-PAIR_START = re.compile(MOJIBAKE_PAIRS)
-# Every two characters side by side that may begin such a run, overlapping ones included.
-PAIR_CANDIDATES = re.compile(f"(?=([{PAIR_FIRSTS}][{PAIR_SECONDS}]))")
+# Every two characters side by side that may begin a run, overlapping ones included.
+_FIRSTS = "".join(run[0] for run in MOJIBAKE_RUNS)
+_SECONDS = "".join(run[1] for run in MOJIBAKE_RUNS)
+PAIR_CANDIDATES = re.compile(f"(?=([{_FIRSTS}][{_SECONDS}]))")
+
+
+@functools.lru_cache(maxsize=4096)
+def runs_beginning(pair: str) -> re.Pattern[str] | None:
+    """A pattern finding, overlaps included, the runs that begin with ``pair`` (None: no run does).
+
+    Where several match at one place, it finds the shortest: a prefix of the others.
+
+    >>> runs_beginning("ab") is None
+    True
+    >>> runs_beginning("”“").findall("”“” ”“½")  # one of its runs is ”“ and a number
+    ['”“½']
+    """
+    tails = [
+        _run_pattern(run[2:])
+        for run in MOJIBAKE_RUNS
+        if re.match(f"[{run[0]}][{run[1]}]", pair) is not None
+    ]
+    if not tails:
+        return None
+    return re.compile(f"(?=({re.escape(pair)}(?:{'|'.join(tails)})))")
 # Sieved text longer than this is mostly non-ASCII (Greek, Cyrillic): its pairs are many, so scan the text.
 SIEVED_PAIRS_TO_CHECK = 256
 
@@ -103,8 +130,11 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     if notable is not None and len(notable) <= SIEVED_PAIRS_TO_CHECK:
         if LONE_START.search(notable) is not None:
             return True
-        pairs = set(PAIR_CANDIDATES.findall(notable))
-        return any(PAIR_START.fullmatch(pair) is not None and pair in text for pair in pairs)
+        for pair in set(PAIR_CANDIDATES.findall(notable)):
+            runs = runs_beginning(pair)
+            if runs is not None and any(run in text for run in set(runs.findall(notable))):
+                return True
+        return False
     position = 0
     for _ in range(CANDIDATES_TO_CHECK):
         candidate = MAY_HOLD_MOJIBAKE.search(text, position)
