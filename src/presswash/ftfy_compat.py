@@ -85,14 +85,16 @@ class FtfyCompatible(Step):
         return self.fix_sieved(text, self._sieve(text))
 
     def fix_sieved(self, text: str, notable: str) -> str:
-        one_line = text.find("\n") in (-1, len(text) - 1)
-        if len(text) <= self.config.max_decode_length:
-            config = self._segment_config(text, self.config) if one_line else self.config
-            fixed = self._replace_characters(text, notable, bool(config.unescape_html), line=one_line)
-            if fixed is not None:
-                return fixed
-            if one_line:
-                return ftfy.fix_text_segment(text, config)
+        # ftfy cuts lines longer than max_decode_length into segments of that length.
+        whole = len(text) <= self.config.max_decode_length
+        one_line = whole and text.find("\n") in (-1, len(text) - 1)
+        config = self._segment_config(text, self.config) if one_line else self.config
+        entities = bool(config.unescape_html)
+        fixed = self._replace_characters(text, notable, entities, line=one_line, whole=whole)
+        if fixed is not None:
+            return fixed
+        if one_line:
+            return ftfy.fix_text_segment(text, config)
         return "".join(fixed for _, fixed in self._fixed_segments(text))
 
     def edits(self, text: str) -> list[Edit]:
@@ -110,7 +112,7 @@ class FtfyCompatible(Step):
             segment = text[position:end]
             config = self._segment_config(segment, config)
             entities = bool(config.unescape_html)
-            fixed = self._replace_characters(segment, self._sieve(segment), entities, line=True)
+            fixed = self._replace_characters(segment, self._sieve(segment), entities, line=True, whole=True)
             yield segment, ftfy.fix_text_segment(segment, config) if fixed is None else fixed
             position = end
 
@@ -121,13 +123,17 @@ class FtfyCompatible(Step):
             return config._replace(unescape_html=False)
         return config
 
-    def _replace_characters(self, text: str, notable: str, entities: bool, line: bool) -> str | None:
+    def _replace_characters(
+        self, text: str, notable: str, entities: bool, line: bool, whole: bool
+    ) -> str | None:
         """ftfy's result for ``text`` (sieved: ``notable``) the cheapest way, or None if only ftfy will do.
 
         This is one round of ftfy's fixes in ftfy's order, then a check that a
         second round would change nothing. A whole document that may hold
         mojibake, or entities and a ``<``, is handed back (to be taken line by
         line); on one line, the mojibake is decoded as ftfy's first round does.
+        A text that ftfy would cut into segments (not ``whole``) is handed back
+        if it needs normalizing, which ftfy does segment by segment.
         """
         if ESCAPE in notable:
             return None
@@ -174,6 +180,8 @@ class FtfyCompatible(Step):
         normalized = False
         stable = not rare and config.normalization == "NFC" and stable_under_nfc(notable)
         if config.normalization and not stable and not unicodedata.is_normalized(config.normalization, fixed):
+            if not whole:
+                return None
             fixed = unicodedata.normalize(config.normalization, fixed)
             normalized = True
         # Straightened quotes are ASCII and cannot give ftfy new work; the other

@@ -102,8 +102,9 @@ def runs_beginning(pair: str) -> re.Pattern[str] | None:
     if not tails:
         return None
     return re.compile(f"(?=({re.escape(pair)}(?:{'|'.join(tails)})))")
-# Sieved text longer than this is mostly non-ASCII (Greek, Cyrillic): its pairs are many, so scan the text.
-SIEVED_PAIRS_TO_CHECK = 256
+# Sieved text is looked at instead of the text while it is at most this share of
+# it; text in Greek or Cyrillic is mostly non-ASCII, and then the text is scanned.
+SIEVED_SHARE = 1 / 8
 
 
 def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
@@ -127,7 +128,7 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     """
     if text.isascii():
         return False
-    if notable is not None and len(notable) <= SIEVED_PAIRS_TO_CHECK:
+    if notable is not None and len(notable) <= len(text) * SIEVED_SHARE:
         if LONE_START.search(notable) is not None:
             return True
         for pair in set(PAIR_CANDIDATES.findall(notable)):
