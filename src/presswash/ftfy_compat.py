@@ -133,13 +133,15 @@ class FtfyCompatible(Step):
         mojibake, or entities and a ``<``, is handed back (to be taken line by
         line); on one line, the mojibake is decoded as ftfy's first round does.
         A text that ftfy would cut into segments (not ``whole``) is handed back
-        if it needs normalizing, which ftfy does segment by segment.
+        if it holds something a cut could split (an entity, ``\r\n``) or
+        needs normalizing, which ftfy does segment by segment.
         """
         if ESCAPE in notable:
             return None
         config = self.config
         unescaped = has_entities(text, notable, entities)
-        if unescaped:
+        if not whole and (unescaped or "\r" in notable):
+            return None  # ftfy's segments may cut an entity or a \r\n in two
             if not line and "<" in text:
                 return None  # whether a line's entities are decoded depends on the lines before it
             text = unescape(text)
