@@ -68,14 +68,9 @@ def _run_pattern(run: tuple[str, ...]) -> str:
     return "".join(f"[{position}]" for position in run)
 
 
-# Where a candidate could start one of the heuristic's matches: a lone suspicious
-# character, or one of the runs of adjacent characters its alternatives hold.
-MATCH_START = re.compile(
-    f"[{SUSPICIOUS_ALONE}{SURROGATES}]|" + "|".join(_run_pattern(run) for run in MOJIBAKE_RUNS)
-)
-# Greek or Cyrillic text is all candidates; past this many that start nothing,
-# the answer is "maybe" and ftfy's heuristic decides.
-CANDIDATES_TO_CHECK = 16
+# Distinct pairs that begin runs, each looked up in the whole text; past this
+# many the answer is "maybe" and ftfy's heuristic decides.
+RUN_STARTS_TO_LOOK_UP = 8
 LONE_START = re.compile(f"[{SUSPICIOUS_ALONE}{SURROGATES}]")
 # Every two characters side by side that may begin a run, overlapping ones included.
 _FIRSTS = "".join(run[0] for run in MOJIBAKE_RUNS)
@@ -110,41 +105,51 @@ SIEVED_SHARE = 1 / 8
 def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     """False only if ftfy would certainly find no mojibake, C1 control or surrogate in ``text``.
 
-    A coarse scan finds candidates (``MAY_HOLD_MOJIBAKE``); each is then checked
-    against the exact runs of characters that a match of the heuristic holds,
-    so common innocent neighbours such as ``…”`` or ``é’`` cost nothing more.
+    Every match of ftfy's heuristic holds a lone suspicious character or one of
+    a few runs of adjacent characters (see ``scripts/generate_mojibake_table.py``).
+    One scan finds the places where two characters side by side might begin a
+    run; for each distinct such pair that does begin one, its runs are looked
+    for. Common innocent neighbours such as ``…”`` or ``é’`` begin none.
 
-    Given ``notable``, ``text`` sieved (see :mod:`presswash.sieve`), the lone
-    characters are looked for there, and so are the first two characters of
-    the runs; the few distinct pairs found there, which may be neighbours only
-    after sieving (``£“`` from ``£5m. “No”``), are then looked up in ``text``.
+    Given ``notable``, ``text`` sieved (see :mod:`presswash.sieve`), the scan
+    reads that instead; the runs found there may be neighbours only after
+    sieving (``£“`` from ``£5m. “No”``), so they are then looked up in ``text``.
 
     >>> may_hold_mojibake("Nicolás – “déjà vu…” costs £5")
     False
     >>> may_hold_mojibake("Nicol\u00c3\u00a1s")
     True
-    >>> may_hold_mojibake("It cost £5. “No”", notable="£“”")
+    >>> text = "It cost £5. “No,” she said, “it cost much more than that.”"
+    >>> may_hold_mojibake(text, notable="£“”“”")
     False
     """
     if text.isascii():
         return False
-    if notable is not None and len(notable) <= len(text) * SIEVED_SHARE:
-        if LONE_START.search(notable) is not None:
+    sieved = notable is not None and len(notable) <= len(text) * SIEVED_SHARE
+    where = notable if sieved and notable is not None else text
+    if LONE_START.search(where) is not None:
+        return True
+    seen = set()
+    looked_up = 0
+    for candidate in PAIR_CANDIDATES.finditer(where):
+        pair = candidate.group(1)
+        if pair in seen:
+            continue
+        seen.add(pair)
+        runs = runs_beginning(pair)
+        if runs is None:
+            continue
+        if sieved:
+            # The runs found may be neighbours only after sieving: look them up in the text.
+            found = any(run in text for run in set(runs.findall(where)))
+        else:
+            found = runs.search(text) is not None
+        if found:
             return True
-        for pair in set(PAIR_CANDIDATES.findall(notable)):
-            runs = runs_beginning(pair)
-            if runs is not None and any(run in text for run in set(runs.findall(notable))):
-                return True
-        return False
-    position = 0
-    for _ in range(CANDIDATES_TO_CHECK):
-        candidate = MAY_HOLD_MOJIBAKE.search(text, position)
-        if candidate is None:
-            return False
-        if MATCH_START.match(text, candidate.start()):
-            return True
-        position = candidate.start() + 1
-    return True
+        looked_up += 1
+        if looked_up == RUN_STARTS_TO_LOOK_UP:
+            return True  # each look-up reads the text: past a few, the heuristic decides
+    return False
 
 
 def is_bad(text: str) -> bool:
