@@ -16,9 +16,9 @@ back only the texts that cleaning changed (most news comes out as it went in),
 and the caller fills in the rest from its own copy of the batch.
 
 Sending a text costs the caller about a fifth of cleaning it. When the texts
-are a list (any sequence) and processes can be forked, the workers are forked
-with it and are sent only where their batches start and stop; the sequence
-must then not change while it is being cleaned.
+are a list (any sequence) and processes start by forking, the workers are
+forked with it and are sent only where their batches start and stop; the
+sequence must then not change while it is being cleaned.
 
     >>> list(clean_many(["ﬁne", "Mayor\\u00e2\\u20ac\\u2122s"]))
     ['fine', 'Mayor’s']
@@ -33,7 +33,6 @@ import multiprocessing
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
-from multiprocessing.context import BaseContext
 from typing import Any
 
 from presswash.cleaner import Cleaner
@@ -113,13 +112,13 @@ class _Failure:
         return (_Failure, (self.error,))
 
 
-def _pipe(context: BaseContext) -> tuple[Connection, Connection]:
+def _pipe() -> tuple[Connection, Connection]:
     """A one-way pipe (reader, writer) that holds a whole batch where the system allows.
 
     A pipe normally holds 64 KiB, so sending a batch of news (about a megabyte)
     would wait on the worker reading it piece by piece.
     """
-    reader, writer = context.Pipe(duplex=False)
+    reader, writer = multiprocessing.Pipe(duplex=False)
     if sys.platform != "win32" and hasattr(fcntl, "F_SETPIPE_SZ"):
         with contextlib.suppress(OSError):  # keep the default size if the system's limit is lower
             fcntl.fcntl(writer.fileno(), fcntl.F_SETPIPE_SZ, PIPE_CAPACITY)
@@ -129,10 +128,10 @@ def _pipe(context: BaseContext) -> tuple[Connection, Connection]:
 class _Worker:
     """One worker process and the caller's ends of the pipes to and from it."""
 
-    def __init__(self, context: BaseContext, cleaner: Cleaner) -> None:
-        their_inbox, self.outbox = _pipe(context)
-        self.inbox, their_outbox = _pipe(context)
-        self.process = context.Process(  # type: ignore[attr-defined]
+    def __init__(self, cleaner: Cleaner) -> None:
+        their_inbox, self.outbox = _pipe()
+        self.inbox, their_outbox = _pipe()
+        self.process = multiprocessing.Process(
             target=_work, args=(their_inbox, their_outbox, cleaner), daemon=True
         )
         self.process.start()
@@ -177,17 +176,16 @@ class _Source:
     """The texts to clean, taken batch by batch, with what a worker must be sent for each batch."""
 
     def __init__(self, texts: Iterable[str]) -> None:
+        # Forked only where forking is the start method in force (Linux's default
+        # before Python 3.14), so a program that chose another keeps its choice.
         self.forkable = (
             isinstance(texts, Sequence)
             and not isinstance(texts, str)
-            and "fork" in multiprocessing.get_all_start_methods()
+            and multiprocessing.get_start_method() == "fork"
         )
         self.texts = texts
         self.iterator = iter(texts)
         self.position = 0
-
-    def context(self) -> BaseContext:
-        return multiprocessing.get_context("fork") if self.forkable else multiprocessing.get_context()
 
     def take(self, size: int) -> tuple[Order, list[str]]:
         """The next batch of at most ``size`` texts (empty at the end), and the order that sends it."""
@@ -207,12 +205,11 @@ def _clean_in_processes(cleaner: Cleaner, texts: Iterable[str], jobs: int) -> It
     try:
         if source.forkable:
             _forked_texts = source.texts  # type: ignore[assignment]
-        context = source.context()
         # Forked workers share this process's memory until they write to it, and the
         # garbage collector writes to every object it examines: frozen objects it leaves alone.
         gc.freeze()
         try:
-            workers = [_Worker(context, cleaner) for _ in range(jobs - 1)]
+            workers = [_Worker(cleaner) for _ in range(jobs - 1)]
         finally:
             gc.unfreeze()
         _forked_texts = ()

@@ -142,6 +142,7 @@ class FtfyCompatible(Step):
         unescaped = has_entities(text, notable, entities)
         if not whole and (unescaped or "\r" in notable):
             return None  # ftfy's segments may cut an entity or a \r\n in two
+        if unescaped:
             if not line and "<" in text:
                 return None  # whether a line's entities are decoded depends on the lines before it
             text = unescape(text)

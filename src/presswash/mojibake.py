@@ -63,7 +63,6 @@ MAY_HOLD_MOJIBAKE = re.compile(
 )
 
 
-
 def _run_pattern(run: tuple[str, ...]) -> str:
     return "".join(f"[{position}]" for position in run)
 
@@ -90,13 +89,13 @@ def runs_beginning(pair: str) -> re.Pattern[str] | None:
     ['”“½']
     """
     tails = [
-        _run_pattern(run[2:])
-        for run in MOJIBAKE_RUNS
-        if re.match(f"[{run[0]}][{run[1]}]", pair) is not None
+        _run_pattern(run[2:]) for run in MOJIBAKE_RUNS if re.match(f"[{run[0]}][{run[1]}]", pair) is not None
     ]
     if not tails:
         return None
     return re.compile(f"(?=({re.escape(pair)}(?:{'|'.join(tails)})))")
+
+
 # Sieved text is looked at instead of the text while it is at most this share of
 # it; text in Greek or Cyrillic is mostly non-ASCII, and then the text is scanned.
 SIEVED_SHARE = 1 / 8
