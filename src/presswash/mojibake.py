@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-*" and "utf-8-variants" codecs)
 from ftfy.badness import BADNESS_RE
@@ -68,8 +69,9 @@ def _run_pattern(run: tuple[str, ...]) -> str:
 
 
 # Distinct pairs that begin runs, each looked up in the whole text; past this
-# many the answer is "maybe" and ftfy's heuristic decides.
-RUN_STARTS_TO_LOOK_UP = 8
+# many the answer is "maybe" and ftfy's heuristic decides. A look-up from sieved
+# text (a plain substring search) is cheaper than one by pattern.
+RUN_STARTS_TO_LOOK_UP = {"sieved": 32, "whole": 8}
 LONE_START = re.compile(f"[{SUSPICIOUS_ALONE}{SURROGATES}]")
 # Every two characters side by side that may begin a run, overlapping ones included.
 _FIRSTS = "".join(run[0] for run in MOJIBAKE_RUNS)
@@ -101,6 +103,16 @@ def runs_beginning(pair: str) -> re.Pattern[str] | None:
 SIEVED_SHARE = 1 / 8
 
 
+def _distinct_pairs(text: str) -> Iterator[str]:
+    """Each distinct pair of ``PAIR_CANDIDATES`` in ``text``, once, in order of appearance."""
+    seen = set()
+    for candidate in PAIR_CANDIDATES.finditer(text):
+        pair = candidate.group(1)
+        if pair not in seen:
+            seen.add(pair)
+            yield pair
+
+
 def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     """False only if ftfy would certainly find no mojibake, C1 control or surrogate in ``text``.
 
@@ -128,13 +140,11 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     where = notable if sieved and notable is not None else text
     if LONE_START.search(where) is not None:
         return True
-    seen = set()
+    # Sieved text is short: its pairs are listed at once. A whole text may be long
+    # (Greek or Cyrillic are all candidates), so its distinct pairs are streamed.
+    pairs = set(PAIR_CANDIDATES.findall(where)) if sieved else _distinct_pairs(text)
     looked_up = 0
-    for candidate in PAIR_CANDIDATES.finditer(where):
-        pair = candidate.group(1)
-        if pair in seen:
-            continue
-        seen.add(pair)
+    for pair in pairs:
         runs = runs_beginning(pair)
         if runs is None:
             continue
@@ -146,7 +156,7 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
         if found:
             return True
         looked_up += 1
-        if looked_up == RUN_STARTS_TO_LOOK_UP:
+        if looked_up == RUN_STARTS_TO_LOOK_UP["sieved" if sieved else "whole"]:
             return True  # each look-up reads the text: past a few, the heuristic decides
     return False
 
