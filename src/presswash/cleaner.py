@@ -27,7 +27,6 @@ round in the common case.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -151,24 +150,14 @@ class Cleaner:
         self._gate = compiled_class(triggers)
         self._sieve = AsciiSieve(triggers)
         # One search of the sieved text screens the steps whose triggers are rare
-        # in real text: if it finds none of their lone triggers, and no two of the
-        # mojibake step's characters side by side, none of them is asked. Steps
-        # that react to any non-ASCII character, or that screen themselves more
-        # cheaply, are asked directly. The search is led by one character class,
-        # and only at its rare hits tests the character just matched (lookbehind)
-        # or the next one.
+        # in real text: if it finds none of their triggers, none of them is asked.
+        # Steps that react to any non-ASCII character, or whose triggers are common
+        # (quotes, the letters of mojibake), are asked directly.
         self._screened_steps = frozenset(
             step for step in self._steps if ANY_NON_ASCII not in step.trigger and not step.screens_itself
         )
-        screened = [step for step in self._steps if step in self._screened_steps]
-        lone = "".join(step.lone_trigger for step in screened)
-        paired = "".join(step.trigger for step in screened if step.lone_trigger != step.trigger)
-        any_trigger = "".join(step.trigger for step in screened)
-        self._screen = (
-            re.compile(f"[{any_trigger}](?:(?<=[{lone}])|[{paired}])" if paired else f"[{lone}]")
-            if screened
-            else None
-        )
+        screened = "".join(step.trigger for step in self._steps if step in self._screened_steps)
+        self._screen = compiled_class(screened) if screened else None
 
     @property
     def config(self) -> Config:

@@ -254,10 +254,7 @@ class Mojibake(LineStep):
 
     name = "mojibake"
     trigger = MOJIBAKE_ALPHABET + SURROGATES
-
-    @property
-    def lone_trigger(self) -> str:
-        return SUSPICIOUS_ALONE + SURROGATES
+    screens_itself = True
 
     def applies(self, text: str, notable: str) -> bool:
         return may_hold_mojibake(text, notable)

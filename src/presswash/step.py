@@ -34,14 +34,9 @@ class Step:
     trigger: str
     """Body of a character class (``"&"``, ``"\\x00-\\x08"``); text without any is left alone."""
     screens_itself: ClassVar[bool] = False
-    """True when ``applies`` is cheaper than the pipeline's shared screen (a search led by a
-    few literal characters): the step is then asked directly and left out of the screen."""
-
-    @property
-    def lone_trigger(self) -> str:
-        """The trigger characters that can start work on their own. Where this is narrower than
-        ``trigger`` (mojibake), the others matter only when two of them stand side by side."""
-        return self.trigger
+    """True when the step's trigger characters are common in text that needs nothing from
+    it (curly quotes, the letters of mojibake), so that its own ``applies`` is the screen
+    that counts: the step is then asked directly and left out of the shared screen."""
 
     @functools.cached_property
     def trigger_pattern(self) -> re.Pattern[str]:
