@@ -140,8 +140,8 @@ class FtfyCompatible(Step):
             return None
         config = self.config
         unescaped = has_entities(text, notable, entities)
-        if not whole and (unescaped or "\r" in notable):
-            return None  # ftfy's segments may cut an entity or a \r\n in two
+        if not whole and (unescaped or "\r" in notable or not stable_under_nfc(notable)):
+            return None  # ftfy's segments may cut an entity or \r\n in two, and are normalized apart
         if unescaped:
             if not line and "<" in text:
                 return None  # whether a line's entities are decoded depends on the lines before it
