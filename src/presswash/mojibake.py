@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 
 import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-*" and "utf-8-variants" codecs)
 from ftfy.badness import BADNESS_RE
@@ -81,9 +80,11 @@ PAIR_CANDIDATES = re.compile(f"(?=([{_FIRSTS}][{_SECONDS}]))")
 
 @functools.lru_cache(maxsize=4096)
 def runs_beginning(pair: str) -> re.Pattern[str] | None:
-    """A pattern finding, overlaps included, the runs that begin with ``pair`` (None: no run does).
+    """A pattern for the runs that begin with ``pair`` (None: no run does).
 
-    Where several match at one place, it finds the shortest: a prefix of the others.
+    It starts with ``pair`` itself, so a search skips quickly to where the pair
+    occurs. Where several runs match at one place, it finds the shortest: a
+    prefix of the others.
 
     >>> runs_beginning("ab") is None
     True
@@ -95,7 +96,13 @@ def runs_beginning(pair: str) -> re.Pattern[str] | None:
     ]
     if not tails:
         return None
-    return re.compile(f"(?=({re.escape(pair)}(?:{'|'.join(tails)})))")
+    return re.compile(f"{re.escape(pair)}(?:{'|'.join(tails)})")
+
+
+@functools.lru_cache(maxsize=4096)
+def _overlapping(runs: re.Pattern[str]) -> re.Pattern[str]:
+    """``runs`` found at every place, even inside another match."""
+    return re.compile(f"(?=({runs.pattern}))")
 
 
 # Sieved text is looked at instead of the text while it is at most this share of
@@ -103,14 +110,17 @@ def runs_beginning(pair: str) -> re.Pattern[str] | None:
 SIEVED_SHARE = 1 / 8
 
 
-def _distinct_pairs(text: str) -> Iterator[str]:
-    """Each distinct pair of ``PAIR_CANDIDATES`` in ``text``, once, in order of appearance."""
-    seen = set()
-    for candidate in PAIR_CANDIDATES.finditer(text):
-        pair = candidate.group(1)
-        if pair not in seen:
-            seen.add(pair)
-            yield pair
+# A long text's pairs are listed a piece of this many characters at a time.
+PAIRS_PIECE = 1 << 16
+
+
+def _distinct_pairs(text: str) -> set[str]:
+    """The distinct pairs of ``PAIR_CANDIDATES`` in ``text``, listed piece by piece to bound memory."""
+    pairs: set[str] = set()
+    for start in range(0, len(text), PAIRS_PIECE):
+        # One character more, for a pair that starts at the piece's last character.
+        pairs.update(PAIR_CANDIDATES.findall(text, start, start + PAIRS_PIECE + 1))
+    return pairs
 
 
 def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
@@ -140,17 +150,14 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     where = notable if sieved and notable is not None else text
     if LONE_START.search(where) is not None:
         return True
-    # Sieved text is short: its pairs are listed at once. A whole text may be long
-    # (Greek or Cyrillic are all candidates), so its distinct pairs are streamed.
-    pairs = set(PAIR_CANDIDATES.findall(where)) if sieved else _distinct_pairs(text)
     looked_up = 0
-    for pair in pairs:
+    for pair in _distinct_pairs(where):
         runs = runs_beginning(pair)
         if runs is None:
             continue
         if sieved:
             # The runs found may be neighbours only after sieving: look them up in the text.
-            found = any(run in text for run in set(runs.findall(where)))
+            found = any(run in text for run in set(_overlapping(runs).findall(where)))
         else:
             found = runs.search(text) is not None
         if found:
