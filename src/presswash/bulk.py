@@ -27,7 +27,6 @@ sequence must then not change while it is being cleaned.
 from __future__ import annotations
 
 import contextlib
-import gc
 import itertools
 import multiprocessing
 import sys
@@ -178,11 +177,11 @@ class _Source:
     def __init__(self, texts: Iterable[str]) -> None:
         # Forked only where forking is the start method in force (Linux's default
         # before Python 3.14), so a program that chose another keeps its choice.
-        self.forkable = (
-            isinstance(texts, Sequence)
-            and not isinstance(texts, str)
-            and multiprocessing.get_start_method() == "fork"
-        )
+        # (The first method listed is the default; asking for the method in force
+        # without allow_none would fix it, and the program could not choose later.)
+        default = multiprocessing.get_all_start_methods()[0]
+        method = multiprocessing.get_start_method(allow_none=True) or default
+        self.forkable = isinstance(texts, Sequence) and not isinstance(texts, str) and method == "fork"
         self.texts = texts
         self.iterator = iter(texts)
         self.position = 0
@@ -205,13 +204,7 @@ def _clean_in_processes(cleaner: Cleaner, texts: Iterable[str], jobs: int) -> It
     try:
         if source.forkable:
             _forked_texts = source.texts  # type: ignore[assignment]
-        # Forked workers share this process's memory until they write to it, and the
-        # garbage collector writes to every object it examines: frozen objects it leaves alone.
-        gc.freeze()
-        try:
-            workers = [_Worker(cleaner) for _ in range(jobs - 1)]
-        finally:
-            gc.unfreeze()
+        workers = [_Worker(cleaner) for _ in range(jobs - 1)]
         _forked_texts = ()
         sent = _send_round(workers, source)
         while own:
