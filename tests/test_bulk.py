@@ -1,8 +1,7 @@
 """clean_many: ordered, lazy, equal to cleaning one text at a time, and loud about failures."""
 
-import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import pytest
 
@@ -86,7 +85,7 @@ def test_bad_options_fail_before_any_work() -> None:
 
 
 @pytest.mark.parametrize("make_input", [list, iter], ids=["list", "iterator"])
-def test_lists_and_iterators_give_the_same_result(make_input: type) -> None:
+def test_lists_and_iterators_give_the_same_result(make_input: Callable[[list[str]], Iterable[str]]) -> None:
     expected = [presswash.clean(text) for text in TEXTS]
     assert list(clean_many(make_input(TEXTS), jobs=3)) == expected
 
@@ -97,7 +96,7 @@ def test_a_failure_in_a_worker_given_an_iterator_surfaces_in_the_caller() -> Non
         list(clean_many(texts, jobs=2))
 
 
-@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs forked workers")
+@pytest.mark.skipif(not bulk.workers_are_forked(), reason="a patched function reaches only forked workers")
 def test_a_worker_that_dies_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     def die(cleaner: Cleaner, batch: list[str]) -> list[tuple[int, str]]:
         os._exit(3)

@@ -7,18 +7,18 @@ is raised in the caller; a text is never silently dropped.
 
 With ``jobs=N`` the calling process is one of the N: it starts N-1 worker
 processes and cleans a batch of its own while they clean theirs, so N jobs
-keep N cores busy. Sending costs the caller time too, so its own batches grow
-while it finishes before the workers and shrink while it keeps them waiting.
-Everything is sent over plain pipes by the calling thread itself, between
-batches: a background thread that pickles would have to wait for the cleaning
-thread to let go of the interpreter, leaving the workers idle. A worker sends
-back only the texts that cleaning changed (most news comes out as it went in),
-and the caller fills in the rest from its own copy of the batch.
+keep N cores busy. Everything is sent over plain pipes by the calling thread
+itself, between batches: a background thread that pickles would have to wait
+for the cleaning thread to let go of the interpreter, leaving the workers
+idle. Sending a text costs the caller about a fifth of cleaning it, so its own
+batches grow while it finishes before the workers and shrink while it keeps
+them waiting. A worker sends back only the texts that cleaning changed (most
+news comes out as it went in), and the caller fills in the rest from its own
+copy of the batch.
 
-Sending a text costs the caller about a fifth of cleaning it. When the texts
-are a list (any sequence) and processes start by forking, the workers are
-forked with it and are sent only where their batches start and stop; the
-sequence must then not change while it is being cleaned.
+When the texts are a list (any sequence) and processes start by forking, the
+workers are forked with it and are sent only where their batches start and
+stop; the sequence must then not change while it is being cleaned.
 
     >>> list(clean_many(["ﬁne", "Mayor\\u00e2\\u20ac\\u2122s"]))
     ['fine', 'Mayor’s']
@@ -171,17 +171,22 @@ class _Worker:
         self.inbox.close()
 
 
+def workers_are_forked() -> bool:
+    """Whether worker processes start by forking: the start method in force (Linux's default before
+    Python 3.14), so that a program that chose another keeps its choice.
+
+    The first method listed is the default; asking for the method in force without
+    ``allow_none`` would fix it, and the program could not choose later.
+    """
+    default = multiprocessing.get_all_start_methods()[0]
+    return (multiprocessing.get_start_method(allow_none=True) or default) == "fork"
+
+
 class _Source:
     """The texts to clean, taken batch by batch, with what a worker must be sent for each batch."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        # Forked only where forking is the start method in force (Linux's default
-        # before Python 3.14), so a program that chose another keeps its choice.
-        # (The first method listed is the default; asking for the method in force
-        # without allow_none would fix it, and the program could not choose later.)
-        default = multiprocessing.get_all_start_methods()[0]
-        method = multiprocessing.get_start_method(allow_none=True) or default
-        self.forkable = isinstance(texts, Sequence) and not isinstance(texts, str) and method == "fork"
+        self.forkable = isinstance(texts, Sequence) and not isinstance(texts, str) and workers_are_forked()
         self.texts = texts
         self.iterator = iter(texts)
         self.position = 0

@@ -30,12 +30,12 @@ from collections.abc import Iterator
 
 import ftfy
 from ftfy import TextFixerConfig
-from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES, WIDTH_MAP
-from ftfy.fixes import fix_c1_controls, fix_surrogates
+from ftfy.chardata import C1_CONTROL_RE, CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES, WIDTH_MAP
+from ftfy.fixes import SURROGATE_RE, fix_c1_controls, fix_surrogates
 
 from presswash.edits import Edit, diff_edits, edits_of_pieces
 from presswash.html_entities import unescape
-from presswash.mojibake import SURROGATES, fix_encoding, may_hold_mojibake
+from presswash.mojibake import fix_encoding, may_hold_mojibake
 from presswash.normalization import stable_under_nfc
 from presswash.sieve import AsciiSieve
 from presswash.step import ANY_NON_ASCII, Step
@@ -53,8 +53,6 @@ def _characters(table: dict[int, str] | dict[int, None]) -> str:
 # The characters that ftfy's fixes other than mojibake, quotes and normalization replace.
 RARE_FIXES = _characters(LIGATURES) + _characters(WIDTH_MAP) + _characters(CONTROL_CHARS) + LINE_BREAKS
 RARE_FIX = re.compile(f"[{RARE_FIXES}]")
-SURROGATE = re.compile(f"[{SURROGATES}]")
-C1_CONTROL = re.compile("[\x80-\x9f]")
 LIGATURE_CHARACTERS = frozenset(map(chr, LIGATURES))
 WIDTH_CHARACTERS = frozenset(map(chr, WIDTH_MAP))
 CONTROL_CHARACTERS = frozenset(map(chr, CONTROL_CHARS))
@@ -133,7 +131,7 @@ class FtfyCompatible(Step):
         mojibake, or entities and a ``<``, is handed back (to be taken line by
         line); on one line, the mojibake is decoded as ftfy's first round does.
         A text that ftfy would cut into segments (not ``whole``) is handed back
-        if it holds something a cut could split (an entity, ``\r\n``) or
+        if it holds something a cut could split (an entity, ``\\r\\n``) or
         needs normalizing, which ftfy does segment by segment.
         """
         if ESCAPE in notable:
@@ -175,7 +173,7 @@ class FtfyCompatible(Step):
         if config.fix_line_breaks and not present.isdisjoint(LINE_BREAKS):
             fixed = fixed.replace("\r\n", "\n").replace("\r", "\n")
             fixed = fixed.replace("\u2028", "\n").replace("\u2029", "\n")
-        if config.fix_surrogates and SURROGATE.search(notable) is not None:
+        if config.fix_surrogates and SURROGATE_RE.search(notable) is not None:
             fixed = fix_surrogates(fixed)
         if config.remove_control_chars:
             for char in present & CONTROL_CHARACTERS:
@@ -184,7 +182,7 @@ class FtfyCompatible(Step):
         stable = not rare and config.normalization == "NFC" and stable_under_nfc(notable)
         if config.normalization and not stable and not unicodedata.is_normalized(config.normalization, fixed):
             if not whole:
-                return None
+                return None  # a rare fix brought an unstable character (ﾞ becomes U+3099)
             fixed = unicodedata.normalize(config.normalization, fixed)
             normalized = True
         # Straightened quotes are ASCII and cannot give ftfy new work; the other
@@ -206,6 +204,6 @@ class FtfyCompatible(Step):
         config = self.config
         return (
             (config.fix_encoding and fix_encoding(line) != line)
-            or (config.fix_c1_controls and C1_CONTROL.search(notable) is not None)
-            or (config.fix_surrogates and SURROGATE.search(notable) is not None)
+            or (config.fix_c1_controls and C1_CONTROL_RE.search(notable) is not None)
+            or (config.fix_surrogates and SURROGATE_RE.search(notable) is not None)
         )

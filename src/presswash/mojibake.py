@@ -68,9 +68,10 @@ def _run_pattern(run: tuple[str, ...]) -> str:
 
 
 # Distinct pairs that begin runs, each looked up in the whole text; past this
-# many the answer is "maybe" and ftfy's heuristic decides. A look-up from sieved
-# text (a plain substring search) is cheaper than one by pattern.
-RUN_STARTS_TO_LOOK_UP = {"sieved": 32, "whole": 8}
+# many the answer is "maybe" and ftfy's heuristic decides. A look-up of runs
+# found in sieved text (a substring search) is cheaper than one by pattern.
+SIEVED_RUN_STARTS_TO_LOOK_UP = 32
+RUN_STARTS_TO_LOOK_UP = 8
 LONE_START = re.compile(f"[{SUSPICIOUS_ALONE}{SURROGATES}]")
 # Every two characters side by side that may begin a run, overlapping ones included.
 _FIRSTS = "".join(run[0] for run in MOJIBAKE_RUNS)
@@ -163,7 +164,7 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
         if found:
             return True
         looked_up += 1
-        if looked_up == RUN_STARTS_TO_LOOK_UP["sieved" if sieved else "whole"]:
+        if looked_up == (SIEVED_RUN_STARTS_TO_LOOK_UP if sieved else RUN_STARTS_TO_LOOK_UP):
             return True  # each look-up reads the text: past a few, the heuristic decides
     return False
 
