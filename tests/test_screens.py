@@ -19,8 +19,15 @@ from ftfy.chardata import ALTERED_UTF8_RE, LOSSY_UTF8_RE
 from hypothesis import given
 from hypothesis import strategies as st
 
-from presswash._mojibake_table import MOJIBAKE_ALPHABET
-from presswash.mojibake import _has_altered_utf8, _has_lossy_utf8, fix_encoding, is_bad, may_hold_mojibake
+from presswash._mojibake_table import MOJIBAKE_ALPHABET, MOJIBAKE_RUNS
+from presswash.mojibake import (
+    LONE_START,
+    _has_altered_utf8,
+    _has_lossy_utf8,
+    fix_encoding,
+    is_bad,
+    may_hold_mojibake,
+)
 from presswash.normalization import stable_under_nfc
 from presswash.sieve import AsciiSieve
 
@@ -114,10 +121,35 @@ def test_fix_encoding_is_ftfys_on_every_mojibake_case_and_mangled_news_line() ->
         assert fix_encoding(text) == ftfy.fix_encoding(text), text[:80]
 
 
-@given(st.one_of(mojibake_like, mangled, st.text()))
-def test_mojibake_screen_on_sieved_text_never_misses(text: str) -> None:
+# Mostly ASCII, so that the screen reads the sieved text: clumps of alphabet
+# characters, which may or may not spell runs, far apart or side by side.
+sparse_mojibake = st.lists(
+    st.tuples(st.text(alphabet=st.sampled_from(ALPHABET), min_size=1, max_size=4), st.integers(0, 60)),
+    max_size=12,
+).map(lambda clumps: "".join(clump + "x" * gap for clump, gap in clumps))
+ANY_RUN = re.compile("|".join("".join(f"[{position}]" for position in run) for run in MOJIBAKE_RUNS))
+
+
+@given(st.one_of(mojibake_like, mangled, sparse_mojibake, st.text()))
+def test_mojibake_screen_never_misses(text: str) -> None:
     if ftfy_is_bad(text):
         assert may_hold_mojibake(text, SIEVE(text))
+        assert may_hold_mojibake(text)
+
+
+@given(st.one_of(sparse_mojibake, mojibake_like))
+def test_mojibake_screen_finds_every_run(text: str) -> None:
+    if ANY_RUN.search(text) is not None:
+        assert may_hold_mojibake(text, SIEVE(text))
+        assert may_hold_mojibake(text)
+
+
+def test_mojibake_screen_on_news_finds_only_real_runs() -> None:
+    """On real news, the screen says "maybe" only where a run is really in the text."""
+    for document in news_documents():
+        for text in (document, *document.split("\n")):
+            has_run = ANY_RUN.search(text) is not None or LONE_START.search(text) is not None
+            assert may_hold_mojibake(text, SIEVE(text)) == has_run, text[:80]
 
 
 bytes_near_sequences = st.binary().map(bytes) | st.lists(

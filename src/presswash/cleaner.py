@@ -158,6 +158,7 @@ class Cleaner:
         )
         screened = "".join(step.trigger for step in self._steps if step in self._screened_steps)
         self._screen = compiled_class(screened) if screened else None
+        self._only_step = self._steps[0] if len(self._steps) == 1 and not self._screened_steps else None
 
     @property
     def config(self) -> Config:
@@ -180,6 +181,10 @@ class Cleaner:
         notable = self._sieve(text)
         if self._gate.search(notable) is None:
             return text
+        step = self._only_step
+        if step is not None:
+            # A lone step has no other step to hand work to: one round is all there is.
+            return step.fix_sieved(text, notable) if step.applies(text, notable) else text
         return self._run(text, None, notable)
 
     def explain(self, text: str) -> Explanation:

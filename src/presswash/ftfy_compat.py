@@ -43,6 +43,7 @@ from presswash.step import ANY_NON_ASCII, Step
 ESCAPE = "\x1b"
 CURLY_SINGLE_QUOTES = "\u02bc\u2018\u2019\u201a\u201b"  # ftfy.chardata.SINGLE_QUOTE_RE
 CURLY_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f"  # ftfy.chardata.DOUBLE_QUOTE_RE
+CURLY_QUOTES = CURLY_SINGLE_QUOTES + CURLY_DOUBLE_QUOTES
 LINE_BREAKS = "\r\u2028\u2029"  # U+0085 is a C1 control: ftfy's real work
 
 
@@ -166,10 +167,14 @@ class FtfyCompatible(Step):
             for char in present & WIDTH_CHARACTERS:
                 fixed = fixed.replace(char, WIDTH_MAP[ord(char)])
         if config.uncurl_quotes:
+            # Only the quotes seen in ``notable`` are present, unless a rare fix brought one (ŉ is ʼn).
+            seen = CURLY_QUOTES if present else notable
             for quote in CURLY_SINGLE_QUOTES:
-                fixed = fixed.replace(quote, "'")
+                if quote in seen:
+                    fixed = fixed.replace(quote, "'")
             for quote in CURLY_DOUBLE_QUOTES:
-                fixed = fixed.replace(quote, '"')
+                if quote in seen:
+                    fixed = fixed.replace(quote, '"')
         if config.fix_line_breaks and not present.isdisjoint(LINE_BREAKS):
             fixed = fixed.replace("\r\n", "\n").replace("\r", "\n")
             fixed = fixed.replace("\u2028", "\n").replace("\u2029", "\n")

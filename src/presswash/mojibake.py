@@ -26,7 +26,10 @@ byte patterns; its result is ftfy's, character for character.
 from __future__ import annotations
 
 import functools
+import itertools
+import math
 import re
+from collections.abc import Iterator
 
 import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-*" and "utf-8-variants" codecs)
 from ftfy.badness import BADNESS_RE
@@ -51,6 +54,7 @@ from presswash._mojibake_table import (
     MOJIBAKE_RUNS,
     SUSPICIOUS_ALONE,
 )
+from presswash.sieve import AsciiSieve
 from presswash.step import LineStep
 
 SURROGATES = "\ud800-\udfff"
@@ -67,11 +71,14 @@ def _run_pattern(run: tuple[str, ...]) -> str:
     return "".join(f"[{position}]" for position in run)
 
 
-# Distinct pairs that begin runs, each looked up in the whole text; past this
-# many the answer is "maybe" and ftfy's heuristic decides. A look-up of runs
-# found in sieved text (a substring search) is cheaper than one by pattern.
-SIEVED_RUN_STARTS_TO_LOOK_UP = 32
+# Distinct pairs that begin runs, each looked up in the whole text, and distinct
+# runs found in sieved text, each looked up likewise; past this many the answer
+# is "maybe" and ftfy's heuristic decides. A look-up of a run found in sieved
+# text is cheaper than one by pattern.
 RUN_STARTS_TO_LOOK_UP = 8
+SIEVED_RUNS_TO_LOOK_UP = 32
+# Sieves every ASCII character out: the screens read what is left.
+NON_ASCII = AsciiSieve("")
 LONE_START = re.compile(f"[{SUSPICIOUS_ALONE}{SURROGATES}]")
 # Every two characters side by side that may begin a run, overlapping ones included.
 _FIRSTS = "".join(run[0] for run in MOJIBAKE_RUNS)
@@ -111,6 +118,82 @@ def _overlapping(runs: re.Pattern[str]) -> re.Pattern[str]:
 SIEVED_SHARE = 1 / 8
 
 
+def _class_characters(body: str) -> Iterator[str]:
+    """The characters of a character-class body of the generated table (characters and ranges).
+
+    >>> "".join(_class_characters("\u00e0-\u00e3\u00e9"))
+    'àáâãé'
+    """
+    index = 0
+    while index < len(body):
+        if body[index + 1 : index + 2] == "-" and index + 2 < len(body):
+            yield from map(chr, range(ord(body[index]), ord(body[index + 2]) + 1))
+            index += 3
+        else:
+            yield body[index]
+            index += 1
+
+
+LONGEST_RUN = max(map(len, MOJIBAKE_RUNS))
+
+
+def _runs_by_character() -> dict[str, tuple[int, ...]]:
+    """For each character in some run, per position, the runs it can stand at (bit i: MOJIBAKE_RUNS[i])."""
+    masks: dict[str, list[int]] = {}
+    for index, run in enumerate(MOJIBAKE_RUNS):
+        for position, body in enumerate(run):
+            for character in _class_characters(body):
+                masks.setdefault(character, [0] * LONGEST_RUN)[position] |= 1 << index
+    return {character: tuple(positions) for character, positions in masks.items()}
+
+
+RUNS_BY_CHARACTER = _runs_by_character()
+RUN_CHARACTERS = frozenset(RUNS_BY_CHARACTER)
+# Per position, the runs too short to have it: any character will do there.
+_ENDED_BY = tuple(
+    sum(1 << index for index, run in enumerate(MOJIBAKE_RUNS) if len(run) <= position)
+    for position in range(LONGEST_RUN)
+)
+
+
+# Past this many ways to spell a run with a text's characters, the text may hold one.
+MOST_SPELLINGS = 256
+
+
+@functools.lru_cache(maxsize=1024)
+def run_spellings(characters: frozenset[str]) -> tuple[str, ...] | None:
+    """Every string of ``characters`` that is a run (None: too many to list).
+
+    Real news uses few distinct non-ASCII characters (quotes, dashes, ``£``) in
+    few combinations, so the answer for each combination is kept.
+
+    >>> run_spellings(frozenset("’“”–…"))
+    ()
+    >>> sorted(run_spellings(frozenset("’“”–£")))  # “ after £, £ after ”, and both
+    ['£“', '£”“', '”£']
+    """
+    present = characters & RUN_CHARACTERS
+    found = [0] * LONGEST_RUN
+    for character in present:
+        for position, runs in enumerate(RUNS_BY_CHARACTER[character]):
+            found[position] |= runs
+    possible = -1
+    for position in range(LONGEST_RUN):
+        possible &= found[position] | _ENDED_BY[position]
+    spellings: list[str] = []
+    for index, run in enumerate(MOJIBAKE_RUNS):
+        if not possible >> index & 1:
+            continue
+        choices = [
+            [character for character in present if RUNS_BY_CHARACTER[character][position] >> index & 1]
+            for position in range(len(run))
+        ]
+        if len(spellings) + math.prod(map(len, choices)) > MOST_SPELLINGS:
+            return None
+        spellings.extend(map("".join, itertools.product(*choices)))
+    return tuple(spellings)
+
+
 # A long text's pairs are listed a piece of this many characters at a time.
 PAIRS_PIECE = 1 << 16
 
@@ -129,13 +212,13 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
 
     Every match of ftfy's heuristic holds a lone suspicious character or one of
     a few runs of adjacent characters (see ``scripts/generate_mojibake_table.py``).
-    One scan finds the places where two characters side by side might begin a
-    run; for each distinct such pair that does begin one, its runs are looked
-    for. Common innocent neighbours such as ``…”`` or ``é’`` begin none.
-
-    Given ``notable``, ``text`` sieved (see :mod:`presswash.sieve`), the scan
-    reads that instead; the runs found there may be neighbours only after
+    The text is sieved (see :mod:`presswash.sieve`; ``notable`` if given, else
+    its non-ASCII characters are kept) and the runs that the characters left
+    could spell are looked for there. Those found may be neighbours only after
     sieving (``£“`` from ``£5m. “No”``), so they are then looked up in ``text``.
+    Text that is largely non-ASCII (Greek, Cyrillic) is scanned itself: for
+    each distinct pair of neighbours that begins a run, its runs are looked
+    for. Common innocent neighbours such as ``…”`` or ``é’`` begin none.
 
     >>> may_hold_mojibake("Nicolás – “déjà vu…” costs £5")
     False
@@ -147,26 +230,70 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     """
     if text.isascii():
         return False
-    sieved = notable is not None and len(notable) <= len(text) * SIEVED_SHARE
-    where = notable if sieved and notable is not None else text
+    if notable is None:
+        notable = NON_ASCII(text)
+    sieved = len(notable) <= len(text) * SIEVED_SHARE
+    where = notable if sieved else text
     if LONE_START.search(where) is not None:
         return True
+    if sieved:
+        return _holds_run_seen_in(text, where)
     looked_up = 0
-    for pair in _distinct_pairs(where):
+    for pair in _distinct_pairs(text):
         runs = runs_beginning(pair)
         if runs is None:
             continue
-        if sieved:
-            # The runs found may be neighbours only after sieving: look them up in the text.
-            found = any(run in text for run in set(_overlapping(runs).findall(where)))
-        else:
-            found = runs.search(text) is not None
-        if found:
+        if runs.search(text) is not None:
             return True
         looked_up += 1
-        if looked_up == (SIEVED_RUN_STARTS_TO_LOOK_UP if sieved else RUN_STARTS_TO_LOOK_UP):
+        if looked_up == RUN_STARTS_TO_LOOK_UP:
             return True  # each look-up reads the text: past a few, the heuristic decides
     return False
+
+
+def _holds_run_seen_in(text: str, notable: str) -> bool:
+    """Whether ``text`` holds one of the runs found in ``notable``, its sieved form."""
+    spellings = run_spellings(frozenset(notable))
+    if spellings is None:
+        return True
+    seen = [spelling for spelling in spellings if spelling in notable]
+    if len(seen) > SIEVED_RUNS_TO_LOOK_UP:
+        return True  # each look-up reads the text: past a few, the heuristic decides
+    # The runs seen may be neighbours only after sieving: look them up in the text,
+    # each around the occurrences of its rarest character.
+    by_rarest: dict[str, list[str]] = {}
+    for run in seen:
+        by_rarest.setdefault(min(run, key=notable.count), []).append(run)
+    for character, runs in by_rarest.items():
+        visits = notable.count(character)
+        where = text if visits * VISIT_COST > len(text) else _surroundings(text, character)
+        if any(run in where for run in runs):
+            return True
+    return False
+
+
+# Visiting one occurrence of a character costs about as much as reading this many
+# characters in a substring search.
+VISIT_COST = 200
+
+
+def _surroundings(text: str, character: str) -> str:
+    """Each occurrence of ``character`` in ``text`` with the characters a run could span either side.
+
+    Finding one character skips through text many times faster than a
+    substring search reads it. The pieces are joined by newlines, which no run
+    holds.
+
+    >>> _surroundings("It cost £5 in 1999, £6 now", "£")
+    'ost £5 in\\n99, £6 no'
+    """
+    reach = LONGEST_RUN - 1
+    pieces = []
+    position = text.find(character)
+    while position != -1:
+        pieces.append(text[max(0, position - reach) : position + reach + 1])
+        position = text.find(character, position + 1)
+    return "\n".join(pieces)
 
 
 def is_bad(text: str) -> bool:
@@ -185,8 +312,10 @@ def is_bad(text: str) -> bool:
 # A byte of a multi-byte sequence just before a space, which every match of
 # ALTERED_UTF8_RE has (the match starts one to three bytes before that space),
 # and one just before a ``?``, which every match of LOSSY_UTF8_RE with a ``?`` has.
-_SPACE_IN_SEQUENCE = re.compile(b"(?<=[\x80-\xff]) ")
-_QUESTION_MARK_IN_SEQUENCE = re.compile(b"(?<=[\x80-\xff])\\?")
+# Each starts with its literal so that a search skips to it; the lookbehind then
+# looks at the byte before.
+_SPACE_IN_SEQUENCE = re.compile(b" (?<=[\x80-\xff] )")
+_QUESTION_MARK_IN_SEQUENCE = re.compile(b"\\?(?<=[\x80-\xff]\\?)")
 _SUBSTITUTE = 0x1A
 
 
