@@ -7,7 +7,7 @@ import pytest
 
 import presswash
 from presswash import Cleaner, bulk, clean_many
-from presswash.bulk import BATCH_SIZE
+from presswash.bulk import BATCH_SIZE, BATCHES_IN_FLIGHT, MOST_PENDING
 
 TEXTS = [
     "The Mayorâ€™s office",
@@ -57,6 +57,24 @@ def test_reads_its_input_lazily() -> None:
     results = clean_many(texts(), jobs=1)
     next(results)
     assert len(consumed) == 1
+
+
+def test_reads_a_bounded_number_of_texts_ahead_with_workers() -> None:
+    consumed = 0
+
+    def texts() -> Iterator[str]:
+        nonlocal consumed
+        for _ in range(40_000):
+            consumed += 1
+            yield "Mayorâ€™s"
+
+    most_ahead = (MOST_PENDING + BATCHES_IN_FLIGHT) * BATCH_SIZE
+    handed_back = 0
+    for cleaned in clean_many(texts(), jobs=2):
+        assert cleaned == "Mayor’s"
+        handed_back += 1
+        assert consumed - handed_back <= most_ahead
+    assert handed_back == consumed == 40_000
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

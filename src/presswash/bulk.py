@@ -1,20 +1,19 @@
 """Clean many texts: a streaming generator, optionally spread over processes.
 
 ``clean_many`` keeps the input order and reads its input lazily, so it works on
-a generator over a file of any size: at most two batches per job are in memory
-at once. With ``jobs=1`` it runs in the calling process. A failure in a worker
-is raised in the caller; a text is never silently dropped.
+a generator over a file of any size: it reads at most a few thousand texts
+ahead of what it has handed back (see ``MOST_PENDING``). With ``jobs=1`` it
+runs in the calling process. A failure in a worker is raised in the caller; a
+text is never silently dropped.
 
 With ``jobs=N`` the calling process is one of the N: it starts N-1 worker
-processes and cleans a batch of its own while they clean theirs, so N jobs
-keep N cores busy. Everything is sent over plain pipes by the calling thread
-itself, between batches: a background thread that pickles would have to wait
-for the cleaning thread to let go of the interpreter, leaving the workers
-idle. Sending a text costs the caller about a fifth of cleaning it, so its own
-batches grow while it finishes before the workers and shrink while it keeps
-them waiting. A worker sends back only the texts that cleaning changed (most
-news comes out as it went in), and the caller fills in the rest from its own
-copy of the batch.
+processes and keeps two batches queued for each, so that a worker never waits
+for its next batch, while it cleans small batches of its own whenever the
+oldest worker batch is not back yet. Everything is sent over plain pipes by the
+calling thread itself: a background thread that pickles would have to wait for
+the cleaning thread to let go of the interpreter, leaving the workers idle. A
+worker sends back only the texts that cleaning changed (most news comes out as
+it went in), and the caller fills in the rest from its own copy of the batch.
 
 When the texts are a list (any sequence) and processes start by forking, the
 workers are forked with it and are sent only where their batches start and
@@ -30,6 +29,7 @@ import contextlib
 import itertools
 import multiprocessing
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
@@ -41,8 +41,13 @@ if sys.platform != "win32":
 
 # Texts sent to a worker at once: large enough to hide the cost of a round trip.
 BATCH_SIZE = 256
-# The bounds of the caller's own batches, which adapt to balance the work.
-OWN_BATCH_RANGE = (BATCH_SIZE // 8, BATCH_SIZE * 2)
+# Batches queued for each worker: one to clean while the next waits.
+BATCHES_IN_FLIGHT = 2
+# Texts the caller cleans at a time between looks at the workers' answers.
+OWN_BATCH_SIZE = 32
+# Batches, the caller's own included, cleaned ahead of the oldest worker batch
+# before the caller waits for it: bounds memory when a worker falls behind.
+MOST_PENDING = 64
 # Bytes a pipe to or from a worker holds (Linux's default limit for unprivileged processes).
 PIPE_CAPACITY = 1 << 20
 # Seconds to wait for a worker to exit after it was asked to, before stopping it.
@@ -145,7 +150,7 @@ class _Worker:
         return self.inbox.poll()
 
     def receive(self, batch: list[str]) -> list[str]:
-        """The cleaned batch: ``batch`` with the worker's changes applied."""
+        """The cleaned batch: ``batch``, changed in place by the worker's answer."""
         try:
             answer = self.inbox.recv()
         except EOFError:
@@ -155,10 +160,9 @@ class _Worker:
             ) from None
         if isinstance(answer, _Failure):
             raise answer.error
-        cleaned = list(batch)
         for position, text in answer:
-            cleaned[position] = text
-        return cleaned
+            batch[position] = text
+        return batch
 
     def stop(self) -> None:
         with contextlib.suppress(OSError):  # it has already gone
@@ -183,63 +187,104 @@ def workers_are_forked() -> bool:
 
 
 class _Source:
-    """The texts to clean, taken batch by batch, with what a worker must be sent for each batch."""
+    """The texts to clean, taken batch by batch as orders for a worker.
+
+    A forked worker holds the sequence itself, so its orders are where batches
+    start and stop, and the caller reads those texts only once the worker has
+    answered. Reading one is writing its reference count: a page shared with
+    the worker is then copied, and the worker, which read the texts first, has
+    already paid for that copy.
+    """
 
     def __init__(self, texts: Iterable[str]) -> None:
-        self.forkable = isinstance(texts, Sequence) and not isinstance(texts, str) and workers_are_forked()
-        self.texts = texts
+        forkable = isinstance(texts, Sequence) and not isinstance(texts, str) and workers_are_forked()
+        # The sequence that forked workers read, if they can.
+        self.sequence: Sequence[str] | None = texts if forkable else None  # type: ignore[assignment]
         self.iterator = iter(texts)
         self.position = 0
 
-    def take(self, size: int) -> tuple[Order, list[str]]:
-        """The next batch of at most ``size`` texts (empty at the end), and the order that sends it."""
-        batch = list(itertools.islice(self.iterator, size))
-        start, self.position = self.position, self.position + len(batch)
-        return ((start, self.position) if self.forkable else batch), batch
+    def take(self, size: int) -> Order:
+        """The order for the next batch of at most ``size`` texts: empty at the end."""
+        if self.sequence is None:
+            return list(itertools.islice(self.iterator, size))
+        start = self.position
+        self.position = min(len(self.sequence), start + size)
+        return (start, self.position)
+
+    def texts_of(self, order: Order) -> list[str]:
+        """The texts of a batch, in a list of their own."""
+        if isinstance(order, tuple):
+            assert self.sequence is not None, "an order by position for texts that are not a sequence"
+            return list(self.sequence[order[0] : order[1]])
+        return order
+
+    def worker_batch_size(self, jobs: int) -> int:
+        """How many texts to send a worker next: fewer near the end of a sequence, so that
+        the jobs finish together instead of the caller waiting on a full batch."""
+        if self.sequence is None:
+            return BATCH_SIZE
+        share = (len(self.sequence) - self.position) // (jobs * BATCHES_IN_FLIGHT)
+        return max(OWN_BATCH_SIZE, min(BATCH_SIZE, share))
+
+
+def _is_empty(order: Order) -> bool:
+    return order[0] == order[1] if isinstance(order, tuple) else not order
 
 
 def _clean_in_processes(cleaner: Cleaner, texts: Iterable[str], jobs: int) -> Iterator[str]:
     global _forked_texts
     source = _Source(texts)
-    own_size = BATCH_SIZE
-    _, own = source.take(own_size)
-    if not own:
+    first = source.texts_of(source.take(OWN_BATCH_SIZE))
+    if not first:
         return
+    # Batches in input order: a worker's order, still to be answered, or the caller's texts, cleaned.
+    pending: deque[tuple[_Worker | None, Order]] = deque()
+    in_flight: dict[_Worker, int] = {}
     workers: list[_Worker] = []
     try:
-        if source.forkable:
-            _forked_texts = source.texts  # type: ignore[assignment]
+        _forked_texts = source.sequence or ()
         workers = [_Worker(cleaner) for _ in range(jobs - 1)]
         _forked_texts = ()
-        sent = _send_round(workers, source)
-        while own:
-            # The workers clean their batches of this round while this process cleans its own.
-            cleaned = [cleaner.clean(text) for text in own]
-            # Workers still busy: this process can take more next time; all done: less.
-            workers_busy = not all(worker.ready() for worker, _ in sent)
-            low, high = OWN_BATCH_RANGE
-            own_size = min(high, own_size * 5 // 4) if workers_busy else max(low, own_size * 4 // 5)
-            received = [worker.receive(batch) for worker, batch in sent]
-            # The next round goes out before this one is handed on, so that the
-            # workers are busy while the caller uses the results.
-            _, own = source.take(own_size)
-            sent = _send_round(workers, source) if own else []
-            yield from cleaned
-            for batch in received:
-                yield from batch
+        in_flight = dict.fromkeys(workers, 0)
+        pending.append((None, [cleaner.clean(text) for text in first]))
+        exhausted = False
+        while True:
+            exhausted = exhausted or _top_up(workers, in_flight, pending, source)
+            if not pending:
+                return
+            worker, order = pending[0]
+            if worker is None:
+                pending.popleft()
+                yield from source.texts_of(order)
+            elif worker.ready() or exhausted or len(pending) >= MOST_PENDING:
+                pending.popleft()
+                in_flight[worker] -= 1
+                yield from worker.receive(source.texts_of(order))
+            else:
+                # The oldest worker batch is not back: clean a small batch meanwhile.
+                own = source.take(OWN_BATCH_SIZE)
+                exhausted = _is_empty(own)
+                if not exhausted:
+                    pending.append((None, [cleaner.clean(text) for text in source.texts_of(own)]))
     finally:
         _forked_texts = ()
         for worker in workers:
             worker.stop()
 
 
-def _send_round(workers: list[_Worker], source: _Source) -> list[tuple[_Worker, list[str]]]:
-    """Send each worker its next batch, in order, while batches last."""
-    sent = []
+def _top_up(
+    workers: list[_Worker],
+    in_flight: dict[_Worker, int],
+    pending: deque[tuple[_Worker | None, Order]],
+    source: _Source,
+) -> bool:
+    """Send each worker batches until it has ``BATCHES_IN_FLIGHT``; True if the texts ran out."""
     for worker in workers:
-        order, batch = source.take(BATCH_SIZE)
-        if not batch:
-            break
-        worker.send(order)
-        sent.append((worker, batch))
-    return sent
+        while in_flight[worker] < BATCHES_IN_FLIGHT:
+            order = source.take(source.worker_batch_size(len(workers) + 1))
+            if _is_empty(order):
+                return True
+            worker.send(order)
+            in_flight[worker] += 1
+            pending.append((worker, order))
+    return False
