@@ -44,6 +44,9 @@ def test_identical_to_ftfy_on_any_text(text: str) -> None:
 @example("&amp;\n<b>&amp;</b>\n&amp;")  # entities decoded before the first tag, kept after it
 @example("&Atilde;&copy;")  # entities decode into mojibake
 @example("a\u0301" * 40)  # normalization makes many pairs of mojibake letters, none of them mojibake
+@example("“ﬁne” ﾊﾞ")  # the width fix brings a combining mark that NFC then joins
+@example("ŉ")  # the ligature fix brings a curly quote (ʼn)
+@example("e\ud834\udd65")  # paired surrogates make a combining mark beyond the BMP
 def test_identical_to_ftfy_on_tricky_text(text: str) -> None:
     assert presswash.fix_text(text) == ftfy.fix_text(text)
 

@@ -15,7 +15,13 @@ import ftfy
 import ftfy.bad_codecs  # registers the sloppy codecs
 from corpora import mojibake_cases, multilingual_texts, news_documents
 from ftfy.badness import is_bad as ftfy_is_bad
-from ftfy.chardata import ALTERED_UTF8_RE, LOSSY_UTF8_RE
+from ftfy.chardata import (
+    ALTERED_UTF8_RE,
+    CHARMAP_ENCODINGS,
+    ENCODING_REGEXES,
+    LOSSY_UTF8_RE,
+    possible_encoding,
+)
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -188,3 +194,34 @@ def test_altered_utf8_check_is_the_pattern(encoded: bytes) -> None:
 def test_lossy_utf8_check_never_misses(encoded: bytes) -> None:
     if LOSSY_UTF8_RE.search(encoded) is not None:
         assert _has_lossy_utf8(encoded)
+
+
+@given(bytes_near_sequences | st.text().map(lambda text: text.encode("utf-8", "surrogatepass")))
+def test_valid_utf8_needs_no_byte_repair(encoded: bytes) -> None:
+    """The decoder's shortcut: valid UTF-8 without byte 1A is decoded as ftfy would after its repairs."""
+    try:
+        decoded = encoded.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    if 0x1A not in encoded:
+        assert ALTERED_UTF8_RE.search(encoded) is None
+        assert LOSSY_UTF8_RE.search(encoded) is None
+        assert encoded.decode("utf-8-variants") == decoded
+
+
+def _encodes(character: str, encoding: str) -> bool:
+    try:
+        character.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def test_possible_encoding_is_encodability() -> None:
+    """The decoder tries to encode instead of asking ftfy's possible_encoding(): the same test."""
+    characters = [chr(code) for code in range(0x10000) if not 0xD800 <= code < 0xE000] + ["😀", "\U0001d4ee"]
+    for encoding in CHARMAP_ENCODINGS:
+        pattern = ENCODING_REGEXES[encoding]
+        mismatched = [c for c in characters if (pattern.match(c) is not None) != _encodes(c, encoding)]
+        assert mismatched == [], (encoding, mismatched[:5])
+        assert possible_encoding(bytes(range(0x100)).decode(encoding), encoding)

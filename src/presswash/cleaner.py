@@ -147,7 +147,9 @@ class Cleaner:
         self._config = config
         self._steps = build_steps(config)
         triggers = "".join(step.trigger for step in self._steps)
-        self._gate = compiled_class(triggers)
+        # Where every non-ASCII character is a trigger, the sieve keeps triggers only,
+        # and any character it keeps opens the gate.
+        self._gate = None if ANY_NON_ASCII in triggers else compiled_class(triggers)
         self._sieve = AsciiSieve(triggers)
         # One search of the sieved text screens the steps whose triggers are rare
         # in real text: if it finds none of their triggers, none of them is asked.
@@ -179,7 +181,7 @@ class Cleaner:
         if type(text) is not str:
             require_text(text)
         notable = self._sieve(text)
-        if self._gate.search(notable) is None:
+        if not self._opens_gate(notable):
             return text
         step = self._only_step
         if step is not None:
@@ -192,7 +194,7 @@ class Cleaner:
         require_text(text)
         log = ChangeLog(text)
         notable = self._sieve(text)
-        if self._gate.search(notable) is not None:
+        if self._opens_gate(notable):
             self._run(text, log, notable)
         return Explanation(log.text, tuple(log.changes))
 
@@ -235,6 +237,10 @@ class Cleaner:
             elif all(step.fix(text) == text for step in earlier):
                 break
         return text
+
+    def _opens_gate(self, notable: str) -> bool:
+        """Whether sieved text ``notable`` holds a trigger of some step."""
+        return notable != "" and (self._gate is None or self._gate.search(notable) is not None)
 
     def _quiet(self, notable: str) -> bool:
         """Whether the shared screen rules out every screened step for sieved text ``notable``."""

@@ -43,7 +43,6 @@ from presswash.step import ANY_NON_ASCII, Step
 ESCAPE = "\x1b"
 CURLY_SINGLE_QUOTES = "\u02bc\u2018\u2019\u201a\u201b"  # ftfy.chardata.SINGLE_QUOTE_RE
 CURLY_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f"  # ftfy.chardata.DOUBLE_QUOTE_RE
-CURLY_QUOTES = CURLY_SINGLE_QUOTES + CURLY_DOUBLE_QUOTES
 LINE_BREAKS = "\r\u2028\u2029"  # U+0085 is a C1 control: ftfy's real work
 
 
@@ -60,8 +59,19 @@ CONTROL_CHARACTERS = frozenset(map(chr, CONTROL_CHARS))
 
 
 def has_entities(text: str, notable: str, entities: bool) -> bool:
-    """True if ``text`` (sieved: ``notable``) holds HTML entities that ftfy would decode."""
-    return entities and "&" in notable and HTML_ENTITY_RE.search(text) is not None
+    """True if ``text`` (sieved: ``notable``) holds HTML entities that ftfy would decode.
+
+    The pattern is tried at each ``&``, which ``str.find`` reaches many times
+    faster than the pattern's own search reads its way there.
+    """
+    if not entities or "&" not in notable:
+        return False
+    ampersand = text.find("&")
+    while ampersand != -1:
+        if HTML_ENTITY_RE.match(text, ampersand) is not None:
+            return True
+        ampersand = text.find("&", ampersand + 1)
+    return False
 
 
 class FtfyCompatible(Step):
@@ -135,6 +145,8 @@ class FtfyCompatible(Step):
         if it holds something a cut could split (an entity, ``\\r\\n``) or
         needs normalizing, which ftfy does segment by segment.
         """
+        if not notable:
+            return text  # nothing that any of ftfy's fixes reacts to (a line of plain ASCII)
         if ESCAPE in notable:
             return None
         config = self.config
@@ -160,15 +172,18 @@ class FtfyCompatible(Step):
             notable = self._sieve(fixed)
         # Each rare fix replaces only the characters of its own that are present.
         present = set(RARE_FIX.findall(notable)) if rare else set()
+        # Every character of ``fixed`` is then ASCII, in ``notable`` or brought by a rare fix.
+        brought = ""
         if config.fix_latin_ligatures:
             for char in present & LIGATURE_CHARACTERS:
                 fixed = fixed.replace(char, LIGATURES[ord(char)])
+                brought += LIGATURES[ord(char)]
         if config.fix_character_width:
             for char in present & WIDTH_CHARACTERS:
                 fixed = fixed.replace(char, WIDTH_MAP[ord(char)])
+                brought += WIDTH_MAP[ord(char)]
         if config.uncurl_quotes:
-            # Only the quotes seen in ``notable`` are present, unless a rare fix brought one (ŉ is ʼn).
-            seen = CURLY_QUOTES if present else notable
+            seen = notable + brought  # ŉ brings ʼ, a quote
             for quote in CURLY_SINGLE_QUOTES:
                 if quote in seen:
                     fixed = fixed.replace(quote, "'")
@@ -178,13 +193,16 @@ class FtfyCompatible(Step):
         if config.fix_line_breaks and not present.isdisjoint(LINE_BREAKS):
             fixed = fixed.replace("\r\n", "\n").replace("\r", "\n")
             fixed = fixed.replace("\u2028", "\n").replace("\u2029", "\n")
-        if config.fix_surrogates and SURROGATE_RE.search(notable) is not None:
+        # Lone surrogates are suspicious alone: only text that may hold mojibake has them.
+        paired = mojibake and config.fix_surrogates and SURROGATE_RE.search(notable) is not None
+        if paired:
             fixed = fix_surrogates(fixed)
         if config.remove_control_chars:
             for char in present & CONTROL_CHARACTERS:
                 fixed = fixed.replace(char, "")
         normalized = False
-        stable = not rare and config.normalization == "NFC" and stable_under_nfc(notable)
+        # Surrogates paired into a character beyond the BMP are not in ``notable``.
+        stable = not paired and config.normalization == "NFC" and stable_under_nfc(notable + brought)
         if config.normalization and not stable and not unicodedata.is_normalized(config.normalization, fixed):
             if not whole:
                 return None  # a rare fix brought an unstable character (ﾞ becomes U+3099)

@@ -38,7 +38,6 @@ from ftfy.chardata import (
     C1_CONTROL_RE,
     CHARMAP_ENCODINGS,
     UTF8_DETECTOR_RE,
-    possible_encoding,
 )
 from ftfy.fixes import (
     decode_inconsistent_utf8,
@@ -353,10 +352,20 @@ def _decode_once(text: str) -> str:
         return text
     possible_encodings = []
     for encoding in CHARMAP_ENCODINGS:
-        if not possible_encoding(text, encoding):
+        # ftfy asks possible_encoding() first, which holds exactly when encoding succeeds.
+        try:
+            encoded = text.encode(encoding)
+        except UnicodeEncodeError:
             continue
         possible_encodings.append(encoding)
-        encoded = text.encode(encoding)
+        if _SUBSTITUTE not in encoded:
+            # Valid UTF-8 holds nothing that ftfy's byte repairs below touch (each
+            # pattern they fix is invalid, but for a lone 1A), and "utf-8-variants"
+            # reads it as "utf-8" does: ftfy would decode it as it is.
+            try:
+                return encoded.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
         if encoding != "macroman" and _has_altered_utf8(encoded):
             encoded = restore_byte_a0(encoded)
         if encoding.startswith("sloppy") and _has_lossy_utf8(encoded):
