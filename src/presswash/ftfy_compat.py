@@ -35,10 +35,10 @@ from ftfy.fixes import SURROGATE_RE, fix_c1_controls, fix_surrogates
 
 from presswash.edits import Edit, diff_edits, edits_of_pieces
 from presswash.html_entities import unescape
-from presswash.mojibake import fix_encoding, may_hold_mojibake
+from presswash.mojibake import MAY_HOLD_MOJIBAKE, fix_encoding, may_hold_mojibake
 from presswash.normalization import stable_under_nfc
 from presswash.sieve import AsciiSieve
-from presswash.step import ANY_NON_ASCII, Step
+from presswash.step import ANY_NON_ASCII, Step, split_lines
 
 ESCAPE = "\x1b"
 CURLY_SINGLE_QUOTES = "\u02bc\u2018\u2019\u201a\u201b"  # ftfy.chardata.SINGLE_QUOTE_RE
@@ -112,18 +112,61 @@ class FtfyCompatible(Step):
         )
 
     def _fixed_segments(self, text: str) -> Iterator[tuple[str, str]]:
-        """ftfy's segmentation of ``text`` (as in ``ftfy.fix_text``), each with its fixed form."""
+        """``text`` in pieces, each with its fixed form, as ``ftfy.fix_text`` fixes it line by line.
+
+        The lines that may hold mojibake, and the lines ftfy cuts for length, are
+        taken one by one as ftfy takes them; the runs of lines between them are
+        taken together where that gives the same result.
+        """
         config = self.config
-        position = 0
+        for piece, joined in self._pieces(text):
+            if joined:
+                entities = bool(config.unescape_html)
+                fixed = self._replace_characters(piece, self._sieve(piece), entities, line=False, whole=True)
+                if fixed is not None:
+                    config = self._segment_config(piece, config)
+                    yield piece, fixed
+                    continue
+            for segment in split_lines(piece) if joined else [piece]:
+                config = self._segment_config(segment, config)
+                entities = bool(config.unescape_html)
+                notable = self._sieve(segment)
+                fixed = self._replace_characters(segment, notable, entities, line=True, whole=True)
+                yield segment, ftfy.fix_text_segment(segment, config) if fixed is None else fixed
+
+    def _pieces(self, text: str) -> Iterator[tuple[str, bool]]:
+        """``text`` as ftfy segments it, but with each run of lines that cannot hold mojibake
+        joined into one piece: ``(piece, joined)``.
+
+        >>> step = FtfyCompatible(TextFixerConfig())
+        >>> list(step._pieces("a\\nb\\nNicol\u00c3\u00a1s\\nc\\nd"))
+        [('a\\nb\\n', True), ('NicolÃ¡s\\n', False), ('c\\nd', True)]
+        """
+        limit = self.config.max_decode_length
+        candidate = self._next_candidate(text, 0)
+        joined_from = position = 0
         while position < len(text):
             end = text.find("\n", position) + 1 or len(text)
-            end = min(end, position + config.max_decode_length)
-            segment = text[position:end]
-            config = self._segment_config(segment, config)
-            entities = bool(config.unescape_html)
-            fixed = self._replace_characters(segment, self._sieve(segment), entities, line=True, whole=True)
-            yield segment, ftfy.fix_text_segment(segment, config) if fixed is None else fixed
-            position = end
+            if end - position <= limit and candidate >= end:
+                position = end
+                continue
+            if candidate < end:
+                candidate = self._next_candidate(text, end)
+            if joined_from < position:
+                yield text[joined_from:position], True
+            while position < end:  # ftfy cuts a long line every max_decode_length characters
+                cut = min(end, position + limit)
+                yield text[position:cut], False
+                position = cut
+            joined_from = position
+        if joined_from < len(text):
+            yield text[joined_from:], True
+
+    @staticmethod
+    def _next_candidate(text: str, start: int) -> int:
+        """Where the next place that may hold mojibake is, from ``start`` on (the end if none)."""
+        match = MAY_HOLD_MOJIBAKE.search(text, start)
+        return len(text) if match is None else match.start()
 
     @staticmethod
     def _segment_config(segment: str, config: TextFixerConfig) -> TextFixerConfig:
