@@ -210,9 +210,10 @@ class FtfyCompatible(Step):
             if config.fix_encoding:
                 # Without a config, as ftfy.fix_text itself calls it (it skips the config there).
                 fixed = fix_encoding(fixed)
-            if config.fix_c1_controls:
-                fixed = fix_c1_controls(fixed)
             notable = self._sieve(fixed)
+            if config.fix_c1_controls and C1_CONTROL_RE.search(notable) is not None:
+                fixed = fix_c1_controls(fixed)
+                notable = self._sieve(fixed)
         # Each rare fix replaces only the characters of its own that are present.
         present = set(RARE_FIX.findall(notable)) if rare else set()
         # Every character of ``fixed`` is then ASCII, in ``notable`` or brought by a rare fix.
