@@ -134,6 +134,8 @@ def _class_characters(body: str) -> Iterator[str]:
 
 
 LONGEST_RUN = max(map(len, MOJIBAKE_RUNS))
+# What LONE_START finds, as a set: a few distinct characters are checked against it at once.
+LONE_CHARACTERS = frozenset(_class_characters(SUSPICIOUS_ALONE)) | frozenset(map(chr, range(0xD800, 0xE000)))
 
 
 def _runs_by_character() -> dict[str, tuple[int, ...]]:
@@ -206,15 +208,18 @@ def _distinct_pairs(text: str) -> set[str]:
     return pairs
 
 
-def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
+def may_hold_mojibake(
+    text: str, notable: str | None = None, characters: frozenset[str] | None = None
+) -> bool:
     """False only if ftfy would certainly find no mojibake, C1 control or surrogate in ``text``.
 
     Every match of ftfy's heuristic holds a lone suspicious character or one of
     a few runs of adjacent characters (see ``scripts/generate_mojibake_table.py``).
     The text is sieved (see :mod:`presswash.sieve`; ``notable`` if given, else
     its non-ASCII characters are kept) and the runs that the characters left
-    could spell are looked for there. Those found may be neighbours only after
-    sieving (``£“`` from ``£5m. “No”``), so they are then looked up in ``text``.
+    (``characters``, if the caller has them) could spell are looked for there.
+    Those found may be neighbours only after sieving (``£“`` from ``£5m. “No”``),
+    so they are then looked up in ``text``.
     Text that is largely non-ASCII (Greek, Cyrillic) is scanned itself: for
     each distinct pair of neighbours that begins a run, its runs are looked
     for. Common innocent neighbours such as ``…”`` or ``é’`` begin none.
@@ -231,12 +236,12 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
         return False
     if notable is None:
         notable = NON_ASCII(text)
-    sieved = len(notable) <= len(text) * SIEVED_SHARE
-    where = notable if sieved else text
-    if LONE_START.search(where) is not None:
+    if len(notable) <= len(text) * SIEVED_SHARE:
+        if characters is None:
+            characters = frozenset(notable)
+        return not characters.isdisjoint(LONE_CHARACTERS) or _holds_run_seen_in(text, notable, characters)
+    if LONE_START.search(text) is not None:
         return True
-    if sieved:
-        return _holds_run_seen_in(text, where)
     looked_up = 0
     for pair in _distinct_pairs(text):
         runs = runs_beginning(pair)
@@ -250,9 +255,9 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     return False
 
 
-def _holds_run_seen_in(text: str, notable: str) -> bool:
-    """Whether ``text`` holds one of the runs found in ``notable``, its sieved form."""
-    spellings = run_spellings(frozenset(notable))
+def _holds_run_seen_in(text: str, notable: str, characters: frozenset[str]) -> bool:
+    """Whether ``text`` holds one of the runs found in ``notable``, its sieved form made of ``characters``."""
+    spellings = run_spellings(characters)
     if spellings is None:
         return True
     seen = [spelling for spelling in spellings if spelling in notable]
