@@ -204,7 +204,7 @@ class FtfyCompatible(Step):
                 return None
             if config.fix_encoding:
                 # Without a config, as ftfy.fix_text itself calls it (it skips the config there).
-                fixed = fix_encoding(fixed)
+                fixed = fix_encoding(fixed, suspect=True)
             notable = self._sieve(fixed)
             if config.fix_c1_controls and C1_CONTROL_RE.search(notable) is not None:
                 fixed = fix_c1_controls(fixed)

@@ -300,17 +300,19 @@ def _surroundings(text: str, character: str) -> str:
     return "\n".join(pieces)
 
 
-def is_bad(text: str) -> bool:
+def is_bad(text: str, suspect: bool = False) -> bool:
     """Exactly ``ftfy.badness.is_bad(text)``: whether ftfy's heuristic sees mojibake.
+
+    ``suspect`` says that the caller has already found that ``text`` may hold
+    mojibake (:func:`may_hold_mojibake`), which is then not asked again.
 
     >>> is_bad("Mayor\u00e2\u20ac\u2122s"), is_bad("Mayor’s café")
     (True, False)
     """
-    if not may_hold_mojibake(text):
+    if not (suspect or may_hold_mojibake(text)):
         return False
     first = MAY_HOLD_MOJIBAKE.search(text)
-    assert first is not None, "may_hold_mojibake found a candidate"
-    return BADNESS_RE.search(text, max(0, first.start() - LONGEST_MATCH)) is not None
+    return first is not None and BADNESS_RE.search(text, max(0, first.start() - LONGEST_MATCH)) is not None
 
 
 # A byte of a multi-byte sequence just before a space, which every match of
@@ -338,22 +340,24 @@ def _has_lossy_utf8(encoded: bytes) -> bool:
     return _SUBSTITUTE in encoded or _QUESTION_MARK_IN_SEQUENCE.search(encoded) is not None
 
 
-def fix_encoding(text: str) -> str:
+def fix_encoding(text: str, suspect: bool = False) -> str:
     """Exactly ``ftfy.fix_encoding(text)`` with ftfy's default configuration, at a fraction of its cost.
+
+    ``suspect`` is as for :func:`is_bad`.
 
     >>> fix_encoding("NicolÃ¡s said â€œhelloâ€\x9d")
     'Nicolás said “hello”'
     """
     while True:
-        fixed = _decode_once(text)
+        fixed = _decode_once(text, suspect)
         if fixed == text:
             return text
-        text = fixed
+        text, suspect = fixed, False
 
 
-def _decode_once(text: str) -> str:
+def _decode_once(text: str, suspect: bool) -> str:
     """One round of ftfy's ``fix_encoding``, in ftfy's order of attempts."""
-    if not text or text.isascii() or not is_bad(text):
+    if not text or text.isascii() or not is_bad(text, suspect):
         return text
     possible_encodings = []
     for encoding in CHARMAP_ENCODINGS:
@@ -414,7 +418,7 @@ class Mojibake(LineStep):
         # Each decoding can reveal another layer (double encoding, or C1
         # controls that decode into mojibake), so repeat while any may remain.
         while may_hold_mojibake(line):
-            fixed = fix_surrogates(fix_c1_controls(fix_encoding(line)))
+            fixed = fix_surrogates(fix_c1_controls(fix_encoding(line, suspect=True)))
             if fixed == line:
                 break
             line = fixed
