@@ -159,6 +159,11 @@ _ELIDED_WORDS = frozenset((*_FRENCH_ELIDED, *_ITALIAN_ELIDED))
 # Ukrainian and Belarusian write an apostrophe inside words (м’ясо, п’ять).
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _ENGLISH_WORDS_WITHIN = frozenset(["ma’am", "o’er", "ne’er", "e’er"])
+# How far an in-word ‘ is looked around: the word before it within eight characters
+# (and the character before that word), and whether one of the words above follows:
+# four characters after it tell a word of up to three letters from a longer one.
+_APOSTROPHE_REACH_BEFORE = 9
+_APOSTROPHE_REACH_AFTER = 5
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 _WORD_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]+\Z")
 # Han, kana, Hangul and CJK punctuation: no apostrophes there.
@@ -255,6 +260,7 @@ class _Document:
                 for offset, char in enumerate(group)
             ]
         self._english: bool | None = None
+        self._apostrophes: dict[tuple[str, int], bool] = {}
 
     def repairs(self) -> list[tuple[int, str]]:
         """Each quote to turn around, as its position and its replacement, in text order."""
@@ -320,7 +326,20 @@ class _Document:
         return answer
 
     def _apostrophe(self, position: int) -> bool:
-        """Whether a ‘ at ``position`` inside a word is a mis-curled apostrophe."""
+        """Whether a ‘ at ``position`` inside a word is a mis-curled apostrophe.
+
+        The answer depends only on the characters around the quote (see
+        ``_decide_apostrophe``), so it is kept for each such context: a text
+        that repeats one (``a‘b a‘b …``) is decided once.
+        """
+        start = max(0, position - _APOSTROPHE_REACH_BEFORE)
+        context = (self.text[start : position + _APOSTROPHE_REACH_AFTER], position - start)
+        decided = self._apostrophes.get(context)
+        if decided is None:
+            decided = self._apostrophes[context] = self._decide_apostrophe(position)
+        return decided
+
+    def _decide_apostrophe(self, position: int) -> bool:
         text = self.text
         before, after = text[position - 1], text[position + 1]
         if not (before.isalnum() and after.isalnum()) or _CJK.match(before) or _CJK.match(after):
