@@ -1,0 +1,111 @@
+"""Count the CPU instructions each contender spends per byte of news: a measure noise cannot touch.
+
+    python benchmarks/instructions.py              # ftfy, presswash.fix_text and the news cleaner
+    python benchmarks/instructions.py --size 1     # on 1 MB of the benchmark input instead of 4
+
+Wall-clock throughput on a shared machine varies from run to run; the number of
+instructions a program executes does not. Each contender cleans the same input
+as ``run.py`` builds it (real news, 1% of the documents mangled) under
+``valgrind --tool=callgrind``, once with the cleaning pass and once without it;
+the difference, divided by the input's UTF-8 size, is what cleaning costs. Hash
+randomization is switched off so that two runs count the same. Needs valgrind
+(``apt install valgrind``); a run takes a few minutes, most of it ftfy's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from bench_corpus import build_corpus, fresh_copies, read_documents, utf8_len
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "data" / "news-sample.txt"
+# As run.py: documents cleaned untimed first, so that both measure warm code.
+WARM_UP_DOCUMENTS = 300
+CONTENDERS = ("ftfy.fix_text", "presswash.fix_text", 'presswash.Cleaner("news")')
+COLLECTED = re.compile(r"Collected : (\d+)")
+
+
+def cleaner_named(name: str) -> Callable[[str], str]:
+    if name == "ftfy.fix_text":
+        import ftfy
+
+        return ftfy.fix_text
+    import presswash
+
+    if name == "presswash.fix_text":
+        return presswash.fix_text
+    if name == 'presswash.Cleaner("news")':
+        return presswash.Cleaner("news")
+    raise SystemExit(f"unknown contender {name!r}; contenders are: {', '.join(CONTENDERS)}")
+
+
+def documents(size_mb: float) -> list[str]:
+    return build_corpus(read_documents(CORPUS), size_mb, mangled_share=0.01, seed=1).documents
+
+
+def child(name: str, size_mb: float, cleaning: bool) -> None:
+    """What runs under valgrind: set up, warm up, and clean the input only if ``cleaning``."""
+    clean = cleaner_named(name)
+    texts = documents(size_mb)
+    for text in texts[:WARM_UP_DOCUMENTS]:
+        clean(text)
+    copies = fresh_copies(texts)
+    if cleaning:
+        for text in copies:
+            clean(text)
+
+
+def instructions(name: str, size_mb: float, cleaning: bool) -> int:
+    command = [
+        "valgrind",
+        "--tool=callgrind",
+        "--callgrind-out-file=/dev/null",
+        sys.executable,
+        __file__,
+        "--child",
+        name,
+        "--size",
+        str(size_mb),
+    ] + ([] if cleaning else ["--without-cleaning"])
+    environment = {**os.environ, "PYTHONHASHSEED": "0"}
+    completed = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+    found = COLLECTED.search(completed.stderr)
+    if completed.returncode != 0 or found is None:
+        raise SystemExit(f"valgrind failed on {name}:\n{completed.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=float, default=4.0, help="MB of benchmark input (default 4)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--without-cleaning", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.size <= 0:
+        parser.error(f"--size must be positive, not {args.size}")
+    if args.child:
+        child(args.child, args.size, cleaning=not args.without_cleaning)
+        return 0
+    if shutil.which("valgrind") is None:
+        parser.error("valgrind is not installed (apt install valgrind); it counts the instructions")
+    size = sum(utf8_len(text) for text in documents(args.size))
+    print(f"Input: {size:,} bytes of news ({args.size:g} MB, 1% mangled); instructions per byte of input:")
+    per_byte = {}
+    for name in CONTENDERS:
+        spent = instructions(name, args.size, cleaning=True) - instructions(name, args.size, cleaning=False)
+        per_byte[name] = spent / size
+        ratio = per_byte[CONTENDERS[0]] / per_byte[name]
+        print(f"  {name:28} {per_byte[name]:9.1f}   {ratio:6.1f}x fewer than ftfy", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
