@@ -106,12 +106,6 @@ def runs_beginning(pair: str) -> re.Pattern[str] | None:
     return re.compile(f"{re.escape(pair)}(?:{'|'.join(tails)})")
 
 
-@functools.lru_cache(maxsize=4096)
-def _overlapping(runs: re.Pattern[str]) -> re.Pattern[str]:
-    """``runs`` found at every place, even inside another match."""
-    return re.compile(f"(?=({runs.pattern}))")
-
-
 # Sieved text is looked at instead of the text while it is at most this share of
 # it; text in Greek or Cyrillic is mostly non-ASCII, and then the text is scanned.
 SIEVED_SHARE = 1 / 8
