@@ -24,6 +24,7 @@ one round.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -45,11 +46,16 @@ CURLY_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f"  # ftfy.chardata.DOUBLE_QUOTE_R
 LINE_BREAKS = "\r\u2028\u2029"  # U+0085 is a C1 control: ftfy's real work
 
 
+def _characters(table: dict[int, str] | dict[int, None]) -> str:
+    return "".join(re.escape(chr(code)) for code in sorted(table))
+
+
+# The characters that ftfy's fixes other than mojibake, quotes and normalization replace.
+RARE_FIXES = _characters(LIGATURES) + _characters(WIDTH_MAP) + _characters(CONTROL_CHARS) + LINE_BREAKS
+RARE_FIX = re.compile(f"[{RARE_FIXES}]")
 LIGATURE_CHARACTERS = frozenset(map(chr, LIGATURES))
 WIDTH_CHARACTERS = frozenset(map(chr, WIDTH_MAP))
 CONTROL_CHARACTERS = frozenset(map(chr, CONTROL_CHARS))
-# The characters that ftfy's fixes other than mojibake, quotes and normalization replace.
-RARE_FIX_CHARACTERS = LIGATURE_CHARACTERS | WIDTH_CHARACTERS | CONTROL_CHARACTERS | frozenset(LINE_BREAKS)
 
 
 def has_entities(text: str, notable: str, entities: bool) -> bool:
@@ -196,9 +202,8 @@ class FtfyCompatible(Step):
             text = unescape(text)
             notable = self._sieve(text)
         fixed = text
-        characters = frozenset(notable)
-        mojibake = may_hold_mojibake(text, notable, characters)
-        rare = mojibake or not characters.isdisjoint(RARE_FIX_CHARACTERS)
+        mojibake = may_hold_mojibake(text, notable)
+        rare = mojibake or RARE_FIX.search(notable) is not None
         if mojibake:
             if not line:
                 return None
@@ -210,7 +215,7 @@ class FtfyCompatible(Step):
                 fixed = fix_c1_controls(fixed)
                 notable = self._sieve(fixed)
         # Each rare fix replaces only the characters of its own that are present.
-        present = frozenset(notable) & RARE_FIX_CHARACTERS if rare else frozenset()
+        present = set(RARE_FIX.findall(notable)) if rare else set()
         # Every character of ``fixed`` is then ASCII, in ``notable`` or brought by a rare fix.
         brought = ""
         if config.fix_latin_ligatures:

@@ -129,7 +129,7 @@ def _class_characters(body: str) -> Iterator[str]:
 
 LONGEST_RUN = max(map(len, MOJIBAKE_RUNS))
 # What LONE_START finds, as a set: a few distinct characters are checked against it at once.
-LONE_CHARACTERS = frozenset(_class_characters(SUSPICIOUS_ALONE)) | frozenset(map(chr, range(0xD800, 0xE000)))
+LONE_CHARACTERS = frozenset(_class_characters(SUSPICIOUS_ALONE + SURROGATES))
 
 
 def _runs_by_character() -> dict[str, tuple[int, ...]]:
@@ -202,16 +202,14 @@ def _distinct_pairs(text: str) -> set[str]:
     return pairs
 
 
-def may_hold_mojibake(
-    text: str, notable: str | None = None, characters: frozenset[str] | None = None
-) -> bool:
+def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     """False only if ftfy would certainly find no mojibake, C1 control or surrogate in ``text``.
 
     Every match of ftfy's heuristic holds a lone suspicious character or one of
     a few runs of adjacent characters (see ``scripts/generate_mojibake_table.py``).
     The text is sieved (see :mod:`presswash.sieve`; ``notable`` if given, else
-    its non-ASCII characters are kept) and the runs that the characters left
-    (``characters``, if the caller has them) could spell are looked for there.
+    its non-ASCII characters are kept) and the runs that the distinct characters
+    left could spell are looked for there.
     Those found may be neighbours only after sieving (``£“`` from ``£5m. “No”``),
     so they are then looked up in ``text``.
     Text that is largely non-ASCII (Greek, Cyrillic) is scanned itself: for
@@ -231,8 +229,7 @@ def may_hold_mojibake(
     if notable is None:
         notable = NON_ASCII(text)
     if len(notable) <= len(text) * SIEVED_SHARE:
-        if characters is None:
-            characters = frozenset(notable)
+        characters = frozenset(notable)
         return not characters.isdisjoint(LONE_CHARACTERS) or _holds_run_seen_in(text, notable, characters)
     if LONE_START.search(text) is not None:
         return True
