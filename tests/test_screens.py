@@ -5,6 +5,7 @@ against its definition, the NFC stability screen against ``is_normalized``, and
 the mojibake decoder, its heuristic and its byte checks against ftfy's own.
 """
 
+import itertools
 import re
 import subprocess
 import sys
@@ -27,6 +28,8 @@ from hypothesis import strategies as st
 
 from presswash._mojibake_table import MOJIBAKE_ALPHABET, MOJIBAKE_RUNS
 from presswash.mojibake import (
+    COMMON_PUNCTUATION,
+    LONGEST_RUN,
     LONE_START,
     _has_altered_utf8,
     _has_lossy_utf8,
@@ -128,9 +131,11 @@ def test_fix_encoding_is_ftfys_on_every_mojibake_case_and_mangled_news_line() ->
 
 
 # Mostly ASCII, so that the screen reads the sieved text: clumps of alphabet
-# characters, which may or may not spell runs, far apart or side by side.
+# characters (half of them the common punctuation), which may or may not spell
+# runs, far apart or side by side.
+clump_character = st.sampled_from(ALPHABET) | st.sampled_from(COMMON_PUNCTUATION)
 sparse_mojibake = st.lists(
-    st.tuples(st.text(alphabet=st.sampled_from(ALPHABET), min_size=1, max_size=4), st.integers(0, 60)),
+    st.tuples(st.text(alphabet=clump_character, min_size=1, max_size=4), st.integers(0, 60)),
     max_size=12,
 ).map(lambda clumps: "".join(clump + "x" * gap for clump, gap in clumps))
 ANY_RUN = re.compile("|".join("".join(f"[{position}]" for position in run) for run in MOJIBAKE_RUNS))
@@ -148,6 +153,14 @@ def test_mojibake_screen_finds_every_run(text: str) -> None:
     if ANY_RUN.search(text) is not None:
         assert may_hold_mojibake(text, SIEVE(text))
         assert may_hold_mojibake(text)
+
+
+def test_common_punctuation_alone_is_innocent() -> None:
+    """The screen passes over text whose only non-ASCII characters are the common punctuation."""
+    assert LONE_START.search(COMMON_PUNCTUATION) is None
+    for length in range(2, LONGEST_RUN + 1):
+        for spelled in itertools.product(COMMON_PUNCTUATION, repeat=length):
+            assert ANY_RUN.search("".join(spelled)) is None, spelled
 
 
 def test_mojibake_screen_on_news_finds_only_real_runs() -> None:

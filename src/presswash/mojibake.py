@@ -153,21 +153,30 @@ _ENDED_BY = tuple(
 
 # Past this many ways to spell a run with a text's characters, the text may hold one.
 MOST_SPELLINGS = 256
+# Punctuation found in nearly every news article. Together these characters
+# spell no run and none is suspicious alone (a test checks both), so a text
+# whose only non-ASCII characters they are is passed over at once; any other
+# text's runs are spelled as if it held them all, and are looked for in the
+# text at its rarer characters.
+COMMON_PUNCTUATION = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
+UNCOMMON = re.compile(f"[^\\x00-\\x7f{COMMON_PUNCTUATION}]")
+_COMMON_CHARACTERS = frozenset(COMMON_PUNCTUATION)
 
 
 @functools.lru_cache(maxsize=1024)
-def run_spellings(characters: frozenset[str]) -> tuple[str, ...] | None:
-    """Every string of ``characters`` that is a run (None: too many to list).
+def run_spellings(uncommon: frozenset[str]) -> tuple[tuple[str, int], ...] | None:
+    """Every run spelled with the ``uncommon`` characters and the common punctuation (None: too many),
+    each with the position of its first uncommon character.
 
-    Real news uses few distinct non-ASCII characters (quotes, dashes, ``£``) in
-    few combinations, so the answer for each combination is kept.
+    Real news uses few other non-ASCII characters (``£``, ``é``, ``ﬁ``) in few
+    combinations, so the answer for each combination is kept.
 
-    >>> run_spellings(frozenset("’“”–…"))
+    >>> run_spellings(frozenset())
     ()
-    >>> sorted(run_spellings(frozenset("’“”–£")))  # “ after £, £ after ”, and both
-    ['£“', '£”“', '”£']
+    >>> sorted(run_spellings(frozenset("£")))  # ‘ or “ after £, £ after ”, and both
+    [('£‘', 0), ('£“', 0), ('£”‘', 0), ('£”“', 0), ('”£', 1)]
     """
-    present = characters & RUN_CHARACTERS
+    present = (uncommon | _COMMON_CHARACTERS) & RUN_CHARACTERS
     found = [0] * LONGEST_RUN
     for character in present:
         for position, runs in enumerate(RUNS_BY_CHARACTER[character]):
@@ -175,7 +184,7 @@ def run_spellings(characters: frozenset[str]) -> tuple[str, ...] | None:
     possible = -1
     for position in range(LONGEST_RUN):
         possible &= found[position] | _ENDED_BY[position]
-    spellings: list[str] = []
+    spellings: list[tuple[str, int]] = []
     for index, run in enumerate(MOJIBAKE_RUNS):
         if not possible >> index & 1:
             continue
@@ -185,7 +194,9 @@ def run_spellings(characters: frozenset[str]) -> tuple[str, ...] | None:
         ]
         if len(spellings) + math.prod(map(len, choices)) > MOST_SPELLINGS:
             return None
-        spellings.extend(map("".join, itertools.product(*choices)))
+        for spelling in map("".join, itertools.product(*choices)):
+            anchor = next((at for at, character in enumerate(spelling) if character in uncommon), 0)
+            spellings.append((spelling, anchor))
     return tuple(spellings)
 
 
@@ -208,10 +219,12 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     Every match of ftfy's heuristic holds a lone suspicious character or one of
     a few runs of adjacent characters (see ``scripts/generate_mojibake_table.py``).
     The text is sieved (see :mod:`presswash.sieve`; ``notable`` if given, else
-    its non-ASCII characters are kept) and the runs that the distinct characters
-    left could spell are looked for there.
-    Those found may be neighbours only after sieving (``£“`` from ``£5m. “No”``),
-    so they are then looked up in ``text``.
+    its non-ASCII characters are kept). Text whose only non-ASCII characters
+    are the common punctuation (quotes, dashes, ``…``) holds no run; otherwise
+    the runs that its other distinct characters could spell with that
+    punctuation are looked for in the sieved text. Those found may be
+    neighbours only after sieving (``£“`` from ``£5m. “No”``), so they are then
+    looked up in ``text``.
     Text that is largely non-ASCII (Greek, Cyrillic) is scanned itself: for
     each distinct pair of neighbours that begins a run, its runs are looked
     for. Common innocent neighbours such as ``…”`` or ``é’`` begin none.
@@ -229,8 +242,10 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     if notable is None:
         notable = NON_ASCII(text)
     if len(notable) <= len(text) * SIEVED_SHARE:
-        characters = frozenset(notable)
-        return not characters.isdisjoint(LONE_CHARACTERS) or _holds_run_seen_in(text, notable, characters)
+        uncommon = frozenset(UNCOMMON.findall(notable))
+        if not uncommon:
+            return False  # the common punctuation alone is innocent
+        return not uncommon.isdisjoint(LONE_CHARACTERS) or _holds_run_seen_in(text, notable, uncommon)
     if LONE_START.search(text) is not None:
         return True
     looked_up = 0
@@ -246,25 +261,17 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     return False
 
 
-def _holds_run_seen_in(text: str, notable: str, characters: frozenset[str]) -> bool:
-    """Whether ``text`` holds one of the runs found in ``notable``, its sieved form made of ``characters``."""
-    spellings = run_spellings(characters)
+def _holds_run_seen_in(text: str, notable: str, uncommon: frozenset[str]) -> bool:
+    """Whether ``text`` holds one of the runs found in ``notable``, its sieved form, whose characters
+    other than the common punctuation are ``uncommon``."""
+    spellings = run_spellings(uncommon)
     if spellings is None:
         return True
-    seen = [spelling for spelling in spellings if spelling in notable]
+    seen = [(run, anchor) for run, anchor in spellings if run in notable]
     if len(seen) > SIEVED_RUNS_TO_LOOK_UP:
         return True  # each look-up reads the text: past a few, the heuristic decides
-    # The runs seen may be neighbours only after sieving: look them up in the text,
-    # each around the occurrences of its rarest character.
-    by_rarest: dict[str, list[str]] = {}
-    for run in seen:
-        by_rarest.setdefault(min(run, key=notable.count), []).append(run)
-    for character, runs in by_rarest.items():
-        visits = notable.count(character)
-        where = text if visits * VISIT_COST > len(text) else _surroundings(text, character)
-        if any(run in where for run in runs):
-            return True
-    return False
+    # The runs seen may be neighbours only after sieving (``£“`` from ``£5m. “No”``).
+    return any(_occurs_in(text, run, anchor, notable) for run, anchor in seen)
 
 
 # Visiting one occurrence of a character costs about as much as reading this many
@@ -272,23 +279,27 @@ def _holds_run_seen_in(text: str, notable: str, characters: frozenset[str]) -> b
 VISIT_COST = 200
 
 
-def _surroundings(text: str, character: str) -> str:
-    """Each occurrence of ``character`` in ``text`` with the characters a run could span either side.
+def _occurs_in(text: str, run: str, anchor: int, notable: str) -> bool:
+    """Whether ``run``, seen in ``notable`` (``text`` sieved), occurs in ``text`` itself.
 
-    Finding one character skips through text many times faster than a
-    substring search reads it. The pieces are joined by newlines, which no run
-    holds.
+    The run is looked for at each occurrence of its character at ``anchor``,
+    one of the rarer ones, which ``str.find`` skips to many times faster than a
+    substring search reads its way there.
 
-    >>> _surroundings("It cost £5 in 1999, £6 now", "£")
-    'ost £5 in\\n99, £6 no'
+    >>> _occurs_in("It cost £5. “No”", "£“", 0, notable="£“”")
+    False
+    >>> _occurs_in("It cost 5£“ or so”", "£“", 0, notable="£“”")
+    True
     """
-    reach = LONGEST_RUN - 1
-    pieces = []
-    position = text.find(character)
+    character = run[anchor]
+    if notable.count(character) * VISIT_COST > len(text):
+        return run in text
+    position = text.find(character, anchor)
     while position != -1:
-        pieces.append(text[max(0, position - reach) : position + reach + 1])
+        if text.startswith(run, position - anchor):
+            return True
         position = text.find(character, position + 1)
-    return "\n".join(pieces)
+    return False
 
 
 def is_bad(text: str, suspect: bool = False) -> bool:
