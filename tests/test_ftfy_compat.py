@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import presswash
 from presswash.edits import apply_edits
 from presswash.ftfy_compat import FtfyCompatible
+from presswash.mojibake import COMMON_PUNCTUATION
 
 # Characters that exercise every branch of ftfy: mojibake letters, quotes,
 # entities, controls, escapes, line breaks, ligatures, fullwidth forms,
@@ -68,6 +69,24 @@ def test_identical_to_ftfy_on_corrupted_news(codec: str) -> None:
 def test_identical_to_ftfy_on_mojibake_cases() -> None:
     broken = [case for case, _ in mojibake_cases()]
     assert [presswash.fix_text(text) for text in broken] == [ftfy.fix_text(text) for text in broken]
+
+
+@given(
+    st.text(alphabet=st.sampled_from([*COMMON_PUNCTUATION, "a", " ", ".", "\n"]), max_size=40),
+    st.sampled_from(
+        [
+            {},
+            {"uncurl_quotes": False},
+            {"normalization": None},
+            {"normalization": "NFKC"},
+            {"max_decode_length": 7},
+        ]
+    ),
+)
+def test_identical_to_ftfy_on_common_punctuation(text: str, options: dict[str, object]) -> None:
+    """Text whose only non-ASCII characters are quotes, dashes and … (most news) under each configuration."""
+    config = TextFixerConfig(explain=False)._replace(**options)
+    assert FtfyCompatible(config).fix(text) == ftfy.fix_text(text, config)
 
 
 @given(st.lists(st.one_of(tricky_text, entity_text), max_size=8).map("\n".join))

@@ -164,13 +164,22 @@ class _Worker:
             batch[position] = text
         return batch
 
-    def stop(self) -> None:
+    def stop(self, idle: bool) -> None:
+        """Tell the worker to exit.
+
+        An ``idle`` worker (no batch in flight) has nothing left to send, so it is
+        left to exit on its own, and the caller's last texts are not held up by
+        the exit: multiprocessing reaps it at the next process start, or at exit.
+        A busy one is waited for, as it may still be writing an answer, then
+        stopped if it does not exit.
+        """
         with contextlib.suppress(OSError):  # it has already gone
             self.outbox.send(None)
-        self.process.join(EXIT_TIMEOUT)
-        if self.process.is_alive():
-            self.process.terminate()
-            self.process.join()
+        if not idle:
+            self.process.join(EXIT_TIMEOUT)
+            if self.process.is_alive():
+                self.process.terminate()
+                self.process.join()
         self.outbox.close()
         self.inbox.close()
 
@@ -269,7 +278,7 @@ def _clean_in_processes(cleaner: Cleaner, texts: Iterable[str], jobs: int) -> It
     finally:
         _forked_texts = ()
         for worker in workers:
-            worker.stop()
+            worker.stop(idle=in_flight.get(worker, 0) == 0)
 
 
 def _top_up(

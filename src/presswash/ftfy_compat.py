@@ -35,7 +35,7 @@ from ftfy.fixes import SURROGATE_RE, fix_c1_controls, fix_surrogates
 
 from presswash.edits import Edit, diff_edits, edits_of_pieces
 from presswash.html_entities import unescape
-from presswash.mojibake import MAY_HOLD_MOJIBAKE, fix_encoding, may_hold_mojibake
+from presswash.mojibake import COMMON_PUNCTUATION, MAY_HOLD_MOJIBAKE, fix_encoding, may_hold_mojibake
 from presswash.normalization import stable_under_nfc
 from presswash.sieve import AsciiSieve
 from presswash.step import ANY_NON_ASCII, Step, split_lines
@@ -53,6 +53,11 @@ def _characters(table: dict[int, str] | dict[int, None]) -> str:
 # The characters that ftfy's fixes other than mojibake, quotes and normalization replace.
 RARE_FIXES = _characters(LIGATURES) + _characters(WIDTH_MAP) + _characters(CONTROL_CHARS) + LINE_BREAKS
 RARE_FIX = re.compile(f"[{RARE_FIXES}]")
+# Sieved text with none of these holds only the common punctuation (quotes,
+# dashes, …), as most news does. They spell no mojibake and none of ftfy's
+# fixes but quote straightening replaces them (tests check both), so such a
+# text needs exactly that, unless normalization other than NFC is asked for.
+BEYOND_PUNCTUATION = re.compile(f"[^{COMMON_PUNCTUATION}]")
 LIGATURE_CHARACTERS = frozenset(map(chr, LIGATURES))
 WIDTH_CHARACTERS = frozenset(map(chr, WIDTH_MAP))
 CONTROL_CHARACTERS = frozenset(map(chr, CONTROL_CHARS))
@@ -84,6 +89,14 @@ class FtfyCompatible(Step):
     def __init__(self, config: TextFixerConfig) -> None:
         self.config = config._replace(explain=False)
         self._sieve = AsciiSieve(self.trigger)
+        self._quotes = (
+            [(quote, "'") for quote in CURLY_SINGLE_QUOTES] + [(quote, '"') for quote in CURLY_DOUBLE_QUOTES]
+            if config.uncurl_quotes
+            else []
+        )
+        self._punctuation_suffices = config.normalization is None or (
+            config.normalization == "NFC" and stable_under_nfc(COMMON_PUNCTUATION)
+        )
 
     def applies(self, text: str, notable: str) -> bool:
         # The pipeline's gate has already looked for the trigger, and ``fix``
@@ -94,6 +107,8 @@ class FtfyCompatible(Step):
         return self.fix_sieved(text, self._sieve(text))
 
     def fix_sieved(self, text: str, notable: str) -> str:
+        if self._punctuation_suffices and BEYOND_PUNCTUATION.search(notable) is None:
+            return self._uncurled(text, notable)
         # ftfy cuts lines longer than max_decode_length into segments of that length.
         whole = len(text) <= self.config.max_decode_length
         one_line = whole and text.find("\n") in (-1, len(text) - 1)
@@ -226,14 +241,7 @@ class FtfyCompatible(Step):
             for char in present & WIDTH_CHARACTERS:
                 fixed = fixed.replace(char, WIDTH_MAP[ord(char)])
                 brought += WIDTH_MAP[ord(char)]
-        if config.uncurl_quotes:
-            seen = notable + brought  # ŉ brings ʼ, a quote
-            for quote in CURLY_SINGLE_QUOTES:
-                if quote in seen:
-                    fixed = fixed.replace(quote, "'")
-            for quote in CURLY_DOUBLE_QUOTES:
-                if quote in seen:
-                    fixed = fixed.replace(quote, '"')
+        fixed = self._uncurled(fixed, notable + brought)  # ŉ brings ʼ, a quote
         if config.fix_line_breaks and not present.isdisjoint(LINE_BREAKS):
             fixed = fixed.replace("\r\n", "\n").replace("\r", "\n")
             fixed = fixed.replace("\u2028", "\n").replace("\u2029", "\n")
@@ -265,6 +273,16 @@ class FtfyCompatible(Step):
             if mojibake_left and (not line or self._encoding_fixes_change(fixed, notable)):
                 return None
         return fixed
+
+    def _uncurled(self, text: str, characters: str) -> str:
+        """``text``, made of ASCII and ``characters``, with its curly quotes straightened if ftfy would.
+
+        Only the quotes among ``characters`` are looked for.
+        """
+        for quote, straight in self._quotes:
+            if quote in characters:
+                text = text.replace(quote, straight)
+        return text
 
     def _encoding_fixes_change(self, line: str, notable: str) -> bool:
         """Whether ftfy's mojibake, C1 and surrogate fixes would change ``line`` (sieved: ``notable``)."""
