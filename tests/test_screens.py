@@ -29,8 +29,8 @@ from hypothesis import strategies as st
 from presswash._mojibake_table import MOJIBAKE_ALPHABET, MOJIBAKE_RUNS
 from presswash.mojibake import (
     COMMON_PUNCTUATION,
-    LONGEST_RUN,
     LONE_START,
+    LONGEST_RUN,
     _has_altered_utf8,
     _has_lossy_utf8,
     fix_encoding,
