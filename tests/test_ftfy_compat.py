@@ -14,6 +14,7 @@ import presswash
 from presswash.edits import apply_edits
 from presswash.ftfy_compat import FtfyCompatible
 from presswash.mojibake import COMMON_PUNCTUATION
+from presswash.sieve import PIECE
 
 # Characters that exercise every branch of ftfy: mojibake letters, quotes,
 # entities, controls, escapes, line breaks, ligatures, fullwidth forms,
@@ -64,6 +65,13 @@ def test_identical_to_ftfy_on_corrupted_news(codec: str) -> None:
     documents = rng.sample(news_documents(), 40)
     corrupted = [doc.encode("utf-8").decode(codec) for doc in documents]
     assert [presswash.fix_text(doc) for doc in corrupted] == [ftfy.fix_text(doc) for doc in corrupted]
+
+
+def test_identical_to_ftfy_on_a_line_longer_than_a_piece() -> None:
+    """A long line has its quotes straightened a piece at a time, whatever stands where it is cut."""
+    around = "“Mayor’s” ﬁ\ud83d\ude00é"
+    text = "x" * (PIECE - 5) + around + " plain" * 10 + around
+    assert presswash.fix_text(text) == ftfy.fix_text(text)
 
 
 def test_identical_to_ftfy_on_mojibake_cases() -> None:

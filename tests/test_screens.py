@@ -38,7 +38,7 @@ from presswash.mojibake import (
     may_hold_mojibake,
 )
 from presswash.normalization import stable_under_nfc
-from presswash.sieve import AsciiSieve
+from presswash.sieve import PIECE, AsciiSieve
 
 ROOT = Path(__file__).resolve().parent.parent
 ALPHABET = [chr(code) for code in range(0x80, 0x2200) if re.fullmatch(f"[{MOJIBAKE_ALPHABET}]", chr(code))]
@@ -71,6 +71,15 @@ def test_sieve_keeps_exactly_the_non_ascii_and_kept_characters_in_order(text: st
 
 def test_sieve_keeps_lone_surrogates() -> None:
     assert SIEVE("a\ud800b\udc00&") == "\ud800\udc00&"
+
+
+@given(
+    st.text(alphabet=st.sampled_from("a&’é\ud83d\ude00\U0001f600"), min_size=1, max_size=6), st.integers(0, 5)
+)
+def test_sieve_of_a_long_text_taken_in_pieces(around: str, shift: int) -> None:
+    """A text longer than a piece is sieved piece by piece, whatever stands where it is cut."""
+    text = "x" * (PIECE - shift) + around + "y" * (PIECE + 7) + around
+    assert SIEVE(text) == SIEVE(around) * 2
 
 
 @given(

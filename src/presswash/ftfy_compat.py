@@ -24,6 +24,7 @@ one round.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -37,7 +38,7 @@ from presswash.edits import Edit, diff_edits, edits_of_pieces
 from presswash.html_entities import unescape
 from presswash.mojibake import COMMON_PUNCTUATION, MAY_HOLD_MOJIBAKE, fix_encoding, may_hold_mojibake
 from presswash.normalization import stable_under_nfc
-from presswash.sieve import AsciiSieve
+from presswash.sieve import PIECE, AsciiSieve, in_pieces
 from presswash.step import ANY_NON_ASCII, Step, split_lines
 
 ESCAPE = "\x1b"
@@ -279,6 +280,8 @@ class FtfyCompatible(Step):
 
         Only the quotes among ``characters`` are looked for.
         """
+        if len(text) > PIECE:
+            return in_pieces(functools.partial(self._uncurled, characters=characters), text)
         for quote, straight in self._quotes:
             if quote in characters:
                 text = text.replace(quote, straight)
