@@ -234,25 +234,27 @@ class FtfyCompatible(Step):
         present = set(RARE_FIX.findall(notable)) if rare else set()
         # Every character of ``fixed`` is then ASCII, in ``notable`` or brought by a rare fix.
         brought = ""
-        if config.fix_latin_ligatures:
-            for char in present & LIGATURE_CHARACTERS:
-                fixed = fixed.replace(char, LIGATURES[ord(char)])
-                brought += LIGATURES[ord(char)]
-        if config.fix_character_width:
-            for char in present & WIDTH_CHARACTERS:
-                fixed = fixed.replace(char, WIDTH_MAP[ord(char)])
-                brought += WIDTH_MAP[ord(char)]
+        if rare:
+            if config.fix_latin_ligatures:
+                for char in present & LIGATURE_CHARACTERS:
+                    fixed = fixed.replace(char, LIGATURES[ord(char)])
+                    brought += LIGATURES[ord(char)]
+            if config.fix_character_width:
+                for char in present & WIDTH_CHARACTERS:
+                    fixed = fixed.replace(char, WIDTH_MAP[ord(char)])
+                    brought += WIDTH_MAP[ord(char)]
         fixed = self._uncurled(fixed, notable + brought)  # ŉ brings ʼ, a quote
-        if config.fix_line_breaks and not present.isdisjoint(LINE_BREAKS):
-            fixed = fixed.replace("\r\n", "\n").replace("\r", "\n")
-            fixed = fixed.replace("\u2028", "\n").replace("\u2029", "\n")
         # Lone surrogates are suspicious alone: only text that may hold mojibake has them.
         paired = mojibake and config.fix_surrogates and SURROGATE_RE.search(notable) is not None
-        if paired:
-            fixed = fix_surrogates(fixed)
-        if config.remove_control_chars:
-            for char in present & CONTROL_CHARACTERS:
-                fixed = fixed.replace(char, "")
+        if rare:
+            if config.fix_line_breaks and not present.isdisjoint(LINE_BREAKS):
+                fixed = fixed.replace("\r\n", "\n").replace("\r", "\n")
+                fixed = fixed.replace("\u2028", "\n").replace("\u2029", "\n")
+            if paired:
+                fixed = fix_surrogates(fixed)
+            if config.remove_control_chars:
+                for char in present & CONTROL_CHARACTERS:
+                    fixed = fixed.replace(char, "")
         normalized = False
         # Surrogates paired into a character beyond the BMP are not in ``notable``.
         stable = not paired and config.normalization == "NFC" and stable_under_nfc(notable + brought)
