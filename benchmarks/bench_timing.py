@@ -1,14 +1,16 @@
-"""Timing primitives: perf_counter, garbage collection off while the clock runs, medians of rounds."""
+"""Timing primitives: perf_counter, garbage collection off while the clock runs, medians of rounds,
+and how far this machine lets processes run in parallel."""
 
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import statistics
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -77,3 +79,41 @@ def adaptive_rounds(
         rounds.seconds.append(seconds)
         total += seconds
     return rounds, first
+
+
+# Iterations of the pure-Python loop that measures parallel capacity: about 0.2 s here.
+SPIN_ITERATIONS = 3_000_000
+
+
+def _spin(iterations: int) -> float:
+    """Seconds taken by a pure-Python loop that touches almost no memory."""
+    start = time.perf_counter()
+    total = 0
+    for number in range(iterations):
+        total += number * number
+    return time.perf_counter() - start
+
+
+def _spin_together(barrier: Any, seconds: Any, iterations: int) -> None:
+    barrier.wait()
+    seconds.put(_spin(iterations))
+
+
+def parallel_capacity(processes: int, iterations: int = SPIN_ITERATIONS) -> float:
+    """How many times one process's speed ``processes`` processes reach together on this machine
+    right now, on a loop that only computes: the ceiling of any parallel speed-up measured
+    alongside it. On a shared machine the cores are not always all there to be had."""
+    before = _spin(iterations)
+    context = multiprocessing.get_context()
+    barrier = context.Barrier(processes)
+    seconds = context.Queue()
+    workers = [
+        context.Process(target=_spin_together, args=(barrier, seconds, iterations)) for _ in range(processes)
+    ]
+    for worker in workers:
+        worker.start()
+    together: list[float] = [seconds.get() for _ in workers]
+    for worker in workers:
+        worker.join()
+    alone = (before + _spin(iterations)) / 2  # before and after, as the machine drifts
+    return processes * alone / max(together)

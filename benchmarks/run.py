@@ -12,6 +12,7 @@ import argparse
 import functools
 import importlib
 import shlex
+import statistics
 import sys
 import tempfile
 import time
@@ -41,7 +42,7 @@ from bench_report import (
     machine_info,
     write_chart,
 )
-from bench_timing import Rounds, adaptive_rounds, consume, timed
+from bench_timing import Rounds, adaptive_rounds, consume, parallel_capacity, timed
 
 import presswash
 
@@ -240,11 +241,17 @@ def identity_check(documents: list[str]) -> tuple[int, list[str]]:
     return differing, shown
 
 
-def bench_corpus(corpus: Corpus, rounds: int, jobs: int) -> tuple[list[ContenderResult], int, list[str]]:
-    """Time every contender on the whole corpus, rounds interleaved.
+@dataclass(frozen=True)
+class CorpusBench:
+    results: list[ContenderResult]
+    differing: int  # documents where presswash.fix_text differs from ftfy.fix_text
+    problems: list[str]
+    capacity: list[float]  # the machine's parallel capacity for ``jobs`` processes, once per round
 
-    Returns the results, the number of documents where presswash.fix_text differs from
-    ftfy.fix_text, and the problems found."""
+
+def bench_corpus(corpus: Corpus, rounds: int, jobs: int) -> CorpusBench:
+    """Time every contender on the whole corpus, rounds interleaved; with ``jobs`` above 1, measure in
+    each round how far the machine lets that many processes run in parallel (``parallel_capacity``)."""
     documents = corpus.documents
     problems: list[str] = []
     contestants = contenders(jobs)
@@ -269,12 +276,16 @@ def bench_corpus(corpus: Corpus, rounds: int, jobs: int) -> tuple[list[Contender
         log(f"  PROBLEM: {problems[-1]}")
 
     timings = {contender.name: Rounds() for contender in contestants}
+    capacity: list[float] = []
     for round_number in range(1, rounds + 1):
         line = []
         for contender in contestants:
             seconds, _ = timed(functools.partial(contender.run, fresh_copies(documents)))
             timings[contender.name].seconds.append(seconds)
             line.append(f"{contender.name} {corpus.total_bytes / MB / seconds:.2f}")
+        if jobs > 1:
+            capacity.append(parallel_capacity(jobs))
+            line.append(f"machine's {jobs}-process capacity {capacity[-1]:.2f}x")
         log(f"  round {round_number}/{rounds} (MB/s): " + ", ".join(line))
 
     megabytes = corpus.total_bytes / MB
@@ -294,7 +305,7 @@ def bench_corpus(corpus: Corpus, rounds: int, jobs: int) -> tuple[list[Contender
                 baseline=contender.baseline,
             )
         )
-    return results, differing, problems
+    return CorpusBench(results, differing, problems, capacity)
 
 
 ADVERSARIAL_CONTENDERS: dict[str, Callable[[str], str]] = {
@@ -349,6 +360,7 @@ def write_results(
     args: argparse.Namespace,
     results: list[ContenderResult],
     differing: int,
+    capacity: list[float],
     adversarial: list[AdversarialResult],
     problems: list[str],
     elapsed: float,
@@ -385,6 +397,7 @@ def write_results(
         f"presswash.fix_text output differs from ftfy.fix_text on **{differing}** of "
         f"{len(corpus.documents):,} documents (checked on every document, untimed).",
         "",
+        *([capacity_sentence(args.jobs, capacity), ""] if capacity else []),
         f"![throughput relative to ftfy]({_relative_link(chart, path)})",
         "",
     ]
@@ -413,6 +426,16 @@ def write_results(
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+def capacity_sentence(jobs: int, capacity: list[float]) -> str:
+    """The machine's parallel capacity, measured alongside the rounds, as a sentence for the report."""
+    return (
+        f"The machine's own capacity for {jobs} processes at once, measured after each round on a "
+        f"pure-Python loop that touches almost no memory: {statistics.median(capacity):.2f}x one "
+        f"process (median; {min(capacity):.2f}x to {max(capacity):.2f}x). No clean_many(jobs={jobs}) "
+        "speed-up can exceed it."
+    )
+
+
 def _relative_link(target: Path, document: Path) -> str:
     target, folder = target.resolve(), document.resolve().parent
     if target.is_relative_to(folder):
@@ -436,10 +459,14 @@ def main(argv: list[str] | None = None) -> int:
         f"({corpus.source_bytes / MB:.2f} MB) -> {len(corpus.documents):,} documents, {megabytes:.2f} MB, "
         f"{corpus.mangled:,} mangled"
     )
-    results, differing, problems = bench_corpus(corpus, args.rounds, args.jobs)
+    bench = bench_corpus(corpus, args.rounds, args.jobs)
+    results, problems = bench.results, bench.problems
     log()
     log(contender_table(results))
     log()
+    if bench.capacity:
+        log(capacity_sentence(args.jobs, bench.capacity))
+        log()
 
     adversarial: list[AdversarialResult] = []
     if not args.skip_adversarial:
@@ -479,7 +506,8 @@ def main(argv: list[str] | None = None) -> int:
         corpus=corpus,
         args=args,
         results=results,
-        differing=differing,
+        differing=bench.differing,
+        capacity=bench.capacity,
         adversarial=adversarial,
         problems=problems,
         elapsed=elapsed,
