@@ -1,6 +1,8 @@
 """clean_many: ordered, lazy, equal to cleaning one text at a time, and loud about failures."""
 
+import multiprocessing
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 
 import pytest
@@ -122,3 +124,21 @@ def test_a_worker_that_dies_is_reported(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(bulk, "_changes", die)
     with pytest.raises(RuntimeError, match=r"worker process stopped unexpectedly \(exit code 3\)"):
         list(clean_many(TEXTS, jobs=2))
+
+
+def test_workers_exit_once_the_texts_are_cleaned() -> None:
+    """Idle workers are not waited for, but they do exit: none is left behind."""
+    assert list(clean_many(TEXTS, jobs=2)) == [presswash.clean(text) for text in TEXTS]
+    deadline = time.monotonic() + 30
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert multiprocessing.active_children() == []
+
+
+def test_stopping_early_stops_busy_workers() -> None:
+    """A caller that stops reading leaves no worker behind, even one with batches in flight."""
+    earlier = set(multiprocessing.active_children())  # idle workers of earlier calls may still be exiting
+    cleaned = clean_many(TEXTS * 4, jobs=2)
+    assert next(cleaned) == presswash.clean(TEXTS[0])
+    cleaned.close()
+    assert set(multiprocessing.active_children()) <= earlier
