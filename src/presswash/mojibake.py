@@ -155,28 +155,26 @@ _ENDED_BY = tuple(
 MOST_SPELLINGS = 256
 # Punctuation found in nearly every news article. Together these characters
 # spell no run and none is suspicious alone (a test checks both), so a text
-# whose only non-ASCII characters they are is passed over at once; any other
-# text's runs are spelled as if it held them all, and are looked for in the
-# text at its rarer characters.
+# whose only non-ASCII characters they are is passed over at once, and the runs
+# found in other text are looked for at their other, rarer characters.
 COMMON_PUNCTUATION = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
 UNCOMMON = re.compile(f"[^\\x00-\\x7f{COMMON_PUNCTUATION}]")
 _COMMON_CHARACTERS = frozenset(COMMON_PUNCTUATION)
 
 
 @functools.lru_cache(maxsize=1024)
-def run_spellings(uncommon: frozenset[str]) -> tuple[tuple[str, int], ...] | None:
-    """Every run spelled with the ``uncommon`` characters and the common punctuation (None: too many),
-    each with the position of its first uncommon character.
+def run_spellings(characters: frozenset[str]) -> tuple[str, ...] | None:
+    """Every string of ``characters`` that is a run (None: too many to list).
 
-    Real news uses few other non-ASCII characters (``£``, ``é``, ``ﬁ``) in few
+    Real news uses few non-ASCII characters (quotes, dashes, ``£``) in few
     combinations, so the answer for each combination is kept.
 
-    >>> run_spellings(frozenset())
+    >>> run_spellings(frozenset("’“”–…"))
     ()
-    >>> sorted(run_spellings(frozenset("£")))  # ‘ or “ after £, £ after ”, and both
-    [('£‘', 0), ('£“', 0), ('£”‘', 0), ('£”“', 0), ('”£', 1)]
+    >>> sorted(run_spellings(frozenset("’“”–£")))  # “ after £, £ after ”, and both
+    ['£“', '£”“', '”£']
     """
-    present = (uncommon | _COMMON_CHARACTERS) & RUN_CHARACTERS
+    present = characters & RUN_CHARACTERS
     found = [0] * LONGEST_RUN
     for character in present:
         for position, runs in enumerate(RUNS_BY_CHARACTER[character]):
@@ -184,7 +182,7 @@ def run_spellings(uncommon: frozenset[str]) -> tuple[tuple[str, int], ...] | Non
     possible = -1
     for position in range(LONGEST_RUN):
         possible &= found[position] | _ENDED_BY[position]
-    spellings: list[tuple[str, int]] = []
+    spellings: list[str] = []
     for index, run in enumerate(MOJIBAKE_RUNS):
         if not possible >> index & 1:
             continue
@@ -194,9 +192,7 @@ def run_spellings(uncommon: frozenset[str]) -> tuple[tuple[str, int], ...] | Non
         ]
         if len(spellings) + math.prod(map(len, choices)) > MOST_SPELLINGS:
             return None
-        for spelling in map("".join, itertools.product(*choices)):
-            anchor = next((at for at, character in enumerate(spelling) if character in uncommon), 0)
-            spellings.append((spelling, anchor))
+        spellings.extend(map("".join, itertools.product(*choices)))
     return tuple(spellings)
 
 
@@ -242,10 +238,15 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     if notable is None:
         notable = NON_ASCII(text)
     if len(notable) <= len(text) * SIEVED_SHARE:
-        uncommon = frozenset(UNCOMMON.findall(notable))
+        uncommon = UNCOMMON.findall(notable)
         if not uncommon:
             return False  # the common punctuation alone is innocent
-        return not uncommon.isdisjoint(LONE_CHARACTERS) or _holds_run_seen_in(text, notable, uncommon)
+        characters = frozenset(uncommon)
+        if not characters.isdisjoint(LONE_CHARACTERS):
+            return True
+        # The distinct characters of ``notable``, found without reading it character by character.
+        characters = characters.union([mark for mark in COMMON_PUNCTUATION if mark in notable])
+        return _holds_run_seen_in(text, notable, characters)
     if LONE_START.search(text) is not None:
         return True
     looked_up = 0
@@ -261,17 +262,16 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     return False
 
 
-def _holds_run_seen_in(text: str, notable: str, uncommon: frozenset[str]) -> bool:
-    """Whether ``text`` holds one of the runs found in ``notable``, its sieved form, whose characters
-    other than the common punctuation are ``uncommon``."""
-    spellings = run_spellings(uncommon)
+def _holds_run_seen_in(text: str, notable: str, characters: frozenset[str]) -> bool:
+    """Whether ``text`` holds one of the runs found in ``notable``, its sieved form made of ``characters``."""
+    spellings = run_spellings(characters)
     if spellings is None:
         return True
-    seen = [(run, anchor) for run, anchor in spellings if run in notable]
+    seen = [spelling for spelling in spellings if spelling in notable]
     if len(seen) > SIEVED_RUNS_TO_LOOK_UP:
         return True  # each look-up reads the text: past a few, the heuristic decides
     # The runs seen may be neighbours only after sieving (``£“`` from ``£5m. “No”``).
-    return any(_occurs_in(text, run, anchor, notable) for run, anchor in seen)
+    return any(_occurs_in(text, run, notable) for run in seen)
 
 
 # Visiting one occurrence of a character costs about as much as reading this many
@@ -279,18 +279,21 @@ def _holds_run_seen_in(text: str, notable: str, uncommon: frozenset[str]) -> boo
 VISIT_COST = 200
 
 
-def _occurs_in(text: str, run: str, anchor: int, notable: str) -> bool:
+def _occurs_in(text: str, run: str, notable: str) -> bool:
     """Whether ``run``, seen in ``notable`` (``text`` sieved), occurs in ``text`` itself.
 
-    The run is looked for at each occurrence of its character at ``anchor``,
-    one of the rarer ones, which ``str.find`` skips to many times faster than a
-    substring search reads its way there.
+    The run is looked for at each occurrence of its first character that is
+    not common punctuation, one of the rarer ones, which ``str.find`` skips to
+    many times faster than a substring search reads its way there.
 
-    >>> _occurs_in("It cost £5. “No”", "£“", 0, notable="£“”")
+    >>> _occurs_in("It cost £5. “No”", "£“", notable="£“”")
     False
-    >>> _occurs_in("It cost 5£“ or so”", "£“", 0, notable="£“”")
+    >>> _occurs_in("It cost 5”£ or so”", "”£", notable="”£”")
     True
     """
+    anchor = 0  # its first character that is not common punctuation (its last if all are)
+    while run[anchor] in _COMMON_CHARACTERS and anchor < len(run) - 1:
+        anchor += 1
     character = run[anchor]
     if notable.count(character) * VISIT_COST > len(text):
         return run in text
