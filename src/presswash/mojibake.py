@@ -217,8 +217,8 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     The text is sieved (see :mod:`presswash.sieve`; ``notable`` if given, else
     its non-ASCII characters are kept). Text whose only non-ASCII characters
     are the common punctuation (quotes, dashes, ``…``) holds no run; otherwise
-    the runs that its other distinct characters could spell with that
-    punctuation are looked for in the sieved text. Those found may be
+    the runs that its distinct characters could spell are looked for in the
+    sieved text. Those found may be
     neighbours only after sieving (``£“`` from ``£5m. “No”``), so they are then
     looked up in ``text``.
     Text that is largely non-ASCII (Greek, Cyrillic) is scanned itself: for
