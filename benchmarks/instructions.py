@@ -2,6 +2,7 @@
 
     python benchmarks/instructions.py              # ftfy, presswash.fix_text and the news cleaner
     python benchmarks/instructions.py --size 1     # on 1 MB of the benchmark input instead of 4
+    python benchmarks/instructions.py --corpus FILE --mangled 0   # on another corpus, as run.py reads it
 
 Wall-clock throughput on a shared machine varies from run to run; the number of
 instructions a program executes does not. Each contender cleans the same input
@@ -47,14 +48,14 @@ def cleaner_named(name: str) -> Callable[[str], str]:
     raise SystemExit(f"unknown contender {name!r}; contenders are: {', '.join(CONTENDERS)}")
 
 
-def documents(size_mb: float) -> list[str]:
-    return build_corpus(read_documents(CORPUS), size_mb, mangled_share=0.01, seed=1).documents
+def documents(corpus: Path, size_mb: float, mangled: float) -> list[str]:
+    return build_corpus(read_documents(corpus), size_mb, mangled_share=mangled, seed=1).documents
 
 
-def child(name: str, size_mb: float, cleaning: bool) -> None:
+def child(name: str, corpus: Path, size_mb: float, mangled: float, cleaning: bool) -> None:
     """What runs under valgrind: set up, warm up, and clean the input only if ``cleaning``."""
     clean = cleaner_named(name)
-    texts = documents(size_mb)
+    texts = documents(corpus, size_mb, mangled)
     for text in texts[:WARM_UP_DOCUMENTS]:
         clean(text)
     copies = fresh_copies(texts)
@@ -63,7 +64,7 @@ def child(name: str, size_mb: float, cleaning: bool) -> None:
             clean(text)
 
 
-def instructions(name: str, size_mb: float, cleaning: bool) -> int:
+def instructions(name: str, corpus: Path, size_mb: float, mangled: float, cleaning: bool) -> int:
     command = [
         "valgrind",
         "--tool=callgrind",
@@ -72,8 +73,12 @@ def instructions(name: str, size_mb: float, cleaning: bool) -> int:
         __file__,
         "--child",
         name,
+        "--corpus",
+        str(corpus),
         "--size",
         str(size_mb),
+        "--mangled",
+        str(mangled),
     ] + ([] if cleaning else ["--without-cleaning"])
     environment = {**os.environ, "PYTHONHASHSEED": "0"}
     completed = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
@@ -85,22 +90,37 @@ def instructions(name: str, size_mb: float, cleaning: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=CORPUS,
+        help="UTF-8 corpus as run.py reads it: documents separated by a blank line (default: news sample)",
+    )
     parser.add_argument("--size", type=float, default=4.0, help="MB of benchmark input (default 4)")
+    parser.add_argument("--mangled", type=float, default=0.01, help="share of documents mangled (0.01)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--without-cleaning", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.size <= 0:
         parser.error(f"--size must be positive, not {args.size}")
+    if not 0 <= args.mangled <= 1:
+        parser.error(f"--mangled must be a share between 0 and 1, not {args.mangled}")
     if args.child:
-        child(args.child, args.size, cleaning=not args.without_cleaning)
+        child(args.child, args.corpus, args.size, args.mangled, cleaning=not args.without_cleaning)
         return 0
     if shutil.which("valgrind") is None:
         parser.error("valgrind is not installed (apt install valgrind); it counts the instructions")
-    size = sum(utf8_len(text) for text in documents(args.size))
-    print(f"Input: {size:,} bytes of news ({args.size:g} MB, 1% mangled); instructions per byte of input:")
+    size = sum(utf8_len(text) for text in documents(args.corpus, args.size, args.mangled))
+    print(
+        f"Input: {size:,} bytes of {args.corpus.name} ({args.size:g} MB, {args.mangled:.0%} mangled); "
+        "instructions per byte of input:"
+    )
     per_byte = {}
     for name in CONTENDERS:
-        spent = instructions(name, args.size, cleaning=True) - instructions(name, args.size, cleaning=False)
+        with_cleaning, without = (
+            instructions(name, args.corpus, args.size, args.mangled, cleaning) for cleaning in (True, False)
+        )
+        spent = with_cleaning - without
         per_byte[name] = spent / size
         ratio = per_byte[CONTENDERS[0]] / per_byte[name]
         print(f"  {name:28} {per_byte[name]:9.1f}   {ratio:6.1f}x fewer than ftfy", flush=True)
