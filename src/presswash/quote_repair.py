@@ -254,25 +254,32 @@ class _Document:
         self.text = text
         self.low = LOW_DOUBLE in text or LOW_SINGLE in text
         end = len(text)
-        # Every curly quote with its position, and every low quote (with position "").
-        quotes: list[tuple[int, str, str]] = []
-        repairable = False
+        # Each group of curly quotes side by side with its start and position, and each low
+        # quote (with position ""); a group of one quote is that quote as ``quotes`` lists it.
+        groups: list[tuple[int, str, str]] = []
+        repairable = several = False
         for run in _QUOTE_RUN.finditer(text):
             start, stop = run.span()
             group = run.group()
             if group not in _CURLY_SET and len(group) == 1:  # a low quote
-                quotes.append((start, group, ""))
+                groups.append((start, group, ""))
                 continue
-            # Curly quotes side by side: the group's neighbours give the position of all of them.
+            # The group's neighbours give the position of all its quotes.
             where = position_of(text[start - 1] if start else "", text[stop] if stop < end else "")
+            groups.append((start, group, where))
             if stop - start == 1:
-                quotes.append((start, group, where))
                 repairable = repairable or group in _REPAIRABLE[where]
             else:
-                quotes.extend((start + offset, char, where) for offset, char in enumerate(group))
+                several = True
                 repairable = repairable or any(quote in group for quote in _REPAIRABLE[where])
-        # A document without a quote that may need turning around needs nothing.
-        self.quotes = quotes if repairable else []
+        # Every quote with its position and the position it stands in; none if none may need turning around.
+        self.quotes: list[tuple[int, str, str]] = groups if repairable else []
+        if repairable and several:
+            self.quotes = [
+                (start + offset, char, where)
+                for start, group, where in groups
+                for offset, char in enumerate(group)
+            ]
         self._english: bool | None = None
         self._apostrophes: dict[tuple[str, int], bool] = {}
 
