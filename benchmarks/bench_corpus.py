@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import random
 import re
 from collections.abc import Callable
@@ -11,6 +12,39 @@ from pathlib import Path
 import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-windows-1252" codec)
 
 MB = 1_000_000  # sizes and throughputs use decimal megabytes of UTF-8
+NEWS_SAMPLE = Path(__file__).resolve().parent.parent / "data" / "news-sample.txt"
+
+
+def _corpus_file(value: str) -> Path:
+    path = Path(value)
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(f"corpus not found: {value}")
+    return path
+
+
+def _share(value: str) -> float:
+    share = float(value)
+    if not 0 <= share <= 1:
+        raise argparse.ArgumentTypeError(f"must be a share between 0 and 1, not {value}")
+    return share
+
+
+def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--corpus`` and ``--mangled``, the options that choose the input of run.py and instructions.py."""
+    parser.add_argument(
+        "--corpus",
+        type=_corpus_file,
+        default=NEWS_SAMPLE,
+        help="UTF-8 corpus: documents separated by a blank line, one paragraph per line",
+    )
+    parser.add_argument(
+        "--mangled",
+        type=_share,
+        default=0.01,
+        metavar="SHARE",
+        help="share of documents mangled (UTF-8 read as Windows-1252)",
+    )
+
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 

@@ -24,10 +24,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from bench_corpus import build_corpus, fresh_copies, read_documents, utf8_len
+from bench_corpus import add_corpus_arguments, build_corpus, fresh_copies, read_documents, utf8_len
 
-REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO / "data" / "news-sample.txt"
 # As run.py: documents cleaned untimed first, so that both measure warm code.
 WARM_UP_DOCUMENTS = 300
 CONTENDERS = ("ftfy.fix_text", "presswash.fix_text", 'presswash.Cleaner("news")')
@@ -89,22 +87,16 @@ def instructions(name: str, corpus: Path, size_mb: float, mangled: float, cleani
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        default=CORPUS,
-        help="UTF-8 corpus as run.py reads it: documents separated by a blank line (default: news sample)",
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.ArgumentDefaultsHelpFormatter
     )
-    parser.add_argument("--size", type=float, default=4.0, help="MB of benchmark input (default 4)")
-    parser.add_argument("--mangled", type=float, default=0.01, help="share of documents mangled (0.01)")
+    add_corpus_arguments(parser)
+    parser.add_argument("--size", type=float, default=4.0, help="MB of benchmark input")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--without-cleaning", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.size <= 0:
         parser.error(f"--size must be positive, not {args.size}")
-    if not 0 <= args.mangled <= 1:
-        parser.error(f"--mangled must be a share between 0 and 1, not {args.mangled}")
     if args.child:
         child(args.child, args.corpus, args.size, args.mangled, cleaning=not args.without_cleaning)
         return 0

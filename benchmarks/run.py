@@ -25,6 +25,7 @@ from bench_corpus import (
     MB,
     Adversarial,
     Corpus,
+    add_corpus_arguments,
     adversarial_inputs,
     build_corpus,
     fresh_copies,
@@ -47,7 +48,6 @@ from bench_timing import Rounds, adaptive_rounds, consume, parallel_capacity, ti
 import presswash
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO / "data" / "news-sample.txt"
 DEFAULT_RESULTS = REPO / "benchmarks" / "results.md"
 DEFAULT_CHART = REPO / "benchmarks" / "ratios.png"
 QUICK_OUTPUT = Path(tempfile.gettempdir()) / "presswash-bench"
@@ -71,12 +71,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         description="Throughput of presswash, ftfy and plsfix on news text, plus adversarial inputs.",
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
     )
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        default=DEFAULT_CORPUS,
-        help="UTF-8 corpus: documents separated by a blank line, one paragraph per line",
-    )
+    add_corpus_arguments(parser)
     parser.add_argument(
         "--size",
         type=float,
@@ -84,13 +79,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         metavar="MB",
         help="repeat the documents to reach about this many MB (10^6 bytes of UTF-8); 0 = each document "
         "once [default: 20, --quick: 2]",
-    )
-    parser.add_argument(
-        "--mangled",
-        type=float,
-        default=0.01,
-        metavar="SHARE",
-        help="share of documents mangled (UTF-8 read as Windows-1252)",
     )
     parser.add_argument("--seed", type=int, default=1, help="seed choosing the mangled documents")
     parser.add_argument(
@@ -149,14 +137,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--rounds must be at least 1")
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
-    if not 0 <= args.mangled <= 1:
-        parser.error("--mangled must be between 0 and 1")
     if args.ftfy_max_mb is None:
         args.ftfy_max_mb = float("inf")
     if args.size < 0 or args.adversarial_scale <= 0 or args.ftfy_max_mb <= 0:
         parser.error("--size must not be negative, --adversarial-scale and --ftfy-max-mb must be positive")
-    if not args.corpus.is_file():
-        parser.error(f"corpus not found: {args.corpus}")
     return args
 
 

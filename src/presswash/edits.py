@@ -54,12 +54,23 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     >>> apply_edits("a-b-c", [Edit(1, 2, "+"), Edit(3, 4, "")])
     'a+bc'
     """
+    return splice(text, ((edit.start, edit.end, edit.replacement) for edit in edits))
+
+
+def splice(text: str, replacements: Iterable[tuple[int, int, str]]) -> str:
+    """``text`` with each ``(start, end, replacement)``, in order and not overlapping, put in.
+
+    What ``apply_edits`` does, for a step that makes many edits of its own and
+    need not build an :class:`Edit` for each (quote repair on quote-dense text).
+
+    >>> splice("a-b-c", [(1, 2, "+"), (3, 4, "")])
+    'a+bc'
+    """
     pieces: list[str] = []
     position = 0
-    for edit in edits:
-        pieces.append(text[position : edit.start])
-        pieces.append(edit.replacement)
-        position = edit.end
+    for start, end, replacement in replacements:
+        pieces += (text[position:start], replacement)
+        position = end
     pieces.append(text[position:])
     return "".join(pieces)
 

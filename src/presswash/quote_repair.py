@@ -63,7 +63,7 @@ from __future__ import annotations
 import functools
 import re
 
-from presswash.edits import Edit
+from presswash.edits import Edit, splice
 from presswash.step import Step
 
 LEFT_SINGLE = "\u2018"  # ‘
@@ -187,12 +187,10 @@ class QuoteRepair(Step):
         return self.trigger_pattern.search(notable) is not None and _screened(text)
 
     def fix(self, text: str) -> str:
-        return _swapped(text, _Document(text).repairs()) if _screened(text) else text
+        return splice(text, _Document(text).repairs()) if _screened(text) else text
 
     def edits(self, text: str) -> list[Edit]:
-        if not _screened(text):
-            return []
-        return [Edit(position, position + 1, quote) for position, quote in _Document(text).repairs()]
+        return [Edit(*repair) for repair in _Document(text).repairs()] if _screened(text) else []
 
 
 def repair_quotes(text: str) -> str:
@@ -231,22 +229,6 @@ def position_of(before: str, after: str) -> str:
     return INSIDE if word_before else OPENING
 
 
-def _swapped(text: str, repairs: list[tuple[int, str]]) -> str:
-    """``text`` with the quote at each position of ``repairs`` (in order) replaced by its new quote:
-    ``apply_edits`` without an ``Edit`` per quote, which quote-dense text would feel.
-
-    >>> _swapped("a‘b ‘c‘", [(1, "’"), (6, "’")])
-    'a’b ‘c’'
-    """
-    pieces: list[str] = []
-    start = 0
-    for position, quote in repairs:
-        pieces += (text[start:position], quote)
-        start = position + 1
-    pieces.append(text[start:])
-    return "".join(pieces)
-
-
 class _Document:
     """A text whose quotes were screened: its quotes, its convention and the repairs they call for."""
 
@@ -283,9 +265,9 @@ class _Document:
         self._english: bool | None = None
         self._apostrophes: dict[tuple[str, int], bool] = {}
 
-    def repairs(self) -> list[tuple[int, str]]:
-        """Each quote to turn around, as its position and its replacement, in text order."""
-        found: list[tuple[int, str]] = []
+    def repairs(self) -> list[tuple[int, int, str]]:
+        """Each quote to turn around, as its span and its replacement, in text order."""
+        found: list[tuple[int, int, str]] = []
         last_double = last_single = ""
         for index, (position, char, where) in enumerate(self.quotes):
             new = ""
@@ -309,7 +291,7 @@ class _Document:
             ):
                 new = LEFT_SINGLE
             if new:
-                found.append((position, new))
+                found.append((position, position + 1, new))
             # The last double and single marks seen; a swap never changes which is a low quote.
             if char in (LOW_DOUBLE, LEFT_DOUBLE, RIGHT_DOUBLE):
                 last_double = char

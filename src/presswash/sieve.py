@@ -37,14 +37,13 @@ PIECE = 1 << 18
 
 
 def in_pieces(transform: Callable[[str], str], text: str) -> str:
-    """``transform(text)``, a piece at a time if ``text`` is long; ``transform`` must treat each
-    character on its own, so that the pieces' results joined are the whole's.
+    """``transform(text)``, a piece of ``PIECE`` characters at a time; ``transform`` must treat each
+    character on its own, so that the pieces' results joined are the whole's. Its callers use it
+    for a text longer than a piece, with themselves as ``transform``, which each piece then fits.
 
     >>> in_pieces(str.upper, "abc" * PIECE) == "ABC" * PIECE
     True
     """
-    if len(text) <= PIECE:
-        return transform(text)
     return "".join(transform(text[start : start + PIECE]) for start in range(0, len(text), PIECE))
 
 
