@@ -1,4 +1,4 @@
-"""Generate src/presswash/_mojibake_table.py from ftfy's mojibake heuristic.
+"""Generate src/presswash/steps/_mojibake_table.py from ftfy's mojibake heuristic.
 
 ftfy decides whether a line holds mojibake with one large regular expression,
 ``ftfy.badness.BADNESS_RE``. Running it costs far more than the rest of
@@ -33,7 +33,7 @@ from re import _parser as parser  # type: ignore[attr-defined]
 import ftfy
 from ftfy.badness import BADNESS_RE
 
-OUTPUT = Path(__file__).resolve().parent.parent / "src" / "presswash" / "_mojibake_table.py"
+OUTPUT = Path(__file__).resolve().parent.parent / "src" / "presswash" / "steps" / "_mojibake_table.py"
 
 Position = frozenset[int] | None  # the code points one position can match; None: may be ASCII
 

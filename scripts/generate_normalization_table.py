@@ -1,4 +1,4 @@
-"""Generate src/presswash/_normalization_table.py: the characters that can make a text not NFC.
+"""Generate src/presswash/steps/_normalization_table.py: the characters that can make a text not NFC.
 
 ``unicodedata.is_normalized("NFC", text)`` reads every character of the text.
 Almost all of them are *stable*: their NFC quick-check property is "Yes" and
@@ -27,7 +27,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-OUTPUT = Path(__file__).resolve().parent.parent / "src" / "presswash" / "_normalization_table.py"
+OUTPUT = Path(__file__).resolve().parent.parent / "src" / "presswash" / "steps" / "_normalization_table.py"
 
 HANGUL_VOWELS = range(0x1161, 0x1176)
 HANGUL_TRAILING_CONSONANTS = range(0x11A8, 0x11C3)

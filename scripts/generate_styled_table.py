@@ -1,4 +1,4 @@
-"""Generate src/presswash/_styled_table.py: styled letters and digits and what they stand for.
+"""Generate src/presswash/steps/_styled_table.py: styled letters and digits and what they stand for.
 
 "Fancy text" generators spell words with characters that Unicode encodes only
 so that mathematics, legacy character sets and dingbat fonts round-trip: the
@@ -44,7 +44,7 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-OUTPUT = Path(__file__).resolve().parent.parent / "src" / "presswash" / "_styled_table.py"
+OUTPUT = Path(__file__).resolve().parent.parent / "src" / "presswash" / "steps" / "_styled_table.py"
 
 MATH_BLOCK = range(0x1D400, 0x1D800)
 MATH_LATIN = range(0x1D400, 0x1D6A4)  # 13 alphabets of 52 letters, A to Z then a to z

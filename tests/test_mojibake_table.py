@@ -9,8 +9,8 @@ from ftfy.badness import is_bad
 from hypothesis import given
 from hypothesis import strategies as st
 
-from presswash._mojibake_table import MOJIBAKE_ALPHABET, SUSPICIOUS_ALONE
-from presswash.mojibake import may_hold_mojibake
+from presswash.steps._mojibake_table import MOJIBAKE_ALPHABET, SUSPICIOUS_ALONE
+from presswash.steps.mojibake import may_hold_mojibake
 
 ROOT = Path(__file__).resolve().parent.parent
 ALPHABET = "".join(
@@ -20,7 +20,7 @@ ALPHABET = "".join(
 
 def test_generated_table_is_current(tmp_path: Path) -> None:
     """Regenerating the table from the installed ftfy gives the committed file."""
-    table = ROOT / "src" / "presswash" / "_mojibake_table.py"
+    table = ROOT / "src" / "presswash" / "steps" / "_mojibake_table.py"
     committed = table.read_text(encoding="utf-8")
     try:
         subprocess.run([sys.executable, str(ROOT / "scripts" / "generate_mojibake_table.py")], check=True)

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import presswash
 from presswash.edits import apply_edits
-from presswash.quote_repair import QuoteRepair, _Document, _screened, position_of, repair_quotes
-from presswash.quotes import StraightQuotes
+from presswash.steps.quote_repair import QuoteRepair, _Document, _screened, position_of, repair_quotes
+from presswash.steps.quotes import StraightQuotes
 
 STEP = QuoteRepair()
 straight = StraightQuotes().fix

@@ -26,8 +26,9 @@ from ftfy.chardata import (
 from hypothesis import given
 from hypothesis import strategies as st
 
-from presswash._mojibake_table import MOJIBAKE_ALPHABET, MOJIBAKE_RUNS
-from presswash.mojibake import (
+from presswash.sieve import PIECE, AsciiSieve
+from presswash.steps._mojibake_table import MOJIBAKE_ALPHABET, MOJIBAKE_RUNS
+from presswash.steps.mojibake import (
     COMMON_PUNCTUATION,
     LONE_START,
     LONGEST_RUN,
@@ -37,8 +38,7 @@ from presswash.mojibake import (
     is_bad,
     may_hold_mojibake,
 )
-from presswash.normalization import stable_under_nfc
-from presswash.sieve import PIECE, AsciiSieve
+from presswash.steps.normalization import stable_under_nfc
 
 ROOT = Path(__file__).resolve().parent.parent
 ALPHABET = [chr(code) for code in range(0x80, 0x2200) if re.fullmatch(f"[{MOJIBAKE_ALPHABET}]", chr(code))]
@@ -107,7 +107,7 @@ def test_nfc_screen_agrees_with_is_normalized_on_real_text() -> None:
 
 def test_normalization_table_is_current() -> None:
     """Regenerating the table under this Python's Unicode gives the committed file."""
-    table = ROOT / "src" / "presswash" / "_normalization_table.py"
+    table = ROOT / "src" / "presswash" / "steps" / "_normalization_table.py"
     committed = table.read_text(encoding="utf-8")
     try:
         subprocess.run(

@@ -3,16 +3,16 @@
 import pytest
 
 import presswash
-from presswash.controls import Controls
 from presswash.edits import apply_edits
-from presswash.html_entities import HtmlEntities
-from presswash.invisible import Invisible
-from presswash.ligatures import Ligatures
-from presswash.line_breaks import LineBreaks
-from presswash.mojibake import Mojibake
-from presswash.normalization import Normalization
-from presswash.quotes import StraightQuotes
-from presswash.width import Width
+from presswash.steps.controls import Controls
+from presswash.steps.html_entities import HtmlEntities
+from presswash.steps.invisible import Invisible
+from presswash.steps.ligatures import Ligatures
+from presswash.steps.line_breaks import LineBreaks
+from presswash.steps.mojibake import Mojibake
+from presswash.steps.normalization import Normalization
+from presswash.steps.quotes import StraightQuotes
+from presswash.steps.width import Width
 
 MOJIBAKE = [
     # UTF-8 read as Windows-1252

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from presswash.edits import Edit, apply_edits
 from presswash.step import compiled_class
-from presswash.styled import StyledText, fold_styled
+from presswash.steps.styled import StyledText, fold_styled
 
 STEP = StyledText()
 DIGIT_NAMES = ("ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE")

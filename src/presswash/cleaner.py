@@ -34,22 +34,22 @@ from typing import Any, Literal
 from ftfy import TextFixerConfig
 
 from presswash.config import Config
-from presswash.controls import Controls
 from presswash.edits import Change, ChangeLog
 from presswash.ftfy_compat import FtfyCompatible
-from presswash.html_entities import HtmlEntities
-from presswash.invisible import Invisible
-from presswash.ligatures import Ligatures
-from presswash.line_breaks import LineBreaks
-from presswash.mojibake import Mojibake
-from presswash.normalization import Normalization
-from presswash.quote_repair import QuoteRepair
-from presswash.quotes import StraightQuotes
 from presswash.sieve import AsciiSieve
 from presswash.step import ANY_NON_ASCII, Step, compiled_class
-from presswash.styled import StyledText
-from presswash.transliteration import Transliteration
-from presswash.width import Width
+from presswash.steps.controls import Controls
+from presswash.steps.html_entities import HtmlEntities
+from presswash.steps.invisible import Invisible
+from presswash.steps.ligatures import Ligatures
+from presswash.steps.line_breaks import LineBreaks
+from presswash.steps.mojibake import Mojibake
+from presswash.steps.normalization import Normalization
+from presswash.steps.quote_repair import QuoteRepair
+from presswash.steps.quotes import StraightQuotes
+from presswash.steps.styled import StyledText
+from presswash.steps.transliteration import Transliteration
+from presswash.steps.width import Width
 
 # Rounds after which cleaning stops even if steps keep handing each other work.
 MAX_ROUNDS = 4

@@ -4,7 +4,7 @@ Users migrating from ``ftfy.fix_text`` need the same output, not a similar one.
 This step therefore keeps ftfy's segmentation (lines) and its HTML rule (a
 ``<`` in one line switches entity decoding off for the rest of the document),
 decodes entities with ftfy's unescaping and mojibake with ftfy's decoding
-procedure (:func:`~presswash.mojibake.fix_encoding`), and hands every line
+procedure (:func:`~presswash.steps.mojibake.fix_encoding`), and hands every line
 with terminal escapes, or that a second round of fixes would change again, to
 ftfy whole.
 
@@ -13,7 +13,7 @@ straightened, the odd ligature, and perhaps normalization. Those fixes are
 plain character replacements, so they are made here directly with ``str``
 methods, in ftfy's order, on the whole document at once. That shortcut is
 taken only when it provably gives ftfy's answer: the input holds nothing that
-ftfy's other fixes react to (see :func:`~presswash.mojibake.may_hold_mojibake`),
+ftfy's other fixes react to (see :func:`~presswash.steps.mojibake.may_hold_mojibake`),
 and neither does the result, so ftfy's fix-until-stable loop would stop after
 one round.
 
@@ -35,11 +35,11 @@ from ftfy.chardata import C1_CONTROL_RE, CONTROL_CHARS, HTML_ENTITY_RE, LIGATURE
 from ftfy.fixes import SURROGATE_RE, fix_c1_controls, fix_surrogates
 
 from presswash.edits import Edit, diff_edits, edits_of_pieces
-from presswash.html_entities import unescape
-from presswash.mojibake import COMMON_PUNCTUATION, MAY_HOLD_MOJIBAKE, fix_encoding, may_hold_mojibake
-from presswash.normalization import stable_under_nfc
 from presswash.sieve import PIECE, AsciiSieve, in_pieces
 from presswash.step import ANY_NON_ASCII, Step, split_lines
+from presswash.steps.html_entities import unescape
+from presswash.steps.mojibake import COMMON_PUNCTUATION, MAY_HOLD_MOJIBAKE, fix_encoding, may_hold_mojibake
+from presswash.steps.normalization import stable_under_nfc
 
 ESCAPE = "\x1b"
 CURLY_SINGLE_QUOTES = "\u02bc\u2018\u2019\u201a\u201b"  # ftfy.chardata.SINGLE_QUOTE_RE

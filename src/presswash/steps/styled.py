@@ -78,7 +78,9 @@ from collections.abc import Iterator
 from itertools import combinations
 from typing import NamedTuple
 
-from presswash._styled_table import (
+from presswash.edits import Edit
+from presswash.step import PatternStep
+from presswash.steps._styled_table import (
     COMBINING_MARKS,
     OVERLAYS,
     STYLED,
@@ -86,8 +88,6 @@ from presswash._styled_table import (
     STYLED_CLASS_BASIC,
     SUPPLEMENTARY_COMBINING_MARKS,
 )
-from presswash.edits import Edit
-from presswash.step import PatternStep
 
 
 class _Styled(NamedTuple):

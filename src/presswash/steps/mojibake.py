@@ -47,14 +47,14 @@ from ftfy.fixes import (
     restore_byte_a0,
 )
 
-from presswash._mojibake_table import (
+from presswash.sieve import AsciiSieve
+from presswash.step import LineStep
+from presswash.steps._mojibake_table import (
     LONGEST_MATCH,
     MOJIBAKE_ALPHABET,
     MOJIBAKE_RUNS,
     SUSPICIOUS_ALONE,
 )
-from presswash.sieve import AsciiSieve
-from presswash.step import LineStep
 
 SURROGATES = "\ud800-\udfff"
 

@@ -22,8 +22,8 @@ import re
 import unicodedata
 from typing import Literal
 
-from presswash._normalization_table import NFC_UNSTABLE_BMP, UNICODE_VERSION
 from presswash.step import ANY_NON_ASCII, LineStep
+from presswash.steps._normalization_table import NFC_UNSTABLE_BMP, UNICODE_VERSION
 
 # Valid only under the Unicode version it was generated for; otherwise every text is asked about.
 # Characters beyond the BMP are all taken as unstable.

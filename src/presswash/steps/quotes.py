@@ -1,4 +1,4 @@
-"""Quotation marks: straighten them, or (see :mod:`presswash.quote_repair`) repair them.
+"""Quotation marks: straighten them, or (see :mod:`presswash.steps.quote_repair`) repair them.
 
 ``quotes="straight"`` turns every curly or low-9 quotation mark into the ASCII
 ``'`` or ``"``, for systems that compare or tokenize on ASCII. An acute accent
