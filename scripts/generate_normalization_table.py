@@ -63,6 +63,25 @@ def unstable() -> list[int]:
     ]
 
 
+def changing() -> list[int]:
+    """The unstable BMP characters whose quick check is not "Yes": NFC replaces them, or can join
+    them to the character before. The others are combining marks that NFC at most reorders, so
+    one that stands alone between stable characters leaves the text as it is."""
+    seconds = composition_seconds()
+    return [
+        ord(char)
+        for char in characters()
+        if char <= "\uffff" and (unicodedata.normalize("NFC", char) != char or ord(char) in seconds)
+    ]
+
+
+def class_lines(points: list[int]) -> str:
+    """``points`` as a compact character class, six items a line of a parenthesized string."""
+    items = class_items(points)
+    lines = ["".join(items[start : start + 6]) for start in range(0, len(items), 6)]
+    return "\n".join(f'    "{line}"' for line in lines)
+
+
 def class_items(points: list[int]) -> list[str]:
     """The items (``\\u0300-\\u034e``, ``\\u0374``) of a compact character class of sorted ``points``."""
     ranges: list[list[int]] = []
@@ -80,9 +99,6 @@ def class_items(points: list[int]) -> list[str]:
 
 def main() -> None:
     points = unstable()
-    items = class_items(points)
-    lines = ["".join(items[start : start + 6]) for start in range(0, len(items), 6)]
-    joined = "\n".join(f'    "{line}"' for line in lines)
     OUTPUT.write_text(
         f'''"""Characters that can make a text not NFC (generated: do not edit).
 
@@ -93,12 +109,17 @@ UNICODE_VERSION = "{unicodedata.unidata_version}"
 
 # In the BMP: combining marks, characters that NFC replaces, and characters NFC can join to the one before.
 NFC_UNSTABLE_BMP = (
-{joined}
+{class_lines(points)}
+)
+
+# Of those, the characters NFC replaces or can join to the one before (quick check "No" or "Maybe").
+NFC_CHANGING_BMP = (
+{class_lines(changing())}
 )
 ''',
         encoding="utf-8",
     )
-    print(f"wrote {OUTPUT.name}: {len(points)} characters in {len(items)} ranges", file=sys.stderr)
+    print(f"wrote {OUTPUT.name}: {len(points)} unstable characters", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -12,10 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import ftfy
-import ftfy.bad_codecs
+import ftfy.bad_codecs  # registers the "sloppy-*" codecs
 import pytest
+from ftfy.badness import is_bad as ftfy_is_bad
 
 from presswash import PRESETS, Cleaner, explain, fix_text
+from presswash.steps.mojibake import is_bad
 
 MULTILINGUAL = Path(__file__).resolve().parent.parent / "data" / "multilingual"
 LANGUAGES = sorted(path.stem for path in MULTILINGUAL.glob("*.txt"))
@@ -81,3 +83,22 @@ def test_news_changes_correct_text_only_where_it_holds_entities(language: str) -
         changes = explain(document).changes
         assert [change.original for change in changes if change.step != "html"] == []
         assert all(change.original == "&#39;" for change in changes)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_mojibake_heuristic_is_ftfys_on_real_lines(language: str) -> None:
+    """presswash tries ftfy's heuristic only around the places that may hold mojibake."""
+    for paragraph in paragraphs(language)[:10]:
+        cut = len(paragraph) // 2
+        for codec in MISREADS:
+            partly = paragraph[:cut] + misread(paragraph[cut : cut + 12], codec) + paragraph[cut + 12 :]
+            assert is_bad(partly) == ftfy_is_bad(partly)
+        assert is_bad(paragraph) == ftfy_is_bad(paragraph)
+
+
+def test_mojibake_heuristic_past_many_innocent_places() -> None:
+    """Past the places tried one by one, the rest of the line is searched."""
+    innocent = "le cœur de l’œuvre, " * 20
+    assert not is_bad(innocent)
+    assert is_bad(innocent + misread("café", "sloppy-windows-1252"))
+    assert is_bad(misread("café", "sloppy-windows-1252") + innocent)

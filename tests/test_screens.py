@@ -38,7 +38,7 @@ from presswash.steps.mojibake import (
     is_bad,
     may_hold_mojibake,
 )
-from presswash.steps.normalization import stable_under_nfc
+from presswash.steps.normalization import is_nfc, stable_under_nfc
 
 ROOT = Path(__file__).resolve().parent.parent
 ALPHABET = [chr(code) for code in range(0x80, 0x2200) if re.fullmatch(f"[{MOJIBAKE_ALPHABET}]", chr(code))]
@@ -247,3 +247,18 @@ def test_possible_encoding_is_encodability() -> None:
         mismatched = [c for c in characters if (pattern.match(c) is not None) != _encodes(c, encoding)]
         assert mismatched == [], (encoding, mismatched[:5])
         assert possible_encoding(bytes(range(0x100)).decode(encoding), encoding)
+
+
+# Letters, and the characters that make NFC work: combining marks of several classes (to be
+# reordered or composed), Hangul jamo, a nukta, characters NFC replaces, and one beyond the BMP.
+nfc_hard = st.text(
+    alphabet=st.sampled_from(
+        "aeoAКиे\u0928\u093c\u0301\u0323\u0336\u0345\u1100\u1161\u11a8\uac00\u212b\uf900 .\U0001d400"
+    ),
+    max_size=30,
+)
+
+
+@given(st.one_of(st.text(), nfc_hard))
+def test_is_nfc_is_is_normalized(text: str) -> None:
+    assert is_nfc(text) == unicodedata.is_normalized("NFC", text)

@@ -28,6 +28,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
+from typing import Literal
 
 import ftfy
 from ftfy import TextFixerConfig
@@ -39,7 +40,7 @@ from presswash.sieve import PIECE, AsciiSieve, in_pieces
 from presswash.step import ANY_NON_ASCII, Step, split_lines
 from presswash.steps.html_entities import unescape
 from presswash.steps.mojibake import COMMON_PUNCTUATION, MAY_HOLD_MOJIBAKE, fix_encoding, may_hold_mojibake
-from presswash.steps.normalization import stable_under_nfc
+from presswash.steps.normalization import is_nfc, stable_under_nfc
 
 ESCAPE = "\x1b"
 CURLY_SINGLE_QUOTES = "\u02bc\u2018\u2019\u201a\u201b"  # ftfy.chardata.SINGLE_QUOTE_RE
@@ -78,6 +79,10 @@ def has_entities(text: str, notable: str, entities: bool) -> bool:
             return True
         ampersand = text.find("&", ampersand + 1)
     return False
+
+
+def _is_normalized(form: Literal["NFC", "NFD", "NFKC", "NFKD"], text: str) -> bool:
+    return is_nfc(text) if form == "NFC" else unicodedata.is_normalized(form, text)
 
 
 class FtfyCompatible(Step):
@@ -258,7 +263,7 @@ class FtfyCompatible(Step):
         normalized = False
         # Surrogates paired into a character beyond the BMP are not in ``notable``.
         stable = not paired and config.normalization == "NFC" and stable_under_nfc(notable + brought)
-        if config.normalization and not stable and not unicodedata.is_normalized(config.normalization, fixed):
+        if config.normalization and not stable and not _is_normalized(config.normalization, fixed):
             if not whole:
                 return None  # a rare fix brought an unstable character (ﾞ becomes U+3099)
             fixed = unicodedata.normalize(config.normalization, fixed)

@@ -307,13 +307,31 @@ def is_bad(text: str, suspect: bool = False) -> bool:
     ``suspect`` says that the caller has already found that ``text`` may hold
     mojibake (:func:`may_hold_mojibake`), which is then not asked again.
 
-    >>> is_bad("Mayor\u00e2\u20ac\u2122s"), is_bad("Mayor’s café")
-    (True, False)
+    Every match of the heuristic holds a place that ``MAY_HOLD_MOJIBAKE`` finds
+    (at that place, or one character later) and starts at most
+    ``LONGEST_MATCH`` characters before it, so the heuristic is tried only at
+    the starts around those places: a French line with an ``œ`` in it costs
+    a few tries, not a scan of the line. Where such places are many (a line of
+    mojibake that ftfy declines), the rest of the line is searched instead.
+
+    >>> is_bad("Mayor\u00e2\u20ac\u2122s"), is_bad("Mayor’s café"), is_bad("le cœur et l’œuvre")
+    (True, False, False)
     """
     if not (suspect or may_hold_mojibake(text)):
         return False
-    first = MAY_HOLD_MOJIBAKE.search(text)
-    return first is not None and BADNESS_RE.search(text, max(0, first.start() - LONGEST_MATCH)) is not None
+    tried = 0  # the heuristic has been tried at every start before this one
+    for places, candidate in enumerate(MAY_HOLD_MOJIBAKE.finditer(text)):
+        first = max(tried, candidate.start() - LONGEST_MATCH)
+        if places == PLACES_TRIED_ONE_BY_ONE:
+            return BADNESS_RE.search(text, first) is not None
+        tried = candidate.start() + 2
+        if any(BADNESS_RE.match(text, start) is not None for start in range(first, tried)):
+            return True
+    return False
+
+
+# Places tried one by one by is_bad before it searches the rest of the text.
+PLACES_TRIED_ONE_BY_ONE = 16
 
 
 # A byte of a multi-byte sequence just before a space, which every match of

@@ -23,7 +23,7 @@ import unicodedata
 from typing import Literal
 
 from presswash.step import ANY_NON_ASCII, LineStep
-from presswash.steps._normalization_table import NFC_UNSTABLE_BMP, UNICODE_VERSION
+from presswash.steps._normalization_table import NFC_CHANGING_BMP, NFC_UNSTABLE_BMP, UNICODE_VERSION
 
 # Valid only under the Unicode version it was generated for; otherwise every text is asked about.
 # Characters beyond the BMP are all taken as unstable.
@@ -32,6 +32,46 @@ _NFC_UNSTABLE = (
     if unicodedata.unidata_version == UNICODE_VERSION
     else None
 )
+
+
+# Where NFC may have work: a run of two or more unstable characters (marks to reorder), or a
+# character NFC replaces or can join to the one before. Beyond the BMP, every character is taken
+# as both. Written so that the engine scans for one class and looks further only at its hits:
+# the lookbehind re-tests the character just matched.
+_UNSTABLE_CLASS = f"[{NFC_UNSTABLE_BMP}\U00010000-\U0010ffff]"
+_NFC_WORK = re.compile(
+    f"{_UNSTABLE_CLASS}(?:(?<=[{NFC_CHANGING_BMP}\U00010000-\U0010ffff])|{_UNSTABLE_CLASS})"
+)
+_UNSTABLE_RUN = re.compile(f"{_UNSTABLE_CLASS}*")
+
+
+def is_nfc(text: str) -> bool:
+    """Exactly ``unicodedata.is_normalized("NFC", text)``, asked only of the stretches that need it.
+
+    A stable character (quick check "Yes", combining class 0) is a boundary
+    that NFC never reaches across, so a text is NFC when each stretch of
+    unstable characters, with the stable character before it, is; and a lone
+    combining mark that NFC cannot replace or join to anything (a virama)
+    is NFC wherever it stands. CPython's own check normalizes the whole text as
+    soon as it meets one mark that might join (a stress mark in Russian, a
+    nukta in Hindi); this one asks only about the stretches where NFC has work.
+
+    >>> is_nfc("Приве\u0301т, мир"), is_nfc("cafe\u0301"), is_nfc("caf\u00e9")
+    (True, False, True)
+    """
+    if _NFC_UNSTABLE is None:
+        return unicodedata.is_normalized("NFC", text)
+    work = _NFC_WORK.search(text)
+    while work is not None:
+        # The search resumes after whole runs, so that ``work`` starts one.
+        start = work.start()
+        run = _UNSTABLE_RUN.match(text, start)
+        assert run is not None, "a starred class matches everywhere"
+        end = run.end()
+        if not unicodedata.is_normalized("NFC", text[max(0, start - 1) : end]):
+            return False
+        work = _NFC_WORK.search(text, end)
+    return True
 
 
 def stable_under_nfc(characters: str) -> bool:
@@ -59,8 +99,8 @@ class Normalization(LineStep):
         self.form: Literal["NFC", "NFKC"] = form
 
     def applies(self, text: str, notable: str) -> bool:
-        if self.form == "NFC" and stable_under_nfc(notable):
-            return False
+        if self.form == "NFC":
+            return not (stable_under_nfc(notable) or is_nfc(text))
         return not unicodedata.is_normalized(self.form, text)
 
     def fix_line(self, line: str) -> str:
