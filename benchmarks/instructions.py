@@ -28,11 +28,16 @@ from bench_corpus import add_corpus_arguments, build_corpus, fresh_copies, read_
 
 # As run.py: documents cleaned untimed first, so that both measure warm code.
 WARM_UP_DOCUMENTS = 300
-CONTENDERS = ("ftfy.fix_text", "presswash.fix_text", 'presswash.Cleaner("news")')
+CONTENDERS = (
+    "ftfy.fix_text",
+    "presswash.fix_text",
+    'presswash.Cleaner("news")',
+    'presswash.Cleaner("news").explain',
+)
 COLLECTED = re.compile(r"Collected : (\d+)")
 
 
-def cleaner_named(name: str) -> Callable[[str], str]:
+def cleaner_named(name: str) -> Callable[[str], object]:
     if name == "ftfy.fix_text":
         import ftfy
 
@@ -43,6 +48,8 @@ def cleaner_named(name: str) -> Callable[[str], str]:
         return presswash.fix_text
     if name == 'presswash.Cleaner("news")':
         return presswash.Cleaner("news")
+    if name == 'presswash.Cleaner("news").explain':
+        return presswash.Cleaner("news").explain
     raise SystemExit(f"unknown contender {name!r}; contenders are: {', '.join(CONTENDERS)}")
 
 
