@@ -207,6 +207,8 @@ def _differing_runs(before: str, after: str) -> list[tuple[int, int, int, int]]:
         if i == len(before) or j == len(after):
             break
         if occurrences is None:
+            if set(before).isdisjoint(after):  # nothing to take up again at (a whole line re-decoded)
+                break
             occurrences = (_Occurrences(before), _Occurrences(after))
         skip = _nearest_agreement(before, after, i, j, *occurrences)
         if skip is None:
@@ -317,6 +319,9 @@ class ChangeLog:
         if not edits:
             return
         edits = anchored_insertions(self._current, edits)
+        if not self._regions and self._current:
+            self._record_first(step, edits)
+            return
         items = sorted(
             [(r.out_start, r.out_end, r, None) for r in self._regions]
             + [(e.start, e.end, None, e) for e in edits],
@@ -382,6 +387,16 @@ class ChangeLog:
         pieces.append(self._current[position:])
         self._current = "".join(pieces)
         self._regions = regions
+
+    def _record_first(self, step: str, edits: Sequence[Edit]) -> None:
+        """``record`` when nothing has changed yet: each edit, none of them empty, is a region as it is."""
+        growth = 0
+        for edit in edits:
+            out_start = edit.start + growth
+            out_end = out_start + len(edit.replacement)
+            self._regions.append(_Region([step], edit.start, edit.end, out_start, out_end))
+            growth += len(edit.replacement) - (edit.end - edit.start)
+        self._current = apply_edits(self._current, edits)
 
     @property
     def changes(self) -> list[Change]:
