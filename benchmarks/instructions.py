@@ -1,6 +1,6 @@
 """Count the CPU instructions each contender spends per byte of news: a measure noise cannot touch.
 
-    python benchmarks/instructions.py              # ftfy, presswash.fix_text and the news cleaner
+    python benchmarks/instructions.py              # ftfy, presswash.fix_text, the news cleaner, its explain
     python benchmarks/instructions.py --size 1     # on 1 MB of the benchmark input instead of 4
     python benchmarks/instructions.py --corpus FILE --mangled 0   # on another corpus, as run.py reads it
 

@@ -99,6 +99,9 @@ def check_alignment(text: str, result: Explanation, spans: list[tuple[int, int]]
         assert 0 <= a <= b <= len(text)
         if not _strictly_inside_a_change(result, s):
             assert a == offsets[s]
+        removed_at_end = any(c.output_start == c.output_end == e for c in result.changes)
+        if not (_strictly_inside_a_change(result, e) or removed_at_end):
+            assert b == offsets[e]
         # The changes inside the input span rebuild exactly the output span it maps back to,
         # which covers the span asked for, and is that span unless it cuts a change.
         s2, e2 = result.output_span(a, b)

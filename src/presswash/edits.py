@@ -189,8 +189,8 @@ def _differing_runs(before: str, after: str) -> list[tuple[int, int, int, int]]:
 
     Walks both texts while they agree. Where they differ, it takes them up again
     at the nearest pair of equal characters — the fewest characters skipped on
-    both sides together — found by looking a growing distance ``t`` ahead on
-    each side until ``t`` reaches the best skip so far. The look-ahead costs no
+    both sides together — found by looking a growing distance ahead on each
+    side until the distance reaches the best skip so far. The look-ahead costs no
     more than the characters the skip then consumes (or the rest of the texts,
     when they share nothing more), so the whole walk is linear.
 

@@ -6,7 +6,7 @@ text format shows each side with ``repr`` so that invisible characters are
 visible; the JSON format escapes all non-ASCII for the same reason.
 
 The JSON format also gives each change's offsets, 0-based and end-exclusive, in
-characters: ``input_start``/``input_end`` in the decoded input, and
+characters (code points): ``input_start``/``input_end`` in the decoded input, and
 ``output_start``/``output_end`` in the cleaned output (with ``--jsonl``, both in
 the field's value), so that a tool can align the two texts (see
 :mod:`presswash.alignment`).
