@@ -227,6 +227,23 @@ def test_changes_made_in_several_rounds_are_one_change_from_the_input() -> None:
     assert text[slice(*result.input_span(start, start + 7))] == "Nicol&Atilde;&iexcl;s"
 
 
+def test_entities_of_mojibake_in_real_news_are_one_change_each() -> None:
+    """Each ’ of real news documents written as the entities of its misread bytes
+    (&#226;&#8364;&#8482;) is decoded, then repaired: one change from the entities to the ’."""
+    documents = [document for document in NEWS[::4] if "’" in document]
+    assert len(documents) > 20
+    for document in documents:
+        damaged = document.replace("’", _entities("’"))
+        result = presswash.explain(damaged)
+        assert result.text == presswash.clean(document)
+        repairs = [c for c in result.changes if c.original == "&#226;&#8364;&#8482;"]
+        assert len(repairs) == document.count("’")
+        for c in repairs:
+            # (Three of the sample's ’ open a quotation, and quote repair then turns them around.)
+            assert (c.step, c.replacement) in {("html+mojibake", "’"), ("html+mojibake+quotes", "‘")}
+            assert result.input_span(c.output_start, c.output_end) == (c.start, c.end)
+
+
 def test_a_span_cutting_a_change_widens_to_the_whole_change() -> None:
     text = "a 𝐛𝐨𝐥𝐝 move"
     result = presswash.explain(text)

@@ -35,6 +35,8 @@ MOST_LAYERS = 3
 
 def misread_edits(line: str, repaired: str) -> list[Edit]:
     """The edits that turn ``line`` into its mojibake repair ``repaired``, one per misread sequence."""
+    if line == repaired:
+        return []
     log = ChangeLog(line)
     for _ in range(MOST_LAYERS):
         if log.text == repaired:
