@@ -221,28 +221,63 @@ def _differing_runs(before: str, after: str) -> list[tuple[int, int, int, int]]:
     return runs
 
 
+# While only a lone agreeing character is found, look on for two in a row at most this much
+# further than its skip, times and plus: a bound that keeps the walk linear.
+LOOK_ON_FACTOR = 4
+LOOK_ON_SLACK = 16
+
+
 def _nearest_agreement(
     before: str, after: str, i: int, j: int, in_before: _Occurrences, in_after: _Occurrences
 ) -> tuple[int, int] | None:
-    """The skip ``(a, b)`` with ``before[i + a] == after[j + b]`` and ``a + b`` least, if any."""
-    best: tuple[int, int] | None = None
+    """The skip ``(a, b)`` with ``before[i + a] == after[j + b]`` and ``a + b`` least, if any.
+
+    A lone equal character is weak evidence (the ``s`` inside ``&rsquo;s`` is not
+    the ``s`` of ``’s``), so a skip after which two characters agree (or both
+    texts end) is preferred when one is found not much further away.
+
+    >>> _nearest_agreement("&rsquo;s", "’s", 0, 0, _Occurrences("&rsquo;s"), _Occurrences("’s"))
+    (7, 1)
+    """
+    sure: tuple[int, int] | None = None
+    weak: tuple[int, int] | None = None
     ahead = 0
-    while best is None or ahead < best[0] + best[1]:
-        looked = False
-        if i + ahead < len(before):
-            looked = True
-            found = in_after.first(before[i + ahead], j)
-            if found is not None and (best is None or ahead + found - j < best[0] + best[1]):
-                best = (ahead, found - j)
-        if j + ahead < len(after):
-            looked = True
-            found = in_before.first(after[j + ahead], i)
-            if found is not None and (best is None or found - i + ahead < best[0] + best[1]):
-                best = (found - i, ahead)
-        if not looked:
+    while True:
+        if sure is not None:
+            limit = sum(sure)
+        elif weak is not None:
+            limit = LOOK_ON_FACTOR * sum(weak) + LOOK_ON_SLACK
+        else:
+            limit = len(before) + len(after)
+        if ahead >= limit:
             break
+        candidates = []
+        if i + ahead < len(before):
+            found = in_after.first(before[i + ahead], j)
+            if found is not None:
+                candidates.append((ahead, found - j))
+        if j + ahead < len(after):
+            found = in_before.first(after[j + ahead], i)
+            if found is not None:
+                candidates.append((found - i, ahead))
+        if i + ahead >= len(before) and j + ahead >= len(after):
+            break
+        for skip in candidates:
+            if weak is None or sum(skip) < sum(weak):
+                weak = skip
+            if (sure is None or sum(skip) < sum(sure)) and _two_agree(
+                before, after, i + skip[0], j + skip[1]
+            ):
+                sure = skip
         ahead += 1
-    return best
+    return sure or weak
+
+
+def _two_agree(before: str, after: str, i: int, j: int) -> bool:
+    """Whether ``before[i]`` and ``after[j]`` (equal) are followed by equal characters, or both texts end."""
+    if i + 1 == len(before) or j + 1 == len(after):
+        return i + 1 == len(before) and j + 1 == len(after)
+    return before[i + 1] == after[j + 1]
 
 
 def anchored_insertions(text: str, edits: Sequence[Edit]) -> list[Edit]:

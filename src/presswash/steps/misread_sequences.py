@@ -11,9 +11,10 @@ repair came from exactly as many characters as it has bytes in UTF-8: ``£``
 characters is decoded on its own (ASCII is never part of a sequence), and runs
 decoded twice (``Ã¢â‚¬â„¢``) are composed into one change.
 
-Where that does not rebuild the repaired line exactly (ftfy's repairs of
-flattened non-breaking spaces, lossy sequences, surrogates), the line's changes
-are its diff (:func:`~presswash.edits.diff_edits`).
+What that does not rebuild of the repaired line (ftfy's repairs of flattened
+non-breaking spaces, lossy sequences and surrogates; quotes that the ``ftfy``
+preset then straightens) is found by a diff (:func:`~presswash.edits.diff_edits`)
+and composed with the sequences, so the edits always rebuild the repair.
 
     >>> line = "costs \u00c2\u00a35, \u00e2\u20ac\u0153\u00c3\u2030t\u00c3\u00a9\u00e2\u20ac\x9d"
     >>> [(line[edit.start : edit.end], edit.replacement) for edit in misread_edits(line, "costs £5, “Été”")]
@@ -45,7 +46,7 @@ def misread_edits(line: str, repaired: str) -> list[Edit]:
     if log.text != repaired:
         log.record("mojibake", _c1_controls(log.text))
     if log.text != repaired:
-        return diff_edits(line, repaired)
+        log.record("mojibake", diff_edits(log.text, repaired))
     return [Edit(change.start, change.end, change.replacement) for change in log.changes]
 
 
