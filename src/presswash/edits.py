@@ -213,7 +213,12 @@ def _differing_runs(before: str, after: str) -> list[tuple[int, int, int, int]]:
         skip = _nearest_agreement(before, after, i, j, *occurrences)
         if skip is None:
             break
-        runs.append((i, i + skip[0], j, j + skip[1]))
+        skipped, out_skipped = skip
+        # What agrees just before the place found is no part of the run.
+        while skipped and out_skipped and before[i + skipped - 1] == after[j + out_skipped - 1]:
+            skipped -= 1
+            out_skipped -= 1
+        runs.append((i, i + skipped, j, j + out_skipped))
         i += skip[0]
         j += skip[1]
     if i < len(before) or j < len(after):
