@@ -271,6 +271,8 @@ def test_spans_outside_the_text_are_refused_with_the_lengths() -> None:
         result.input_span(2, 5)
     with pytest.raises(ValueError, match="input text, which has 5 characters"):
         result.output_span(3, 2)
+    with pytest.raises(TypeError, match="a span is two integers, not float and int"):
+        result.input_span(1.0, 2)  # type: ignore[arg-type]
 
 
 def test_diff_edits_reports_each_differing_run_apart() -> None:

@@ -28,6 +28,7 @@ The rules, the same in both directions:
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -51,7 +52,13 @@ class _Direction:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the other side that ``[start, end)`` of the source came from or became."""
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= self._length):
+        try:
+            start, end = operator.index(start), operator.index(end)
+        except TypeError:
+            raise TypeError(
+                f"a span is two integers, not {type(start).__name__} and {type(end).__name__}"
+            ) from None
+        if not 0 <= start <= end <= self._length:
             raise ValueError(
                 f"span ({start!r}, {end!r}) is not a span of the {self._side} text, "
                 f"which has {self._length} characters: expected 0 <= start <= end <= {self._length}"
