@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         spent = with_cleaning - without
         per_byte[name] = spent / size
         ratio = per_byte[CONTENDERS[0]] / per_byte[name]
-        print(f"  {name:28} {per_byte[name]:9.1f}   {ratio:6.1f}x fewer than ftfy", flush=True)
+        print(f"  {name:34} {per_byte[name]:9.1f}   {ratio:6.1f}x fewer than ftfy", flush=True)
     return 0
 
 
