@@ -1,6 +1,6 @@
 """Count the CPU instructions each contender spends per byte of news: a measure noise cannot touch.
 
-    python benchmarks/instructions.py              # ftfy, presswash.fix_text and the news cleaner
+    python benchmarks/instructions.py              # ftfy, presswash.fix_text, the news cleaner, its explain
     python benchmarks/instructions.py --size 1     # on 1 MB of the benchmark input instead of 4
     python benchmarks/instructions.py --corpus FILE --mangled 0   # on another corpus, as run.py reads it
 
@@ -28,11 +28,16 @@ from bench_corpus import add_corpus_arguments, build_corpus, fresh_copies, read_
 
 # As run.py: documents cleaned untimed first, so that both measure warm code.
 WARM_UP_DOCUMENTS = 300
-CONTENDERS = ("ftfy.fix_text", "presswash.fix_text", 'presswash.Cleaner("news")')
+CONTENDERS = (
+    "ftfy.fix_text",
+    "presswash.fix_text",
+    'presswash.Cleaner("news")',
+    'presswash.Cleaner("news").explain',
+)
 COLLECTED = re.compile(r"Collected : (\d+)")
 
 
-def cleaner_named(name: str) -> Callable[[str], str]:
+def cleaner_named(name: str) -> Callable[[str], object]:
     if name == "ftfy.fix_text":
         import ftfy
 
@@ -43,6 +48,8 @@ def cleaner_named(name: str) -> Callable[[str], str]:
         return presswash.fix_text
     if name == 'presswash.Cleaner("news")':
         return presswash.Cleaner("news")
+    if name == 'presswash.Cleaner("news").explain':
+        return presswash.Cleaner("news").explain
     raise SystemExit(f"unknown contender {name!r}; contenders are: {', '.join(CONTENDERS)}")
 
 
@@ -115,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         spent = with_cleaning - without
         per_byte[name] = spent / size
         ratio = per_byte[CONTENDERS[0]] / per_byte[name]
-        print(f"  {name:28} {per_byte[name]:9.1f}   {ratio:6.1f}x fewer than ftfy", flush=True)
+        print(f"  {name:34} {per_byte[name]:9.1f}   {ratio:6.1f}x fewer than ftfy", flush=True)
     return 0
 
 

@@ -170,7 +170,7 @@ def plsfix_fix_text() -> Callable[[str], str] | None:
 def contenders(jobs: int) -> list[Contender]:
     cleaner = presswash.Cleaner("news")
 
-    def over(function: Callable[[str], str]) -> Callable[[list[str]], None]:
+    def over(function: Callable[[str], object]) -> Callable[[list[str]], None]:
         return lambda documents: consume(map(function, documents))
 
     def many(jobs: int) -> Callable[[list[str]], None]:
@@ -188,6 +188,7 @@ def contenders(jobs: int) -> list[Contender]:
     found += [
         Contender("presswash.fix_text", over(presswash.fix_text)),
         Contender('presswash.Cleaner("news")', over(cleaner)),
+        Contender('presswash.Cleaner("news").explain', over(cleaner.explain)),
         Contender("presswash.clean_many(jobs=1)", many(1)),
     ]
     if jobs > 1:

@@ -367,20 +367,44 @@ def test_explain_as_json_lines(tmp_path: Path) -> None:
     assert (result.returncode, result.stdout.decode()) == (0, f"ok\n{CLEAN}")
     changes = [json.loads(line) for line in result.stderr.decode().splitlines()]
     expected = [
-        (6, "mojibake", "â€™", "’"),
-        (15, "invisible", "\u200b", ""),
-        (20, "ligatures", "ﬁ", "fi"),
-        (24, "html", "&amp;", "&"),
+        (6, "mojibake", "â€™", "’", (8, 11), (8, 9)),
+        (15, "invisible", "\u200b", "", (17, 18), (15, 15)),
+        (20, "ligatures", "ﬁ", "fi", (22, 23), (19, 21)),
+        (24, "html", "&amp;", "&", (26, 31), (24, 25)),
     ]
     assert changes == [
-        {"file": "<stdin>", "line": 2, "column": column, "step": step, "original": old, "replacement": new}
-        for column, step, old, new in expected
+        {
+            "file": "<stdin>",
+            "line": 2,
+            "column": column,
+            "step": step,
+            "original": old,
+            "replacement": new,
+            "input_start": input_span[0],
+            "input_end": input_span[1],
+            "output_start": output_span[0],
+            "output_end": output_span[1],
+        }
+        for column, step, old, new, input_span, output_span in expected
     ]
     # Each column points at the original text of its change in the input line.
     line = DIRTY
     for change in changes:
         start = change["column"] - 1
         assert line[start : start + len(change["original"])] == change["original"]
+
+
+def test_explain_json_offsets_point_into_the_whole_input_and_output() -> None:
+    # Three documents (a blank line ends one), cleaned apart: offsets still count from the start.
+    text = f"ok\n\n{DIRTY}\n\u00bfQu\u00c3\u00a9 &eacute;?\n\n{DIRTY}"
+    result = presswash("--explain-format", "json", stdin=text.encode())
+    output = result.stdout.decode()
+    changes = [json.loads(line) for line in result.stderr.decode().splitlines()]
+    assert len(changes) == 10
+    for change in changes:
+        assert text[change["input_start"] : change["input_end"]] == change["original"]
+        assert output[change["output_start"] : change["output_end"]] == change["replacement"]
+    assert [(c["original"], c["output_start"]) for c in changes[4:6]] == [("Ã©", 37), ("&eacute;", 39)]
 
 
 # --- options -------------------------------------------------------------------------------------
@@ -566,6 +590,10 @@ def test_jsonl_explain_names_the_field() -> None:
         "step": "ligatures",
         "original": "ﬁ",
         "replacement": "fi",
+        "input_start": 0,
+        "input_end": 1,
+        "output_start": 0,
+        "output_end": 2,
     }
     assert result.stdout.decode() == '{"text": "x", "meta": {"title": "fine"}}\n'
 

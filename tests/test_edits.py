@@ -34,6 +34,7 @@ def test_changes_rebuild_the_text_after_any_sequence_of_steps(
             assert before.end <= after.start
         for change in changes:
             assert original[change.start : change.end] == change.original
+            assert log.text[change.output_start : change.output_end] == change.replacement
 
 
 def test_a_later_step_rewriting_an_earlier_change_is_one_change_naming_both() -> None:

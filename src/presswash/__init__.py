@@ -45,7 +45,11 @@ def clean(text: str, preset: str = "news", **options: Any) -> str:
 
 
 def explain(text: str, preset: str = "news", **options: Any) -> Explanation:
-    """Clean ``text`` and report every change: which step, where in ``text``, what became what."""
+    """Clean ``text`` and report every change: which step, where in ``text``, what became what.
+
+    The result also maps spans of the cleaned text back to ``text`` and the other way
+    (:meth:`Explanation.input_span`, :meth:`Explanation.output_span`, :meth:`Explanation.input_offsets`).
+    """
     return _cleaner(preset, options).explain(text)
 
 

@@ -27,12 +27,14 @@ round in the common case.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from ftfy import TextFixerConfig
 
+from presswash.alignment import Alignment
 from presswash.config import Config
 from presswash.edits import Change, ChangeLog
 from presswash.ftfy_compat import FtfyCompatible
@@ -57,10 +59,42 @@ MAX_ROUNDS = 4
 
 @dataclass(frozen=True)
 class Explanation:
-    """The cleaned ``text`` and the ``changes`` that turn the input into it."""
+    """The cleaned ``text`` and the ``changes`` that turn the input into it.
+
+    It also maps spans between the input and ``text`` (see :mod:`presswash.alignment`):
+    a name found in the cleaned text can be pointed at in the raw input.
+
+    >>> raw = "Nicol\u00c3\u00a1s Maduro &amp; Mar\u00c3\u00ada"
+    >>> result = Cleaner().explain(raw)
+    >>> start = result.text.index("Nicolás")
+    >>> result.input_span(start, start + len("Nicolás"))
+    (0, 8)
+    >>> raw[slice(*result.input_span(start, start + len("Nicolás")))]
+    'NicolÃ¡s'
+    """
 
     text: str
     changes: tuple[Change, ...]
+
+    @functools.cached_property
+    def _alignment(self) -> Alignment:
+        grown = sum(len(change.replacement) - (change.end - change.start) for change in self.changes)
+        return Alignment(self.changes, input_length=len(self.text) - grown)
+
+    def input_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the input that ``text[start:end]`` came from (see :mod:`presswash.alignment`)."""
+        return self._alignment.input_span(start, end)
+
+    def output_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of ``text`` that ``[start, end)`` of the input became."""
+        return self._alignment.output_span(start, end)
+
+    def input_offsets(self) -> list[int]:
+        """For every boundary ``0 … len(text)``, its position in the input (non-decreasing).
+
+        See :meth:`presswash.alignment.Alignment.input_offsets` for boundaries inside changes.
+        """
+        return self._alignment.input_offsets()
 
 
 # The steps whose work ftfy.fix_text does, which the ftfy-compatible step replaces.

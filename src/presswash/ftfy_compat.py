@@ -39,6 +39,7 @@ from presswash.edits import Edit, diff_edits, edits_of_pieces
 from presswash.sieve import PIECE, AsciiSieve, in_pieces
 from presswash.step import ANY_NON_ASCII, Step, split_lines
 from presswash.steps.html_entities import unescape
+from presswash.steps.misread_sequences import misread_edits
 from presswash.steps.mojibake import COMMON_PUNCTUATION, MAY_HOLD_MOJIBAKE, fix_encoding, may_hold_mojibake
 from presswash.steps.normalization import is_nfc, stable_under_nfc
 
@@ -129,7 +130,11 @@ class FtfyCompatible(Step):
 
     def edits(self, text: str) -> list[Edit]:
         return edits_of_pieces(
-            (segment, diff_edits(segment, fixed)) for segment, fixed in self._fixed_segments(text)
+            (
+                segment,
+                misread_edits(segment, fixed) if may_hold_mojibake(segment) else diff_edits(segment, fixed),
+            )
+            for segment, fixed in self._fixed_segments(text)
         )
 
     def _fixed_segments(self, text: str) -> Iterator[tuple[str, str]]:

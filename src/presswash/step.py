@@ -12,7 +12,7 @@ Two shapes cover nearly every step without writing the logic twice:
 - :class:`PatternStep` — a regular expression and a function from each match
   to its replacement; fixing is ``pattern.sub`` and the edits are the matches.
 - :class:`LineStep` — a function applied line by line; the edits are each
-  changed line's differing span (see :func:`~presswash.edits.diff_edits`).
+  changed line's differing runs (see :func:`~presswash.edits.diff_edits`).
 """
 
 from __future__ import annotations
@@ -102,7 +102,13 @@ class LineStep(Step):
         return "".join(self.fix_line(line) for line in split_lines(text))
 
     def edits(self, text: str) -> list[Edit]:
-        return edits_of_pieces((line, diff_edits(line, self.fix_line(line))) for line in split_lines(text))
+        return edits_of_pieces(
+            (line, self.line_edits(line, self.fix_line(line))) for line in split_lines(text)
+        )
+
+    def line_edits(self, line: str, fixed: str) -> list[Edit]:
+        """The edits that turn ``line`` into ``fixed``: its diff, unless the step knows its repairs better."""
+        return diff_edits(line, fixed)
 
 
 @functools.cache

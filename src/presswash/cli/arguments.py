@@ -103,7 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--explain-format",
         choices=("text", "json"),
         help="text (default), or json: one JSON object per change with file, line, column, step, "
-        "original, replacement (and field, with --jsonl); implies --explain",
+        "original, replacement (and field, with --jsonl), and its 0-based offsets in code points: "
+        "input_start, input_end in the input, output_start, output_end in the output (with "
+        "--jsonl, in the field's value); implies --explain",
     )
     running.add_argument(
         "-j",

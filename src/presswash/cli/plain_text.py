@@ -22,11 +22,13 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 @dataclass(frozen=True)
 class Chunk:
-    """A piece of plain text, where it starts (1-based line, characters before it on that line)."""
+    """A piece of plain text, where it starts (1-based line, characters before it on that line, and
+    characters of the input before it)."""
 
     text: str
     line: int
     column: int
+    offset: int
 
     @property
     def texts(self) -> Sequence[str]:
@@ -34,9 +36,10 @@ class Chunk:
 
 
 def chunks(pieces: Iterable[str]) -> Iterator[Chunk]:
-    line, column = 1, 0
+    line, column, offset = 1, 0, 0
     for text in documents(pieces):
-        yield Chunk(text, line, column)
+        yield Chunk(text, line, column, offset)
+        offset += len(text)
         newlines = text.count("\n")
         if newlines:
             line += newlines

@@ -157,9 +157,11 @@ class Run:
         return Engine(self.cleaner, settings.preset, settings.options, settings.jobs, settings.explain)
 
     def _clean_text(self, pieces: Iterable[str], label: str, sink: Sink | None, outcome: Outcome) -> None:
+        written = 0  # characters of output before the chunk
         with contextlib.closing(self._engine().run(chunks(pieces))) as results:
             for chunk, cleaned, explained in results:
-                self._cleaned_chunk(chunk, cleaned[0], explained, label, sink, outcome)
+                self._cleaned_chunk(chunk, cleaned[0], explained, label, sink, outcome, written)
+                written += len(cleaned[0])
 
     def _cleaned_chunk(
         self,
@@ -169,6 +171,7 @@ class Run:
         label: str,
         sink: Sink | None,
         outcome: Outcome,
+        written: int,
     ) -> None:
         assert self.cleaner is not None
         if cleaned != chunk.text:
@@ -179,7 +182,7 @@ class Run:
                     _list(f"{label}:{line}")
         if explained:
             for line, column, change in positions(chunk, explained[0].changes):
-                self._explain(label, line, column, change, None)
+                self._explain(label, line, column, change, None, (chunk.offset, written))
         if sink is not None:
             sink.write(cleaned)
 
@@ -210,15 +213,18 @@ class Run:
                 if explained:
                     for (dotted, _), explanation in zip(settings.fields, explained, strict=True):
                         for change in explanation.changes:
-                            self._explain(label, record.line, change.start + 1, change, dotted)
+                            self._explain(label, record.line, change.start + 1, change, dotted, (0, 0))
                 if sink is not None and output is not None:
                     sink.write(output)
         if bad:
             noun = "record" if bad == 1 else "records"
             self.say(f"{PROG}: {label}: {bad} {noun} with errors {what}")
 
-    def _explain(self, label: str, line: int, column: int, change: Change, dotted: str | None) -> None:
-        self.say(describe_change(label, line, column, change, dotted, as_json=self.settings.explain_json))
+    def _explain(
+        self, label: str, line: int, column: int, change: Change, dotted: str | None, base: tuple[int, int]
+    ) -> None:
+        as_json = self.settings.explain_json
+        self.say(describe_change(label, line, column, change, dotted, as_json=as_json, base=base))
 
 
 def _list(name: str) -> None:

@@ -32,7 +32,7 @@ import re
 from ftfy.chardata import HTML_ENTITY_RE
 from ftfy.fixes import unescape_html
 
-from presswash.edits import Edit, diff_edits, edits_of_pieces
+from presswash.edits import ChangeLog, Edit, edits_of_pieces
 from presswash.step import Step, split_lines
 
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
@@ -72,11 +72,16 @@ class HtmlEntities(Step):
         return edits_of_pieces((line, self._line_edits(line)) for line in split_lines(text))
 
     def _line_edits(self, line: str) -> list[Edit]:
-        once = self._decode_once(line)
-        if once == line:
+        """One edit per entity; one escaped twice (``&amp;rsquo;``) is one edit, its rounds composed."""
+        log = ChangeLog(line)
+        while edits := self._entity_edits(log.text):
+            log.record(self.name, edits)
+        return [Edit(change.start, change.end, change.replacement) for change in log.changes]
+
+    @staticmethod
+    def _entity_edits(line: str) -> list[Edit]:
+        if "&" not in line or HTML_TAG.search(line):
             return []
-        if self._decode_once(once) != once:  # escaped more than once: the line's whole changed span
-            return diff_edits(line, self._decode(line))
         return [
             Edit(match.start(), match.end(), _decoded[match.group()])
             for match in HTML_ENTITY_RE.finditer(line)

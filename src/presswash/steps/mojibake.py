@@ -47,6 +47,7 @@ from ftfy.fixes import (
     restore_byte_a0,
 )
 
+from presswash.edits import Edit
 from presswash.sieve import AsciiSieve
 from presswash.step import LineStep
 from presswash.steps._mojibake_table import (
@@ -56,6 +57,7 @@ from presswash.steps._mojibake_table import (
     MOJIBAKE_RUNS,
     SUSPICIOUS_ALONE,
 )
+from presswash.steps.misread_sequences import misread_edits
 
 SURROGATES = "\ud800-\udfff"
 
@@ -432,6 +434,9 @@ class Mojibake(LineStep):
 
     def applies(self, text: str, notable: str) -> bool:
         return may_hold_mojibake(text, notable)
+
+    def line_edits(self, line: str, fixed: str) -> list[Edit]:
+        return misread_edits(line, fixed)
 
     def fix_line(self, line: str) -> str:
         # Each decoding can reveal another layer (double encoding, or C1
