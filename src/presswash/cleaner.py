@@ -221,7 +221,7 @@ class Cleaner:
         lets columnar cleaning pass over documents it has not decoded.
 
             >>> cleaner = Cleaner()
-            >>> text = "AT&T’s “profit” rose £5m, the company said on Friday.".encode()
+            >>> text = "AT&amp;T’s “profit” rose £5m, the company said on Friday.".encode()
             >>> cleaner.steps_for_sieved(cleaner.sieve.sieve_utf8(text), text)
             [<step html>, <step quotes>]
         """
