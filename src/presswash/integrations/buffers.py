@@ -128,8 +128,11 @@ class Utf8Documents:
         kind = data[quotes + 2]
         rows = np.searchsorted(offsets, quotes, side="right") - 1
         following = quotes + 3
-        before = _FLAGS[np.where(quotes > offsets[rows], data[quotes - 1], _EDGE)]
-        after = _FLAGS[np.where(following < offsets[rows + 1], data[np.minimum(following, last)], _EDGE)]
+        # The neighbouring bytes, widened to hold _EDGE too.
+        previous = data[quotes - 1].astype(np.int16)
+        next_ = data[np.minimum(following, last)].astype(np.int16)
+        before = _FLAGS[np.where(quotes > offsets[rows], previous, _EDGE)]
+        after = _FLAGS[np.where(following < offsets[rows + 1], next_, _EDGE)]
         # The neighbours each screen on text asks for (a quote before or after is non-ASCII: unknown).
         opens_before = (before & (_OUTSIDE | _SPACE | _OPENER | _DASH | _UNKNOWN)) != 0
         word_before = (before & (_OUTSIDE | _SPACE | _OPENER)) == 0
