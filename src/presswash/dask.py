@@ -35,7 +35,8 @@ def clean_dataframe(ddf: Any, columns: str | Sequence[str], preset: str = "news"
     names = [columns] if isinstance(columns, str) else list(columns)
     absent = [name for name in names if name not in ddf.columns]
     if absent:
-        raise KeyError(f"no column {absent[0]!r} to clean; the columns are: {', '.join(map(str, ddf.columns))}")
+        known = ", ".join(map(str, ddf.columns))
+        raise KeyError(f"no column {absent[0]!r} to clean; the columns are: {known}")
     config = Config.from_preset(preset, **options)
     return ddf.map_partitions(_clean_partition, names, config)
 
