@@ -88,7 +88,7 @@ def test_mistakes_are_named(client):
         presswash.dask.clean_dataframe(dd.from_pandas(news_frame(), npartitions=1), "body")
     with pytest.raises(ValueError, match="empty key"):
         presswash.dask.clean_bag(db.from_sequence([{}]), field="meta.")
-    with pytest.raises(KeyError, match="no field 'meta.title'"):
+    with pytest.raises(KeyError, match=r"no field 'meta\.title'"):
         presswash.dask.clean_bag(db.from_sequence([{"meta": {}}]), field="meta.title").compute()
     with pytest.raises(TypeError, match="field 'text' is int"):
         presswash.dask.clean_bag(db.from_sequence([{"text": 5}]), field="text").compute()
