@@ -111,7 +111,7 @@ def test_invalid_utf8_named():
 )
 def test_quote_screen_over_bytes_flags_whatever_the_text_screen_flags(texts):
     utf8 = "".join(texts).encode()
-    documents = Utf8Documents(utf8, np.cumsum([0] + [len(text.encode()) for text in texts]))
+    documents = Utf8Documents(utf8, np.cumsum([0] + [len(text.encode()) for text in texts]), b"")
     flagged = documents.rows_with_suspect_quotes().tolist()
     for text, flag in zip(texts, flagged, strict=True):
         assert flag or not _screened(text)

@@ -6,9 +6,9 @@ documents need nothing; finding which ones may need something should not cost
 a Python string per document. These screens compare whole buffers at memory
 speed and map what they find to rows through the offsets:
 
-- :meth:`Utf8Documents.positions_of_bytes` finds where the documents hold
-  some ASCII bytes (the cleaner's ASCII triggers), and :meth:`Utf8Documents.sieved`
-  makes every document's sieved form from them and the non-ASCII characters;
+- :class:`Utf8Documents` finds where the documents hold non-ASCII characters
+  and some ASCII bytes (those a cleaner's sieve keeps), and :meth:`~Utf8Documents.sieved`
+  makes every document's sieved form from them;
 - :meth:`Utf8Documents.rows_holding_characters` those holding some non-ASCII
   characters, asking about each distinct character once;
 - :meth:`Utf8Documents.rows_with_suspect_quotes` is quote repair's screen over
@@ -19,11 +19,11 @@ speed and map what they find to rows through the offsets:
   flagged here too, and few others.
 
     >>> texts = ["plain", "“Fine,” she said.", "Not “fine“ at all", "AT&T", "£5"]
-    >>> documents = Utf8Documents("".join(texts).encode(), np.cumsum([0] + [len(t.encode()) for t in texts]))
-    >>> ampersands = documents.positions_of_bytes(b"&")
-    >>> documents.rows_of(ampersands).tolist()
+    >>> offsets = np.cumsum([0] + [len(text.encode()) for text in texts])
+    >>> documents = Utf8Documents("".join(texts).encode(), offsets, kept_ascii=b"&")
+    >>> documents.rows_of(documents.kept_ascii).tolist()
     [False, False, False, True, False]
-    >>> sieved, bounds = documents.sieved(ampersands)
+    >>> sieved, bounds = documents.sieved()
     >>> [sieved[start:end] for start, end in zip(bounds, bounds[1:])]
     ['', '“”', '““', '&', '£']
     >>> documents.rows_holding_characters(lambda character: character == "£").tolist()
@@ -49,14 +49,29 @@ Positions = np.ndarray[Any, np.dtype[np.intp]]
 
 class Utf8Documents:
     """Documents whose UTF-8 lies back to back in ``utf8``, document ``i`` from ``offsets[i]`` to
-    ``offsets[i + 1]`` (the bytes outside ``offsets[0]`` to ``offsets[-1]`` are not read)."""
+    ``offsets[i + 1]`` (the bytes outside ``offsets[0]`` to ``offsets[-1]`` are not read), and
+    where they hold a non-ASCII character or one of the ASCII bytes ``kept_ascii`` (a sieve's)."""
 
-    def __init__(self, utf8: bytes, offsets: np.ndarray[Any, Any]) -> None:
+    def __init__(self, utf8: bytes | memoryview, offsets: np.ndarray[Any, Any], kept_ascii: bytes) -> None:
         self.data = np.frombuffer(utf8, dtype=np.uint8)
         self.offsets = offsets
-        self.start, self.end = int(offsets[0]), int(offsets[-1])
-        # Where each non-ASCII character starts: the bytes that are no continuation byte.
-        self.leads: Positions = np.flatnonzero(self.data[self.start : self.end] >= 0xC0) + self.start
+        start, end = int(offsets[0]), int(offsets[-1])
+        text = self.data[start:end]
+        # One pass finds both: the bytes that start a non-ASCII character (no continuation
+        # byte) and the kept ASCII ones, controls among them found at once (text has few
+        # bytes below 0x20: line breaks and tabs).
+        marked = text >= 0xC0
+        if any(value < 0x20 for value in kept_ascii):
+            marked |= text < 0x20
+        for value in kept_ascii:
+            if value >= 0x20:
+                marked |= text == value
+        positions = np.flatnonzero(marked) + start
+        values = self.data[positions]
+        kept = np.zeros(256, dtype=bool)
+        kept[list(kept_ascii)] = True
+        self.leads: Positions = positions[values >= 0xC0]
+        self.kept_ascii: Positions = positions[kept[values]]
 
     def rows_of(self, positions: Positions) -> Rows:
         """Which documents hold a byte at one of ``positions``."""
@@ -64,26 +79,14 @@ class Utf8Documents:
         rows[np.searchsorted(self.offsets, positions, side="right") - 1] = True
         return rows
 
-    def positions_of_bytes(self, values: bytes) -> Positions:
-        """Where the documents hold one of the ASCII bytes ``values``, in order."""
-        text = self.data[self.start : self.end]
-        found: list[Positions] = [self.leads[:0]]
-        controls = [value for value in values if value < 0x20]
-        if controls:
-            # Text has few bytes below 0x20 (line breaks, tabs): one comparison finds them all.
-            below = np.flatnonzero(text < 0x20)
-            found.append(below[np.isin(text[below], controls)])
-        found += [np.flatnonzero(text == value) for value in values if value >= 0x20]
-        return np.sort(np.concatenate(found)) + self.start
-
-    def sieved(self, kept_ascii: Positions) -> tuple[str, list[int]]:
-        """The documents sieved (see :mod:`presswash.sieve`), given where they hold the ASCII bytes
-        the sieve keeps: one string of them all, and where each document's part starts and ends.
+    def sieved(self) -> tuple[str, list[int]]:
+        """The documents sieved (see :mod:`presswash.sieve`) by the sieve that keeps ``kept_ascii``:
+        one string of them all, and where each document's part starts and ends.
 
         It is made from the characters already found, not by reading each document again.
         """
-        positions = np.concatenate([self.leads, kept_ascii])
-        characters = np.concatenate([self.characters, self.data[kept_ascii].astype(np.int64)])
+        positions = np.concatenate([self.leads, self.kept_ascii])
+        characters = np.concatenate([self.characters, self.data[self.kept_ascii].astype(np.int64)])
         order = np.argsort(positions, kind="stable")
         # Invalid UTF-8 may make no character at all: replaced, it is caught when the document is decoded.
         sieved = characters[order].astype("<u4").tobytes().decode("utf-32-le", "replace")

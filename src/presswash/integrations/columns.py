@@ -74,10 +74,9 @@ def _clean_array(array: Any, cleaner: Cleaner) -> Any:
 
 def _changes(array: Any, cleaner: Cleaner, data_buffer: Any, offsets: Any) -> dict[int, bytes]:
     """The UTF-8 of each document that cleaning changes, by row."""
-    utf8 = data_buffer.to_pybytes()
-    documents = Utf8Documents(utf8, offsets)
-    kept_ascii = documents.positions_of_bytes(cleaner.sieve.kept_ascii)
-    doubtful = documents.rows_of(kept_ascii)
+    utf8 = memoryview(data_buffer)
+    documents = Utf8Documents(utf8, offsets, cleaner.sieve.kept_ascii)
+    doubtful = documents.rows_of(documents.kept_ascii)
     doubtful |= documents.rows_holding_characters(lambda char: not _moves_only_quotes(cleaner, char))
     repairs_quotes = any(isinstance(step, QuoteRepair) for step in cleaner.steps)
     suspect_quotes = documents.rows_with_suspect_quotes() if repairs_quotes else doubtful & False
@@ -87,11 +86,11 @@ def _changes(array: Any, cleaner: Cleaner, data_buffer: Any, offsets: Any) -> di
     rows = np.flatnonzero(doubtful).tolist()
     if not rows:
         return {}
-    sieved, sieved_bounds = documents.sieved(kept_ascii)
+    sieved, sieved_bounds = documents.sieved()
     bounds = offsets.tolist()
     changes: dict[int, bytes] = {}
     for row in rows:
-        document = utf8[bounds[row] : bounds[row + 1]]
+        document = utf8[bounds[row] : bounds[row + 1]].tobytes()
         notable = sieved[sieved_bounds[row] : sieved_bounds[row + 1]]
         steps = cleaner.steps_for_sieved(notable, document)
         if not steps or (not suspect_quotes[row] and all(isinstance(step, QuoteRepair) for step in steps)):
