@@ -180,7 +180,11 @@ class Cleaner:
         """Return the cleaned text."""
         if type(text) is not str:
             require_text(text)
-        notable = self._sieve(text)
+        return self.clean_sieved(text, self._sieve(text))
+
+    def clean_sieved(self, text: str, notable: str) -> str:
+        """:meth:`clean`, given ``text`` sieved as ``notable`` (by :attr:`sieve`), for callers that
+        sieved its UTF-8 already."""
         if not self._opens_gate(notable):
             return text
         step = self._only_step
@@ -234,15 +238,25 @@ class Cleaner:
             if not (quiet and step in self._screened_steps) and step.may_apply(notable, utf8)
         ]
 
-    def steps_moved_by(self, character: str) -> list[Step]:
+    def steps_moved_by(self, character: str, apart: bool = False) -> list[Step]:
         """The steps that may change a text because it holds ``character``, whatever else it
-        holds besides characters they all leave alone (see :meth:`Step.leaves_alone`).
+        holds besides characters they all leave alone (see :meth:`Step.leaves_alone`); with
+        ``apart``, in a text whose neighbouring non-ASCII characters make no pair that matters
+        to a step (see :meth:`steps_moved_by_pair`).
 
             >>> cleaner = Cleaner()
             >>> cleaner.steps_moved_by("“"), cleaner.steps_moved_by("–"), cleaner.steps_moved_by("£")
             ([<step quotes>], [], [<step mojibake>])
+            >>> cleaner.steps_moved_by("£", apart=True), cleaner.steps_moved_by_pair("Ã¡")
+            ([], [<step mojibake>])
         """
+        if apart:
+            return [step for step in self._steps if not step.leaves_alone_apart(character)]
         return [step for step in self._steps if not step.leaves_alone(character)]
+
+    def steps_moved_by_pair(self, pair: str) -> list[Step]:
+        """The steps that two neighbouring non-ASCII characters ``pair`` may make change a text."""
+        return [step for step in self._steps if step.pair_matters(pair)]
 
     def _run(self, text: str, log: ChangeLog | None, notable: str | None) -> str:
         """Run the steps in rounds on ``text``, sieved as ``notable`` (None: run every step on it)."""

@@ -76,6 +76,17 @@ class Step:
         """
         return self.trigger_pattern.search(character) is None
 
+    def leaves_alone_apart(self, character: str) -> bool:
+        """Like :meth:`leaves_alone`, for texts in which no two neighbouring non-ASCII characters
+        make a pair that :meth:`pair_matters` to the step. Steps that judge some characters only by
+        their neighbours (the letters of mojibake) say so here."""
+        return self.leaves_alone(character)
+
+    def pair_matters(self, pair: str) -> bool:
+        """Whether two neighbouring non-ASCII characters may make the step change a text (see
+        :meth:`leaves_alone_apart`)."""
+        return False
+
     def fix(self, text: str) -> str:
         """Return ``text`` with this step's repair applied."""
         raise NotImplementedError

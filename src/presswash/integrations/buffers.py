@@ -119,6 +119,19 @@ class Utf8Documents:
         picked[distinct] = [chosen(chr(code)) for code in distinct.tolist()]
         return self.rows_of(self.leads[picked[characters]])
 
+    def rows_holding_pairs(self, chosen: Callable[[str], bool]) -> Rows:
+        """Which documents hold two neighbouring non-ASCII characters for which ``chosen`` is true,
+        asking about each distinct pair once."""
+        starts = self.leads
+        first = self.data[starts]
+        length = np.where(first < 0xE0, 2, np.where(first < 0xF0, 3, 4))
+        before = np.flatnonzero(starts[1:] == starts[:-1] + length[:-1])
+        characters = self.characters
+        pairs = characters[before] << 21 | characters[before + 1]
+        distinct = np.unique(pairs)
+        wanted = [chosen(chr(pair >> 21) + chr(pair & 0x1FFFFF)) for pair in distinct.tolist()]
+        return self.rows_of(starts[before[np.isin(pairs, distinct[np.array(wanted, dtype=bool)])]])
+
     def rows_with_suspect_quotes(self) -> Rows:
         """Which documents hold a curly quote that may point the wrong way (see the module's docstring)."""
         data, offsets = self.data, self.offsets

@@ -4,13 +4,21 @@ An Arrow ``string`` array is one buffer holding every document's UTF-8 back to
 back and the offsets where each starts. Turning each into a Python string and
 back (``to_pylist``, then ``pa.array``) decodes and re-encodes the whole column
 to change a few documents. Here the screens read the buffer itself (see
-:mod:`presswash.integrations.buffers`): the documents that hold no byte the
-cleaner's sieve keeps pass the gate at once; the others are sieved from their
-bytes and asked which steps may apply, judged from the sieved characters alone
-(:meth:`~presswash.Cleaner.steps_for_sieved`), with quote repair's own screen
-run over the buffer. Only the few documents still in doubt become Python
-strings and are cleaned; the bytes of every other document are copied as they
-are, and an array in which nothing changed is returned itself.
+:mod:`presswash.integrations.buffers`), in three passes over whole arrays:
+
+1. Each distinct non-ASCII character of the column is asked about once: a document
+   holding only characters that no step but quote repair reacts to, standing apart
+   (no two neighbours that may begin mojibake), and none of the ASCII bytes the
+   cleaner's sieve keeps, is left to quote repair's screen over the bytes, and
+   without a suspect quote it is passed over. Most English news, curly quotes,
+   dashes and all, is settled here.
+2. The few others are sieved from the characters already found and asked which
+   steps may apply, judged without decoding them
+   (:meth:`~presswash.Cleaner.steps_for_sieved`).
+3. Only the documents still in doubt become Python strings and are cleaned.
+
+The bytes of every other document are copied as they are, and an array in which
+nothing changed is returned itself.
 
     >>> import pyarrow as pa
     >>> from presswash import Cleaner
@@ -64,6 +72,11 @@ def _clean_array(array: Any, cleaner: Cleaner) -> Any:
     _, offset_buffer, data_buffer = array.buffers()
     if data_buffer is None or len(array) == 0:
         return array
+    try:
+        # The screens read characters off the bytes: they must be UTF-8 (checked at memory speed).
+        array.validate(full=True)
+    except pa.ArrowInvalid as error:
+        raise ValueError(f"the Arrow array does not hold valid UTF-8 text: {error}") from None
     offset_type = np.int32 if pa.types.is_string(kind) else np.int64
     offsets = np.frombuffer(offset_buffer, dtype=offset_type)[array.offset : array.offset + len(array) + 1]
     changes = _changes(array, cleaner, data_buffer, offsets)
@@ -78,6 +91,7 @@ def _changes(array: Any, cleaner: Cleaner, data_buffer: Any, offsets: Any) -> di
     documents = Utf8Documents(utf8, offsets, cleaner.sieve.kept_ascii)
     doubtful = documents.rows_of(documents.kept_ascii)
     doubtful |= documents.rows_holding_characters(lambda char: not _moves_only_quotes(cleaner, char))
+    doubtful |= documents.rows_holding_pairs(lambda pair: bool(cleaner.steps_moved_by_pair(pair)))
     repairs_quotes = any(isinstance(step, QuoteRepair) for step in cleaner.steps)
     suspect_quotes = documents.rows_with_suspect_quotes() if repairs_quotes else doubtful & False
     doubtful |= suspect_quotes
@@ -95,11 +109,8 @@ def _changes(array: Any, cleaner: Cleaner, data_buffer: Any, offsets: Any) -> di
         steps = cleaner.steps_for_sieved(notable, document)
         if not steps or (not suspect_quotes[row] and all(isinstance(step, QuoteRepair) for step in steps)):
             continue
-        try:
-            text = document.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise ValueError(f"row {row} of the Arrow array is not valid UTF-8: {error}") from None
-        cleaned = cleaner.clean(text)
+        text = document.decode("utf-8")
+        cleaned = cleaner.clean_sieved(text, notable)
         if cleaned != text:
             changes[row] = cleaned.encode("utf-8")
     return changes
@@ -108,7 +119,7 @@ def _changes(array: Any, cleaner: Cleaner, data_buffer: Any, offsets: Any) -> di
 def _moves_only_quotes(cleaner: Cleaner, character: str) -> bool:
     """Whether no step but quote repair may change a text for holding ``character``; quote repair's
     own screen over the bytes then decides for the documents that hold only such characters."""
-    return all(isinstance(step, QuoteRepair) for step in cleaner.steps_moved_by(character))
+    return all(isinstance(step, QuoteRepair) for step in cleaner.steps_moved_by(character, apart=True))
 
 
 def _rebuilt(array: Any, offsets: Any, utf8: memoryview, changes: dict[int, bytes]) -> Any:

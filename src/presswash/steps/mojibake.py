@@ -429,6 +429,13 @@ class Mojibake(LineStep):
         # sparse, text of these alone is innocent (see may_hold_mojibake).
         return character in _COMMON_CHARACTERS or super().leaves_alone(character)
 
+    def leaves_alone_apart(self, character: str) -> bool:
+        # ftfy's heuristic matches only lone suspicious characters and runs, which hold no ASCII.
+        return character not in LONE_CHARACTERS
+
+    def pair_matters(self, pair: str) -> bool:
+        return runs_beginning(pair) is not None
+
     def may_apply(self, notable: str, utf8: bytes) -> bool:
         # The text's characters: its bytes less the continuation bytes, all of them in ``notable``.
         length = len(utf8) - len(notable.encode("utf-8", "surrogatepass")) + len(notable)
