@@ -10,7 +10,9 @@ speed and map what they find to rows through the offsets:
   and some ASCII bytes (those a cleaner's sieve keeps), and :meth:`~Utf8Documents.sieved`
   makes every document's sieved form from them;
 - :meth:`Utf8Documents.rows_holding_characters` those holding some non-ASCII
-  characters, asking about each distinct character once;
+  characters, asking about each distinct character once, and
+  :meth:`Utf8Documents.rows_holding_pairs` those holding some pairs of them
+  side by side;
 - :meth:`Utf8Documents.rows_with_suspect_quotes` is quote repair's screen over
   bytes. The screen on text (see :mod:`presswash.steps.quote_repair`) looks
   for a curly quote whose neighbours contradict its orientation; here the
@@ -88,8 +90,8 @@ class Utf8Documents:
         positions = np.concatenate([self.leads, self.kept_ascii])
         characters = np.concatenate([self.characters, self.data[self.kept_ascii].astype(np.int64)])
         order = np.argsort(positions, kind="stable")
-        # Invalid UTF-8 may make no character at all: replaced, it is caught when the document is decoded.
-        sieved = characters[order].astype("<u4").tobytes().decode("utf-32-le", "replace")
+        # The code points of valid UTF-8 (its caller checks it) are valid UTF-32.
+        sieved = characters[order].astype("<u4").tobytes().decode("utf-32-le")
         return sieved, np.searchsorted(positions[order], self.offsets).tolist()
 
     @functools.cached_property
@@ -121,7 +123,8 @@ class Utf8Documents:
 
     def rows_holding_pairs(self, chosen: Callable[[str], bool]) -> Rows:
         """Which documents hold two neighbouring non-ASCII characters for which ``chosen`` is true,
-        asking about each distinct pair once."""
+        asking about each distinct pair once (the last character of a document and the first of
+        the next count as neighbours too: a document is at worst looked at for nothing)."""
         starts = self.leads
         first = self.data[starts]
         length = np.where(first < 0xE0, 2, np.where(first < 0xF0, 3, 4))

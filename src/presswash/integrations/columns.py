@@ -93,7 +93,7 @@ def _changes(array: Any, cleaner: Cleaner, data_buffer: Any, offsets: Any) -> di
     doubtful |= documents.rows_holding_characters(lambda char: not _moves_only_quotes(cleaner, char))
     doubtful |= documents.rows_holding_pairs(lambda pair: bool(cleaner.steps_moved_by_pair(pair)))
     repairs_quotes = any(isinstance(step, QuoteRepair) for step in cleaner.steps)
-    suspect_quotes = documents.rows_with_suspect_quotes() if repairs_quotes else doubtful & False
+    suspect_quotes = documents.rows_with_suspect_quotes() if repairs_quotes else np.zeros_like(doubtful)
     doubtful |= suspect_quotes
     if array.null_count:
         doubtful &= array.is_valid().to_numpy(zero_copy_only=False)
