@@ -33,14 +33,18 @@ def per_string(texts, cleaner):
     return [None if text is None else cleaner(text) for text in texts]
 
 
-@pytest.mark.parametrize("preset", PRESETS)
+# The presets, and one whose mojibake step has no controls step beside it to catch C1 controls.
+SETUPS = [(preset, {}) for preset in PRESETS] + [("news", {"controls": False, "html": False})]
+
+
+@pytest.mark.parametrize(("preset", "options"), SETUPS)
 @given(texts=arrow_texts, cut=st.integers(0, 3))
-def test_clean_arrow_is_cleaning_each_string(preset, texts, cut):
-    cleaner = CLEANERS[preset]
+def test_clean_arrow_is_cleaning_each_string(preset, options, texts, cut):
+    cleaner = Cleaner(preset, **options)
     array = pa.array(texts, pa.string())
-    assert presswash.clean_arrow(array, preset).to_pylist() == per_string(texts, cleaner)
+    assert presswash.clean_arrow(array, preset, **options).to_pylist() == per_string(texts, cleaner)
     sliced = array.slice(min(cut, len(texts)))
-    assert presswash.clean_arrow(sliced, preset).to_pylist() == per_string(texts[cut:], cleaner)
+    assert presswash.clean_arrow(sliced, preset, **options).to_pylist() == per_string(texts[cut:], cleaner)
 
 
 def test_real_text_comes_out_as_each_string_would():
