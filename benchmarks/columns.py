@@ -34,6 +34,9 @@ from bench_timing import consume, parallel_capacity, timed
 import presswash
 import presswash.dask
 
+# Files the Dask input is written to, each a partition: eight per worker.
+PARQUET_FILES = 16
+
 
 @dataclass
 class Row:
@@ -117,7 +120,9 @@ def dask_rows(documents: list[str], rounds: int) -> list[Row]:
         LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
         Client(cluster) as client,
     ):
-        dd.from_pandas(frame, npartitions=16).to_parquet(directory)
+        step = -(-len(frame) // PARQUET_FILES)
+        for start in range(0, len(frame), step):
+            frame.iloc[start : start + step].to_parquet(f"{directory}/part.{start // step:03}.parquet")
         # The workers read the Parquet files before the clock starts: only cleaning is timed.
         loaded = dd.read_parquet(directory).persist()
         wait(loaded)
