@@ -3,6 +3,7 @@
     python benchmarks/instructions.py              # ftfy, presswash.fix_text, the news cleaner, its explain
     python benchmarks/instructions.py --size 1     # on 1 MB of the benchmark input instead of 4
     python benchmarks/instructions.py --corpus FILE --mangled 0   # on another corpus, as run.py reads it
+    python benchmarks/instructions.py --columns    # the input as one Arrow column: per string vs clean_arrow
 
 Wall-clock throughput on a shared machine varies from run to run; the number of
 instructions a program executes does not. Each contender cleans the same input
@@ -23,6 +24,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from bench_corpus import add_corpus_arguments, build_corpus, fresh_copies, read_documents, utf8_len
 
@@ -33,6 +35,11 @@ CONTENDERS = (
     "presswash.fix_text",
     'presswash.Cleaner("news")',
     'presswash.Cleaner("news").explain',
+)
+# With --columns: the input as one Arrow string column, cleaned string by string or by clean_arrow.
+COLUMN_CONTENDERS = (
+    "per string: pa.array([cleaner(t) for t in arr.to_pylist()])",
+    "presswash.clean_arrow(arr)",
 )
 COLLECTED = re.compile(r"Collected : (\d+)")
 
@@ -57,8 +64,30 @@ def documents(corpus: Path, size_mb: float, mangled: float) -> list[str]:
     return build_corpus(read_documents(corpus), size_mb, mangled_share=mangled, seed=1).documents
 
 
+def column_cleaner_named(name: str) -> Callable[[Any], Any]:
+    import pyarrow as pa
+
+    import presswash
+
+    if name == COLUMN_CONTENDERS[0]:
+        cleaner = presswash.Cleaner("news")
+        return lambda array: pa.array([cleaner(text) for text in array.to_pylist()], pa.string())
+    if name == COLUMN_CONTENDERS[1]:
+        return presswash.clean_arrow
+    raise SystemExit(f"unknown contender {name!r}; contenders are: {', '.join(COLUMN_CONTENDERS)}")
+
+
 def child(name: str, corpus: Path, size_mb: float, mangled: float, cleaning: bool) -> None:
     """What runs under valgrind: set up, warm up, and clean the input only if ``cleaning``."""
+    if name in COLUMN_CONTENDERS:
+        import pyarrow as pa
+
+        clean_column = column_cleaner_named(name)
+        column = pa.array(fresh_copies(documents(corpus, size_mb, mangled)), pa.string())
+        clean_column(column.slice(0, WARM_UP_DOCUMENTS))
+        if cleaning:
+            clean_column(column)
+        return
     clean = cleaner_named(name)
     texts = documents(corpus, size_mb, mangled)
     for text in texts[:WARM_UP_DOCUMENTS]:
@@ -99,6 +128,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     add_corpus_arguments(parser)
     parser.add_argument("--size", type=float, default=4.0, help="MB of benchmark input")
+    parser.add_argument(
+        "--columns",
+        action="store_true",
+        help="count clean_arrow against per-string cleaning of an Arrow column",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--without-cleaning", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -115,14 +149,16 @@ def main(argv: list[str] | None = None) -> int:
         "instructions per byte of input:"
     )
     per_byte = {}
-    for name in CONTENDERS:
+    contenders = COLUMN_CONTENDERS if args.columns else CONTENDERS
+    for name in contenders:
         with_cleaning, without = (
             instructions(name, args.corpus, args.size, args.mangled, cleaning) for cleaning in (True, False)
         )
         spent = with_cleaning - without
         per_byte[name] = spent / size
-        ratio = per_byte[CONTENDERS[0]] / per_byte[name]
-        print(f"  {name:34} {per_byte[name]:9.1f}   {ratio:6.1f}x fewer than ftfy", flush=True)
+        ratio = per_byte[contenders[0]] / per_byte[name]
+        baseline = "per string" if args.columns else "ftfy"
+        print(f"  {name:34} {per_byte[name]:9.1f}   {ratio:6.2f}x fewer than {baseline}", flush=True)
     return 0
 
 

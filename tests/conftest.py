@@ -8,7 +8,7 @@ import pytest
 
 # Without the test extra, the first test module to import a missing package would
 # fail with a bare ModuleNotFoundError; say instead what to install.
-_NEEDED = ("presswash", "ftfy", "hypothesis", "babel")
+_NEEDED = ("presswash", "ftfy", "hypothesis", "babel", "pandas", "pyarrow", "dask", "distributed")
 _missing = [name for name in _NEEDED if importlib.util.find_spec(name) is None]
 if _missing:
     raise pytest.UsageError(

@@ -25,7 +25,9 @@ __all__ = [
     "Explanation",
     "apply_changes",
     "clean",
+    "clean_arrow",
     "clean_many",
+    "clean_series",
     "explain",
     "fix_text",
 ]
@@ -56,6 +58,29 @@ def explain(text: str, preset: str = "news", **options: Any) -> Explanation:
 def fix_text(text: str) -> str:
     """Exactly ``ftfy.fix_text(text)`` with ftfy's default configuration, much faster on clean text."""
     return _fix_text(text)
+
+
+def clean_series(series: Any, preset: str = "news", **options: Any) -> Any:
+    """A pandas Series with each text cleaned: the same index, name and dtype, missing values kept.
+
+    Needs the ``pandas`` extra. A value that is neither text nor missing raises a
+    TypeError naming its index label.
+    """
+    from presswash.integrations.series import clean_series as clean_values
+
+    return clean_values(series, _cleaner(preset, options))
+
+
+def clean_arrow(array: Any, preset: str = "news", **options: Any) -> Any:
+    """A pyarrow string, large_string or string_view array, or a chunked array of one, with each
+    text cleaned: the same type, nulls kept. Needs the ``arrow`` extra.
+
+    The screens read the column's UTF-8 buffer; only the documents that may change are decoded,
+    and the others' bytes are copied as they are.
+    """
+    from presswash.integrations.columns import clean_arrow as clean_column
+
+    return clean_column(array, _cleaner(preset, options))
 
 
 @functools.cache

@@ -214,7 +214,11 @@ class Cleaner:
         """Return the cleaned text."""
         if type(text) is not str:
             require_text(text)
-        notable = self._sieve(text)
+        return self.clean_sieved(text, self._sieve(text))
+
+    def clean_sieved(self, text: str, notable: str) -> str:
+        """:meth:`clean`, given ``text`` sieved as ``notable`` (by :attr:`sieve`), for callers that
+        sieved its UTF-8 already."""
         if not self._opens_gate(notable):
             return text
         step = self._only_step
@@ -236,6 +240,57 @@ class Cleaner:
         """Clean by running every step on every text: the reference the fast path must equal."""
         require_text(text)
         return self._run(text, None, None)
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """The enabled steps, in the order they run."""
+        return tuple(self._steps)
+
+    @property
+    def sieve(self) -> AsciiSieve:
+        """The sieve that sets aside the ASCII characters no enabled step reacts to."""
+        return self._sieve
+
+    def steps_for_sieved(self, notable: str, utf8: bytes) -> list[Step]:
+        """The steps that may change the text whose UTF-8 is ``utf8``, sieved as ``notable``, judged
+        without decoding it: none when the text is certainly returned as it is.
+
+        A text no step applies to in the first round is never changed, so this
+        lets columnar cleaning pass over documents it has not decoded.
+
+            >>> cleaner = Cleaner()
+            >>> text = "AT&amp;T’s “profit” rose £5m, the company said on Friday.".encode()
+            >>> cleaner.steps_for_sieved(cleaner.sieve.sieve_utf8(text), text)
+            [<step html>, <step quotes>]
+        """
+        if not self._opens_gate(notable):
+            return []
+        quiet = self._quiet(notable)
+        return [
+            step
+            for step in self._steps
+            if not (quiet and step in self._screened_steps) and step.may_apply(notable, utf8)
+        ]
+
+    def steps_moved_by(self, character: str, apart: bool = False) -> list[Step]:
+        """The steps that may change a text because it holds ``character``, whatever else it
+        holds besides characters they all leave alone (see :meth:`Step.leaves_alone`); with
+        ``apart``, in a text whose neighbouring non-ASCII characters make no pair that matters
+        to a step (see :meth:`steps_moved_by_pair`).
+
+            >>> cleaner = Cleaner()
+            >>> cleaner.steps_moved_by("“"), cleaner.steps_moved_by("–"), cleaner.steps_moved_by("£")
+            ([<step quotes>], [], [<step mojibake>])
+            >>> cleaner.steps_moved_by("£", apart=True), cleaner.steps_moved_by_pair("Ã¡")
+            ([], [<step mojibake>])
+        """
+        if apart:
+            return [step for step in self._steps if not step.leaves_alone_apart(character)]
+        return [step for step in self._steps if not step.leaves_alone(character)]
+
+    def steps_moved_by_pair(self, pair: str) -> list[Step]:
+        """The steps that two neighbouring non-ASCII characters ``pair`` may make change a text."""
+        return [step for step in self._steps if step.pair_matters(pair)]
 
     def _run(self, text: str, log: ChangeLog | None, notable: str | None) -> str:
         """Run the steps in rounds on ``text``, sieved as ``notable`` (None: run every step on it)."""

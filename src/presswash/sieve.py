@@ -54,10 +54,26 @@ class AsciiSieve:
         keeps = re.compile(f"[{kept}]") if kept else None
         self._dropped = bytes(byte for byte in range(0x80) if keeps is None or keeps.match(chr(byte)) is None)
 
+    @property
+    def kept_ascii(self) -> bytes:
+        """The ASCII bytes it keeps (every non-ASCII byte is kept too).
+
+        >>> AsciiSieve("&\\r").kept_ascii
+        b'\\r&'
+        """
+        return bytes(byte for byte in range(0x80) if byte not in self._dropped)
+
+    def sieve_utf8(self, data: bytes) -> str:
+        """The sieved form of the text whose UTF-8 is ``data``, without decoding the text.
+
+        >>> AsciiSieve("&").sieve_utf8("Fish & chips, £5".encode())
+        '&£'
+        """
+        return data.translate(None, self._dropped).decode("utf-8", "surrogatepass")
+
     def __call__(self, text: str) -> str:
         if len(text) > PIECE:
             return in_pieces(self, text)
         # "surrogatepass" lets lone surrogates (which a screen must see) through both ways,
         # one code point at a time, so that a pair cut in two by in_pieces is sieved alike.
-        encoded = text.encode("utf-8", "surrogatepass")
-        return encoded.translate(None, self._dropped).decode("utf-8", "surrogatepass")
+        return self.sieve_utf8(text.encode("utf-8", "surrogatepass"))

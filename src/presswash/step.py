@@ -54,6 +54,39 @@ class Step:
         """
         return self.trigger_pattern.search(notable) is not None
 
+    def may_apply(self, notable: str, utf8: bytes) -> bool:
+        """False only when the text whose UTF-8 is ``utf8``, sieved as ``notable``, is certainly
+        left unchanged, judged without decoding ``utf8``.
+
+        Columnar cleaning asks this of documents it has not decoded (see
+        :mod:`presswash.integrations.columns`). By the contract of ``trigger``,
+        a text holding none of its characters is left alone; steps that can
+        tell more from the sieved text or the bytes override this.
+        """
+        return self.trigger_pattern.search(notable) is not None
+
+    def leaves_alone(self, character: str) -> bool:
+        """True if the step leaves unchanged every text whose characters are all ones it leaves
+        alone or ASCII characters outside every enabled step's trigger, in any number and order.
+
+        Columnar cleaning asks this once per distinct character of a column, so that a document
+        holding only such characters is passed over without being read one by one. The default
+        answers from ``trigger``; steps that ignore some of their trigger characters whatever
+        their neighbours override it.
+        """
+        return self.trigger_pattern.search(character) is None
+
+    def leaves_alone_apart(self, character: str) -> bool:
+        """Like :meth:`leaves_alone`, for texts in which no two neighbouring non-ASCII characters
+        make a pair that :meth:`pair_matters` to the step. Steps that judge some characters only by
+        their neighbours (the letters of mojibake) say so here."""
+        return self.leaves_alone(character)
+
+    def pair_matters(self, pair: str) -> bool:
+        """Whether two neighbouring non-ASCII characters may make the step change a text (see
+        :meth:`leaves_alone_apart`)."""
+        return False
+
     def fix(self, text: str) -> str:
         """Return ``text`` with this step's repair applied."""
         raise NotImplementedError

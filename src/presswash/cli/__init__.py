@@ -16,6 +16,7 @@ Usage::
     presswash --check drafts/*.txt                    # list what would change; exit 1 if anything
     presswash --explain article.txt > /dev/null       # each change: where, which step, before → after
     presswash --jsonl --field text --field meta.title feed.jsonl > clean.jsonl
+    presswash --parquet --field body --field title news.parquet -o clean.parquet
     zcat dump.txt.gz | presswash --jobs 4 | gzip > clean.txt.gz
     presswash --preset ascii --no-styled --quotes keep article.txt
 
@@ -44,6 +45,12 @@ Design choices, in short:
   (``meta.title``); a key that itself contains a dot cannot be named. With
   duplicate keys the last one counts, as in :func:`json.loads`. Whitespace-only
   lines are kept as they are.
+- **Parquet.** ``--parquet`` reads a Parquet file a row group at a time and
+  writes each cleaned row group as one, so memory holds one row group; the
+  ``--field`` columns (whole names) are cleaned on their Arrow data, and every
+  other column, the schema with its metadata, and the compression stay as they
+  were. One output per input: ``-o``, standard output, ``--in-place`` or
+  ``--check``. Standard input is read whole (Parquet is read from its end).
 - **Atomic writes.** ``-o`` and ``--in-place`` write a temporary file in the
   target's directory, named ``.NAME.presswash-XXXXXXXX.tmp`` (hidden, and
   clearly ours), give it the target's mode (and owner, where allowed), fsync
@@ -92,6 +99,7 @@ The package, one module per concern (data flows top to bottom)::
     decoding.py      opening inputs, strict decoding, --guess-encoding
     plain_text.py    documents cut at blank lines, with their positions
     jsonl.py         records, --field paths, literals spliced back in place
+    parquet.py       Parquet row groups in and out, text columns cleaned on their Arrow data
     engine.py        the units' texts cleaned in order, here or in workers
     output.py        standard output, devices, atomic files
     explanations.py  --explain lines, as text or JSON

@@ -76,11 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--jsonl", action="store_true", help="input is JSON Lines: clean the --field strings of each record"
     )
     reading.add_argument(
+        "--parquet",
+        action="store_true",
+        help="input and output are Parquet: clean the --field text columns, keep every other column, "
+        "the schema and its metadata; one output file per input",
+    )
+    reading.add_argument(
         "--field",
         action="append",
         metavar="PATH",
         help="with --jsonl: a string field to clean, dotted for nested keys (meta.title); "
-        "repeatable (default: text)",
+        "with --parquet: a text column; repeatable (default: text)",
     )
     reading.add_argument(
         "--on-error",
@@ -215,6 +221,22 @@ def _jobs(text: str) -> int:
     return jobs or os.cpu_count() or 1
 
 
+def _check_parquet(parser: argparse.ArgumentParser, args: argparse.Namespace, files: list[str]) -> None:
+    """Parquet is a format of its own: no text decoding, no line-wise reports, a file out per file in."""
+    if args.jsonl:
+        parser.error("--parquet and --jsonl: choose one input format")
+    for given, option in (
+        (args.encoding, "--encoding"),
+        (args.guess_encoding, "--guess-encoding"),
+        (args.explain or args.explain_format, "--explain"),
+        (args.jobs > 1, "--jobs"),
+    ):
+        if given:
+            parser.error(f"{option} does not apply to --parquet")
+    if len(files) > 1 and not (args.in_place or args.check):
+        parser.error("--parquet writes one output per input: give one input, or use --in-place or --check")
+
+
 @dataclass(frozen=True)
 class Settings:
     """The parsed command line, checked."""
@@ -228,6 +250,7 @@ class Settings:
     encoding: str
     guess_encoding: bool
     jsonl: bool
+    parquet: bool
     fields: list[tuple[str, tuple[str, ...]]]
     on_error: str
     explain: bool
@@ -242,11 +265,14 @@ def parse_arguments(argv: list[str] | None) -> Settings:
     files: list[str] = args.files or [STDIN]
     if args.in_place and STDIN in files:
         parser.error("--in-place rewrites files; it cannot rewrite standard input")
-    if args.field and not args.jsonl:
-        parser.error("--field needs --jsonl")
+    if args.field and not (args.jsonl or args.parquet):
+        parser.error("--field needs --jsonl or --parquet")
+    if args.parquet:
+        _check_parquet(parser, args, files)
     fields: list[tuple[str, tuple[str, ...]]] = []
     for dotted in args.field or ["text"]:
-        path = tuple(dotted.split("."))
+        # A Parquet column is named whole; its name may hold dots.
+        path = (dotted,) if args.parquet else tuple(dotted.split("."))
         if not all(path):
             parser.error(f"--field {dotted!r}: empty key in the dotted path")
         if all(dotted != known for known, _ in fields):
@@ -275,6 +301,7 @@ def parse_arguments(argv: list[str] | None) -> Settings:
         encoding=encoding,
         guess_encoding=args.guess_encoding,
         jsonl=args.jsonl,
+        parquet=args.parquet,
         fields=fields,
         on_error=args.on_error,
         explain=args.explain or args.explain_format is not None,

@@ -34,6 +34,10 @@ class Sink:
             data = text.encode("utf-8")
         except UnicodeEncodeError as error:
             raise Failure(self.label, f"cannot encode the output as UTF-8: {error.reason}") from None
+        self.write_bytes(data)
+
+    def write_bytes(self, data: bytes) -> None:
+        """Write ``data`` as it is (a binary format's)."""
         try:
             self._write(data)
         except BrokenPipeError:

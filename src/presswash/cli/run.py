@@ -24,6 +24,7 @@ from presswash.cli.errors import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, PROG, Failur
 from presswash.cli.explanations import describe_change
 from presswash.cli.jsonl import json_lines, records, spliced
 from presswash.cli.output import Sink, StdoutSink, open_output, rewrite_of
+from presswash.cli.parquet import ParquetInput, ParquetOutput
 from presswash.cli.plain_text import Chunk, chunks, positions
 from presswash.cli.progress import Progress
 from presswash.edits import Change
@@ -136,6 +137,9 @@ class Run:
     def _clean_input(self, name: str, sink: Sink | None) -> Outcome:
         label = STDIN_NAME if name == STDIN else name
         outcome = Outcome()
+        if self.settings.parquet:
+            self._clean_parquet(name, label, sink, outcome)
+            return outcome
         with opened(name, label) as stream:
             assert self.progress is not None
             blocks = byte_blocks(stream, label, self.progress.update)
@@ -219,6 +223,18 @@ class Run:
         if bad:
             noun = "record" if bad == 1 else "records"
             self.say(f"{PROG}: {label}: {bad} {noun} with errors {what}")
+
+    def _clean_parquet(self, name: str, label: str, sink: Sink | None, outcome: Outcome) -> None:
+        assert self.cleaner is not None and self.progress is not None
+        source = ParquetInput(name, label, [dotted for dotted, _ in self.settings.fields])
+        output = ParquetOutput(sink, source) if sink is not None else None
+        for index, group in enumerate(source.cleaned(self.cleaner)):
+            outcome.changed = outcome.changed or group.changed
+            if output is not None:
+                output.write(group.table)
+            self.progress.update(source.stored_size(index))
+        if output is not None:
+            output.close()
 
     def _explain(
         self, label: str, line: int, column: int, change: Change, dotted: str | None, base: tuple[int, int]

@@ -35,6 +35,8 @@ from ftfy.fixes import unescape_html
 from presswash.edits import ChangeLog, Edit, edits_of_pieces
 from presswash.step import Step, split_lines
 
+# ftfy's entity pattern is ASCII: on UTF-8 it finds exactly the entities of the text.
+HTML_ENTITY_UTF8 = re.compile(HTML_ENTITY_RE.pattern.encode("ascii"))
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
 # Distinct entities remembered before the memory starts over (numeric references are unbounded).
 REMEMBERED_ENTITIES = 4096
@@ -67,6 +69,9 @@ class HtmlEntities(Step):
 
     name = "html"
     trigger = "&"
+
+    def may_apply(self, notable: str, utf8: bytes) -> bool:
+        return "&" in notable and HTML_ENTITY_UTF8.search(utf8) is not None
 
     def edits(self, text: str) -> list[Edit]:
         return edits_of_pieces((line, self._line_edits(line)) for line in split_lines(text))

@@ -206,15 +206,9 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     if notable is None:
         notable = NON_ASCII(text)
     if len(notable) <= len(text) * SIEVED_SHARE:
-        uncommon = UNCOMMON.findall(notable)
-        if not uncommon:
-            return False  # the common punctuation alone is innocent
-        characters = frozenset(uncommon)
-        if not characters.isdisjoint(LONE_CHARACTERS):
-            return True
-        # The distinct characters of ``notable``, found without reading it character by character.
-        characters = characters.union([mark for mark in COMMON_PUNCTUATION if mark in notable])
-        return _holds_run_seen_in(text, notable, characters)
+        seen = runs_seen(notable)
+        # The runs seen may be neighbours only after sieving (``£“`` from ``£5m. “No”``).
+        return seen is None or any(_occurs_in(text, run, notable) for run in seen)
     return _holds_run_beyond_runless(text)
 
 
@@ -260,16 +254,27 @@ def _holds_run_beyond_runless(text: str) -> bool:
     return False
 
 
-def _holds_run_seen_in(text: str, notable: str, characters: frozenset[str]) -> bool:
-    """Whether ``text`` holds one of the runs found in ``notable``, its sieved form made of ``characters``."""
-    spellings = run_spellings(characters)
+def runs_seen(notable: str) -> list[str] | None:
+    """The runs that sparse sieved text ``notable`` spells: those its text may hold, to be looked up
+    in it (none: it holds no mojibake), or None when it may hold mojibake whatever they are.
+
+    >>> runs_seen("’“”–…"), runs_seen("£“”"), runs_seen("Ã¡")
+    ([], ['£“'], None)
+    """
+    uncommon = UNCOMMON.findall(notable)
+    if not uncommon:
+        return []  # the common punctuation alone is innocent
+    characters = frozenset(uncommon)
+    if not characters.isdisjoint(LONE_CHARACTERS):
+        return None
+    # The distinct characters of ``notable``, found without reading it character by character.
+    spellings = run_spellings(characters.union([mark for mark in COMMON_PUNCTUATION if mark in notable]))
     if spellings is None:
-        return True
+        return None
     seen = [spelling for spelling in spellings if spelling in notable]
     if len(seen) > SIEVED_RUNS_TO_LOOK_UP:
-        return True  # each look-up reads the text: past a few, the heuristic decides
-    # The runs seen may be neighbours only after sieving (``£“`` from ``£5m. “No”``).
-    return any(_occurs_in(text, run, notable) for run in seen)
+        return None  # each look-up reads the text: past a few, the heuristic decides
+    return seen
 
 
 # Visiting one occurrence of a character costs about as much as reading this many
@@ -437,6 +442,29 @@ class Mojibake(LineStep):
 
     def line_edits(self, line: str, fixed: str) -> list[Edit]:
         return misread_edits(line, fixed)
+
+    def leaves_alone(self, character: str) -> bool:
+        # Runs hold no ASCII, and the common punctuation spells none: whether dense or
+        # sparse, text of these alone is innocent (see may_hold_mojibake).
+        return character in _COMMON_CHARACTERS or super().leaves_alone(character)
+
+    def leaves_alone_apart(self, character: str) -> bool:
+        # ftfy's heuristic matches only lone suspicious characters and runs, which hold no ASCII.
+        return character not in LONE_CHARACTERS
+
+    def pair_matters(self, pair: str) -> bool:
+        # Every run is at least two characters long: one in a text begins with a pair that begins it.
+        first, second = (RUNS_BY_CHARACTER.get(character, ()) for character in pair)
+        return len(first) > 0 and len(second) > 1 and first[0] & second[1] != 0
+
+    def may_apply(self, notable: str, utf8: bytes) -> bool:
+        # The text's characters: its bytes less the continuation bytes, all of them in ``notable``.
+        length = len(utf8) - len(notable.encode("utf-8", "surrogatepass")) + len(notable)
+        if len(notable) > length * SIEVED_SHARE:
+            return True  # a text this dense in non-ASCII is judged by reading it
+        seen = runs_seen(notable)
+        # UTF-8 is self-synchronizing: a run's bytes occur in the text's exactly where the run does.
+        return seen is None or any(run.encode("utf-8", "surrogatepass") in utf8 for run in seen)
 
     def fix_line(self, line: str) -> str:
         # Each decoding can reveal another layer (double encoding, or C1

@@ -103,6 +103,12 @@ class Normalization(LineStep):
             return not (stable_under_nfc(notable) or is_nfc(text))
         return not unicodedata.is_normalized(self.form, text)
 
+    def leaves_alone(self, character: str) -> bool:
+        return self.form == "NFC" and stable_under_nfc(character)
+
+    def may_apply(self, notable: str, utf8: bytes) -> bool:
+        return not (self.form == "NFC" and stable_under_nfc(notable))
+
     def fix_line(self, line: str) -> str:
         return unicodedata.normalize(self.form, line)
 

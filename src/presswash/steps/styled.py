@@ -209,6 +209,12 @@ class StyledText(PatternStep):
     def applies(self, text: str, notable: str) -> bool:
         return TRIGGER_CHARACTER.search(notable) is not None
 
+    def leaves_alone(self, character: str) -> bool:
+        return TRIGGER_CHARACTER.search(character) is None
+
+    def may_apply(self, notable: str, utf8: bytes) -> bool:
+        return TRIGGER_CHARACTER.search(notable) is not None
+
     def replace(self, match: re.Match[str]) -> str:
         run = match.group()
         if NEEDS_RULES.isdisjoint(run):

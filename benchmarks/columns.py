@@ -1,0 +1,189 @@
+"""Throughput of cleaning text where it lives: Arrow columns, pandas Series, Dask, clean_many.
+
+    python benchmarks/columns.py                 # 20 MB of news, 5 rounds, Dask included
+    python benchmarks/columns.py --quick         # 2 MB, 3 rounds
+    python benchmarks/columns.py --skip-dask     # the in-process rows only
+
+Each row cleans the news benchmark input (as run.py builds it: real news repeated
+to size, a share of the documents mangled) and reports MB/s and the ratio to the
+per-string baseline measured in the same round: the column turned into Python
+strings, each cleaned, and turned back into a column
+(``pa.array([cleaner(t) for t in arr.to_pylist()])``). Every row's output is
+checked against the baseline's. The parallel rows (clean_many with two jobs,
+Dask on two worker processes) are measured against one process cleaning the same
+input, with the machine's own parallel capacity (see bench_timing.py) measured
+in the same round beside them: on a shared machine no speed-up can exceed it.
+The Dask rows use their own input, by default with 30% of the documents mangled:
+the compute-heavy case where spreading the work pays.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+import pyarrow as pa
+from bench_corpus import MB, add_corpus_arguments, build_corpus, fresh_copies, read_documents
+from bench_timing import consume, parallel_capacity, timed
+
+import presswash
+import presswash.dask
+
+# Files the Dask input is written to, each a partition: eight per worker.
+PARQUET_FILES = 16
+
+
+@dataclass
+class Row:
+    name: str
+    seconds: list[float] = field(default_factory=list)
+    capacity: list[float] = field(default_factory=list)  # the machine's 2-process capacity, per round
+
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_corpus_arguments(parser)
+    parser.add_argument("--size", type=float, default=None, metavar="MB", help="[default: 20, --quick: 2]")
+    parser.add_argument("--rounds", type=int, default=None, help="[default: 5, --quick: 3]")
+    parser.add_argument("--dask-mangled", type=float, default=0.3, metavar="SHARE", help="[default: 0.3]")
+    parser.add_argument("--skip-dask", action="store_true", help="leave out the Dask rows")
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args(argv)
+    args.size = args.size if args.size is not None else (2.0 if args.quick else 20.0)
+    args.rounds = args.rounds if args.rounds is not None else (3 if args.quick else 5)
+    if args.rounds < 1 or args.size <= 0 or not 0 <= args.dask_mangled <= 1:
+        parser.error("--rounds and --size must be positive, --dask-mangled a share between 0 and 1")
+    return args
+
+
+def column_rows(documents: list[str], rounds: int) -> tuple[list[Row], int]:
+    """The in-process rows, rounds interleaved; returns them and the input's size in bytes."""
+    cleaner = presswash.Cleaner("news")
+    column = pa.array(documents, pa.string())
+    expected = [cleaner(text) for text in documents]
+    contenders: dict[str, Callable[[pa.Array], object]] = {
+        "per string: pa.array([cleaner(t) for t in arr.to_pylist()]) (baseline)": lambda array: pa.array(
+            [cleaner(text) for text in array.to_pylist()], pa.string()
+        ),
+        "presswash.clean_arrow(arr)": presswash.clean_arrow,
+        'presswash.clean_series(series)  (dtype "string[pyarrow]")': lambda array: pa.array(
+            presswash.clean_series(pd.Series(array, dtype="string[pyarrow]", copy=False)).array
+        ),
+        "presswash.clean_series(series)  (dtype object)": lambda array: pa.array(
+            presswash.clean_series(pd.Series(array.to_pylist(), dtype=object)), pa.string()
+        ),
+    }
+    for name, run in contenders.items():
+        if pa.array(run(column)).to_pylist() != expected:
+            sys.exit(f"PROBLEM: {name} differs from cleaning each string")
+    rows = [Row(name) for name in contenders]
+    for round_number in range(rounds):
+        for row, run in zip(rows, contenders.values(), strict=True):
+            fresh = pa.array(fresh_copies(documents), pa.string())
+            row.seconds.append(timed(lambda run=run, fresh=fresh: run(fresh))[0])
+        print(
+            f"  round {round_number + 1}/{rounds}: " + ", ".join(f"{row.seconds[-1]:.3f} s" for row in rows)
+        )
+    return rows, column.nbytes
+
+
+def many_rows(documents: list[str], rounds: int) -> list[Row]:
+    """clean_many with one and two jobs, and the machine's capacity, rounds interleaved."""
+    rows = [Row("presswash.clean_many(jobs=1)"), Row("presswash.clean_many(jobs=2)")]
+    for _ in range(rounds):
+        for row, jobs in zip(rows, (1, 2), strict=True):
+            texts = fresh_copies(documents)
+            row.seconds.append(
+                timed(lambda jobs=jobs, texts=texts: consume(presswash.clean_many(texts, jobs=jobs)))[0]
+            )
+        rows[1].capacity.append(parallel_capacity(2))
+    return rows
+
+
+def dask_rows(documents: list[str], rounds: int) -> list[Row]:
+    """One process cleaning a string[pyarrow] column, and Dask cleaning it on two worker processes."""
+    import dask.dataframe as dd
+    from distributed import Client, LocalCluster, wait
+
+    frame = pd.DataFrame({"text": pd.Series(documents, dtype="string[pyarrow]")})
+    rows = [Row("one process: clean_series on the column"), Row("presswash.dask.clean_dataframe, 2 workers")]
+    with (
+        tempfile.TemporaryDirectory() as directory,
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        step = -(-len(frame) // PARQUET_FILES)
+        for start in range(0, len(frame), step):
+            frame.iloc[start : start + step].to_parquet(f"{directory}/part.{start // step:03}.parquet")
+        # The workers read the Parquet files before the clock starts: only cleaning is timed.
+        loaded = dd.read_parquet(directory).persist()
+        wait(loaded)
+        expected = presswash.clean_series(frame["text"])
+        if not presswash.dask.clean_dataframe(loaded, "text").compute()["text"].equals(expected):
+            sys.exit("PROBLEM: Dask output differs from one process")
+        for round_number in range(rounds):
+            column = pd.Series(fresh_copies(documents), dtype="string[pyarrow]")
+            rows[0].seconds.append(timed(lambda column=column: presswash.clean_series(column))[0])
+
+            def on_cluster() -> None:
+                cleaned = presswash.dask.clean_dataframe(loaded, "text").persist()
+                wait(cleaned)
+                del cleaned
+
+            rows[1].seconds.append(timed(on_cluster)[0])
+            rows[1].capacity.append(parallel_capacity(2))
+            print(
+                f"  dask round {round_number + 1}/{rounds}: one process {rows[0].seconds[-1]:.2f} s, "
+                f"2 workers {rows[1].seconds[-1]:.2f} s, capacity {rows[1].capacity[-1]:.2f}x"
+            )
+        client.cancel(loaded)
+    return rows
+
+
+def table(rows: list[Row], size: int, against: Row, title: str) -> str:
+    lines = [
+        f"**{title}**",
+        "",
+        "| Contender | MB/s (median) | vs first row | machine's 2-process capacity |",
+        "|---|---:|---:|---:|",
+    ]
+    for row in rows:
+        capacity = ""
+        if row.capacity:
+            median = statistics.median(row.capacity)
+            share = against.median() / row.median() / median
+            spread = f"{min(row.capacity):.2f}–{max(row.capacity):.2f}"
+            capacity = f"{median:.2f}x ({spread}); speed-up = {share:.0%} of it"
+        speed = size / MB / row.median()
+        lines.append(f"| {row.name} | {speed:.1f} | {against.median() / row.median():.2f}x | {capacity} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    source = read_documents(args.corpus)
+    corpus = build_corpus(source, args.size, args.mangled, seed=1)
+    print(
+        f"{len(corpus.documents):,} documents, {corpus.total_bytes / MB:.1f} MB, {args.mangled:.0%} mangled"
+    )
+    rows, size = column_rows(corpus.documents, args.rounds)
+    print(table(rows, size, rows[0], "Columns (in one process)"), "\n")
+    many = many_rows(corpus.documents, args.rounds)
+    print(table(many, corpus.total_bytes, many[0], "clean_many"), "\n")
+    if not args.skip_dask:
+        heavy = build_corpus(source, args.size, args.dask_mangled, seed=1)
+        print(f"Dask input: {heavy.total_bytes / MB:.1f} MB, {args.dask_mangled:.0%} mangled")
+        dask = dask_rows(heavy.documents, args.rounds)
+        print(table(dask, heavy.total_bytes, dask[0], "Dask"))
+
+
+if __name__ == "__main__":
+    main()

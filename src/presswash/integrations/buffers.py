@@ -1,0 +1,195 @@
+"""Screens that read the UTF-8 of many documents at once, as NumPy arrays.
+
+A column of text (Arrow's ``string`` type) is one buffer holding every
+document's UTF-8 back to back, and the offsets where each one starts. Most
+documents need nothing; finding which ones may need something should not cost
+a Python string per document. These screens compare whole buffers at memory
+speed and map what they find to rows through the offsets:
+
+- :class:`Utf8Documents` finds where the documents hold non-ASCII characters
+  and some ASCII bytes (those a cleaner's sieve keeps), and :meth:`~Utf8Documents.sieved`
+  makes every document's sieved form from them;
+- :meth:`Utf8Documents.rows_holding_characters` those holding some non-ASCII
+  characters, asking about each distinct character once, and
+  :meth:`Utf8Documents.rows_holding_pairs` those holding some pairs of them
+  side by side;
+- :meth:`Utf8Documents.rows_with_suspect_quotes` is quote repair's screen over
+  bytes. The screen on text (see :mod:`presswash.steps.quote_repair`) looks
+  for a curly quote whose neighbours contradict its orientation; here the
+  neighbours are single bytes, and a non-ASCII neighbour, whose character is
+  unknown, is taken to contradict it. Every document the text screen flags is
+  flagged here too, and few others.
+
+    >>> texts = ["plain", "“Fine,” she said.", "Not “fine“ at all", "AT&T", "£5"]
+    >>> offsets = np.cumsum([0] + [len(text.encode()) for text in texts])
+    >>> documents = Utf8Documents("".join(texts).encode(), offsets, kept_ascii=b"&")
+    >>> documents.rows_of(documents.kept_ascii).tolist()
+    [False, False, False, True, False]
+    >>> sieved, bounds = documents.sieved()
+    >>> [sieved[start:end] for start, end in zip(bounds, bounds[1:])]
+    ['', '“”', '““', '&', '£']
+    >>> documents.rows_holding_characters(lambda character: character == "£").tolist()
+    [False, False, False, False, True]
+    >>> documents.rows_with_suspect_quotes().tolist()
+    [False, False, True, False, False]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from presswash.steps.quote_repair import CLOSERS, DASHES, OPENERS
+
+Rows = np.ndarray[Any, np.dtype[np.bool_]]
+Positions = np.ndarray[Any, np.dtype[np.intp]]
+
+
+class Utf8Documents:
+    """Documents whose UTF-8 lies back to back in ``utf8``, document ``i`` from ``offsets[i]`` to
+    ``offsets[i + 1]`` (the bytes outside ``offsets[0]`` to ``offsets[-1]`` are not read), and
+    where they hold a non-ASCII character or one of the ASCII bytes ``kept_ascii`` (a sieve's)."""
+
+    def __init__(self, utf8: bytes | memoryview, offsets: np.ndarray[Any, Any], kept_ascii: bytes) -> None:
+        self.data = np.frombuffer(utf8, dtype=np.uint8)
+        self.offsets = offsets
+        start, end = int(offsets[0]), int(offsets[-1])
+        text = self.data[start:end]
+        # One pass finds both: the bytes that start a non-ASCII character (no continuation
+        # byte) and the kept ASCII ones, controls among them found at once (text has few
+        # bytes below 0x20: line breaks and tabs).
+        marked = text >= 0xC0
+        if any(value < 0x20 for value in kept_ascii):
+            marked |= text < 0x20
+        for value in kept_ascii:
+            if value >= 0x20:
+                marked |= text == value
+        positions = np.flatnonzero(marked) + start
+        values = self.data[positions]
+        kept = np.zeros(256, dtype=bool)
+        kept[list(kept_ascii)] = True
+        self.leads: Positions = positions[values >= 0xC0]
+        self.kept_ascii: Positions = positions[kept[values]]
+
+    def rows_of(self, positions: Positions) -> Rows:
+        """Which documents hold a byte at one of ``positions``."""
+        rows = np.zeros(len(self.offsets) - 1, dtype=bool)
+        rows[np.searchsorted(self.offsets, positions, side="right") - 1] = True
+        return rows
+
+    def sieved(self) -> tuple[str, list[int]]:
+        """The documents sieved (see :mod:`presswash.sieve`) by the sieve that keeps ``kept_ascii``:
+        one string of them all, and where each document's part starts and ends.
+
+        It is made from the characters already found, not by reading each document again.
+        """
+        positions = np.concatenate([self.leads, self.kept_ascii])
+        characters = np.concatenate([self.characters, self.data[self.kept_ascii].astype(np.int64)])
+        order = np.argsort(positions, kind="stable")
+        # The code points of valid UTF-8 (its caller checks it) are valid UTF-32.
+        sieved = characters[order].astype("<u4").tobytes().decode("utf-32-le")
+        return sieved, np.searchsorted(positions[order], self.offsets).tolist()
+
+    @functools.cached_property
+    def characters(self) -> np.ndarray[Any, np.dtype[np.int64]]:
+        """The code point of the character starting at each of ``leads``."""
+        last = len(self.data) - 1
+        first, *rest = (
+            self.data[np.minimum(self.leads + index, last)].astype(np.int64) for index in range(4)
+        )
+        second, third, fourth = (byte & 0x3F for byte in rest)
+        return np.where(
+            first < 0xE0,
+            (first & 0x1F) << 6 | second,
+            np.where(
+                first < 0xF0,
+                (first & 0x0F) << 12 | second << 6 | third,
+                (first & 0x07) << 18 | second << 12 | third << 6 | fourth,
+            ),
+        )
+
+    def rows_holding_characters(self, chosen: Callable[[str], bool]) -> Rows:
+        """Which documents hold a non-ASCII character for which ``chosen`` is true."""
+        characters = self.characters
+        # Counting, unlike sorting, takes one pass: the code points are the indexes.
+        distinct = np.flatnonzero(np.bincount(characters))
+        picked = np.zeros(int(distinct[-1]) + 1 if len(distinct) else 0, dtype=bool)
+        picked[distinct] = [chosen(chr(code)) for code in distinct.tolist()]
+        return self.rows_of(self.leads[picked[characters]])
+
+    def rows_holding_pairs(self, chosen: Callable[[str], bool]) -> Rows:
+        """Which documents hold two neighbouring non-ASCII characters for which ``chosen`` is true,
+        asking about each distinct pair once (the last character of a document and the first of
+        the next count as neighbours too: a document is at worst looked at for nothing)."""
+        starts = self.leads
+        first = self.data[starts]
+        length = np.where(first < 0xE0, 2, np.where(first < 0xF0, 3, 4))
+        before = np.flatnonzero(starts[1:] == starts[:-1] + length[:-1])
+        characters = self.characters
+        pairs = characters[before] << 21 | characters[before + 1]
+        distinct = np.unique(pairs)
+        wanted = [chosen(chr(pair >> 21) + chr(pair & 0x1FFFFF)) for pair in distinct.tolist()]
+        return self.rows_of(starts[before[np.isin(pairs, distinct[np.array(wanted, dtype=bool)])]])
+
+    def rows_with_suspect_quotes(self) -> Rows:
+        """Which documents hold a curly quote that may point the wrong way (see the module's docstring)."""
+        data, offsets = self.data, self.offsets
+        last = len(data) - 1
+        leads = self.leads[data[self.leads] == 0xE2]
+        third = data[np.minimum(leads + 2, last)]
+        quotes = leads[(data[np.minimum(leads + 1, last)] == 0x80) & ((third & 0xFA) == 0x98)]
+        if not len(quotes):
+            return self.rows_of(quotes)
+        kind = data[quotes + 2]
+        rows = np.searchsorted(offsets, quotes, side="right") - 1
+        following = quotes + 3
+        # The neighbouring bytes, widened to hold _EDGE too.
+        previous = data[quotes - 1].astype(np.int16)
+        next_ = data[np.minimum(following, last)].astype(np.int16)
+        before = _FLAGS[np.where(quotes > offsets[rows], previous, _EDGE)]
+        after = _FLAGS[np.where(following < offsets[rows + 1], next_, _EDGE)]
+        # The neighbours each screen on text asks for (a quote before or after is non-ASCII: unknown).
+        opens_before = (before & (_OUTSIDE | _SPACE | _OPENER | _DASH | _UNKNOWN)) != 0
+        word_before = (before & (_OUTSIDE | _SPACE | _OPENER)) == 0
+        closes_after = (after & (_OUTSIDE | _SPACE | _CLOSER | _UNKNOWN)) != 0
+        word_after = (after & (_OUTSIDE | _SPACE | _CLOSER)) == 0
+        letter_after = (after & (_LETTER | _UNKNOWN)) != 0
+        alnum_around = ((before & (_ALNUM | _UNKNOWN)) != 0) & ((after & (_ALNUM | _UNKNOWN)) != 0)
+        suspect = np.select(
+            [kind == _LEFT_DOUBLE, kind == _RIGHT_DOUBLE, kind == _RIGHT_SINGLE],
+            [word_before & closes_after, opens_before & word_after, opens_before & letter_after],
+            (word_before & closes_after) | alnum_around,  # ‘
+        )
+        return self.rows_of(quotes[suspect])
+
+
+# What a byte next to a quote may be, as bit flags. The index past the bytes, _EDGE,
+# stands for the start or the end of the document.
+_SPACE, _OPENER, _DASH, _CLOSER, _LETTER, _ALNUM, _UNKNOWN, _OUTSIDE = (1 << bit for bit in range(8))
+_EDGE = 256
+
+
+def _flags() -> np.ndarray[Any, np.dtype[np.uint8]]:
+    flags = np.zeros(257, dtype=np.uint8)
+    for byte in range(0x80):
+        char = chr(byte)
+        flags[byte] = (
+            _SPACE * bool(re.match(r"\s", char))
+            | _OPENER * (char in OPENERS)
+            | _DASH * (char in DASHES)
+            | _CLOSER * (char in CLOSERS)
+            | _LETTER * bool(re.match(r"[^\W\d_]", char))
+            | _ALNUM * bool(re.match(r"[^\W_]", char))
+        )
+    flags[0x80:256] = _UNKNOWN
+    flags[_EDGE] = _OUTSIDE
+    return flags
+
+
+_FLAGS = _flags()
+# The third bytes of ’ “ ” (E2 80 99, 9C, 9D); ‘ is E2 80 98.
+_RIGHT_SINGLE, _LEFT_DOUBLE, _RIGHT_DOUBLE = 0x99, 0x9C, 0x9D

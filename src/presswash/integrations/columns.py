@@ -1,0 +1,151 @@
+"""Arrow string columns cleaned on their UTF-8 buffer.
+
+An Arrow ``string`` array is one buffer holding every document's UTF-8 back to
+back and the offsets where each starts. Turning each into a Python string and
+back (``to_pylist``, then ``pa.array``) decodes and re-encodes the whole column
+to change a few documents. Here the screens read the buffer itself (see
+:mod:`presswash.integrations.buffers`), in three passes over whole arrays:
+
+1. Each distinct non-ASCII character of the column is asked about once: a document
+   holding only characters that no step but quote repair reacts to, standing apart
+   (no two neighbours that may begin mojibake), and none of the ASCII bytes the
+   cleaner's sieve keeps, is left to quote repair's screen over the bytes, and
+   without a suspect quote it is passed over. Most English news, curly quotes,
+   dashes and all, is settled here.
+2. The few others are sieved from the characters already found and asked which
+   steps may apply, judged without decoding them
+   (:meth:`~presswash.Cleaner.steps_for_sieved`).
+3. Only the documents still in doubt become Python strings and are cleaned.
+
+The bytes of every other document are copied as they are, and an array in which
+nothing changed is returned itself.
+
+    >>> import pyarrow as pa
+    >>> from presswash import Cleaner
+    >>> clean_arrow(pa.array(["ﬁne", None, "“Fine,” she said."]), Cleaner()).to_pylist()
+    ['fine', None, '“Fine,” she said.']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from presswash.cleaner import Cleaner
+from presswash.integrations import require
+
+pa = require("pyarrow", "arrow")
+np = require("numpy", "arrow")
+
+from presswash.integrations.buffers import Utf8Documents  # noqa: E402
+from presswash.steps.quote_repair import QuoteRepair  # noqa: E402
+
+# Bytes a ``string`` array (32-bit offsets) can hold.
+STRING_CAPACITY = 2**31 - 1
+
+
+def clean_arrow(array: Any, cleaner: Cleaner) -> Any:
+    """``array`` (a pyarrow string, large_string or string_view array, or a chunked array of one of
+    them) with each document cleaned by ``cleaner``: the same type, nulls kept."""
+    if isinstance(array, pa.ChunkedArray):
+        return pa.chunked_array([_clean_array(chunk, cleaner) for chunk in array.chunks], type=array.type)
+    if isinstance(array, pa.Array):
+        return _clean_array(array, cleaner)
+    raise TypeError(f"expected a pyarrow Array or ChunkedArray of strings, got {type(array).__name__}")
+
+
+def is_text_type(kind: Any) -> bool:
+    """Whether ``kind`` is an Arrow type of text that :func:`clean_arrow` takes."""
+    return pa.types.is_string(kind) or pa.types.is_large_string(kind) or _is_string_view(kind)
+
+
+def _is_string_view(kind: Any) -> bool:
+    return hasattr(pa.types, "is_string_view") and bool(pa.types.is_string_view(kind))
+
+
+def _clean_array(array: Any, cleaner: Cleaner) -> Any:
+    kind = array.type
+    if _is_string_view(kind):
+        # Views point into several buffers; the offsets layout has the one buffer the screens read.
+        return _clean_array(array.cast(pa.large_string()), cleaner).cast(kind)
+    if not is_text_type(kind):
+        raise TypeError(f"expected an Arrow array of strings (string, large_string, string_view), got {kind}")
+    _, offset_buffer, data_buffer = array.buffers()
+    if data_buffer is None or len(array) == 0:
+        return array
+    try:
+        # The screens read characters off the bytes: they must be UTF-8 (checked at memory speed).
+        array.validate(full=True)
+    except pa.ArrowInvalid as error:
+        raise ValueError(f"the Arrow array does not hold valid UTF-8 text: {error}") from None
+    offset_type = np.int32 if pa.types.is_string(kind) else np.int64
+    offsets = np.frombuffer(offset_buffer, dtype=offset_type)[array.offset : array.offset + len(array) + 1]
+    changes = _changes(array, cleaner, data_buffer, offsets)
+    if not changes:
+        return array
+    return _rebuilt(array, offsets, memoryview(data_buffer), changes)
+
+
+def _changes(array: Any, cleaner: Cleaner, data_buffer: Any, offsets: Any) -> dict[int, bytes]:
+    """The UTF-8 of each document that cleaning changes, by row."""
+    utf8 = memoryview(data_buffer)
+    documents = Utf8Documents(utf8, offsets, cleaner.sieve.kept_ascii)
+    doubtful = documents.rows_of(documents.kept_ascii)
+    doubtful |= documents.rows_holding_characters(lambda char: not _moves_only_quotes(cleaner, char))
+    doubtful |= documents.rows_holding_pairs(lambda pair: bool(cleaner.steps_moved_by_pair(pair)))
+    repairs_quotes = any(isinstance(step, QuoteRepair) for step in cleaner.steps)
+    suspect_quotes = documents.rows_with_suspect_quotes() if repairs_quotes else np.zeros_like(doubtful)
+    doubtful |= suspect_quotes
+    if array.null_count:
+        doubtful &= array.is_valid().to_numpy(zero_copy_only=False)
+    rows = np.flatnonzero(doubtful).tolist()
+    if not rows:
+        return {}
+    sieved, sieved_bounds = documents.sieved()
+    bounds = offsets.tolist()
+    changes: dict[int, bytes] = {}
+    for row in rows:
+        document = utf8[bounds[row] : bounds[row + 1]].tobytes()
+        notable = sieved[sieved_bounds[row] : sieved_bounds[row + 1]]
+        steps = cleaner.steps_for_sieved(notable, document)
+        if not steps or (not suspect_quotes[row] and all(isinstance(step, QuoteRepair) for step in steps)):
+            continue
+        text = document.decode("utf-8")
+        cleaned = cleaner.clean_sieved(text, notable)
+        if cleaned != text:
+            changes[row] = cleaned.encode("utf-8")
+    return changes
+
+
+def _moves_only_quotes(cleaner: Cleaner, character: str) -> bool:
+    """Whether no step but quote repair may change a text for holding ``character``; quote repair's
+    own screen over the bytes then decides for the documents that hold only such characters."""
+    return all(isinstance(step, QuoteRepair) for step in cleaner.steps_moved_by(character, apart=True))
+
+
+def _rebuilt(array: Any, offsets: Any, utf8: memoryview, changes: dict[int, bytes]) -> Any:
+    """A new array: ``array`` with the documents of ``changes`` replaced, every other one's bytes copied."""
+    bounds = offsets.tolist()
+    pieces: list[bytes | memoryview] = []
+    growth = np.zeros(len(bounds), dtype=np.int64)
+    copied_up_to = bounds[0]
+    for row in sorted(changes):
+        start, end = bounds[row], bounds[row + 1]
+        pieces += [utf8[copied_up_to:start], changes[row]]
+        copied_up_to = end
+        growth[row + 1] = len(changes[row]) - (end - start)
+    pieces.append(utf8[copied_up_to : bounds[-1]])
+    new_offsets = offsets.astype(np.int64) - bounds[0] + np.cumsum(growth)
+    if pa.types.is_string(array.type):
+        if new_offsets[-1] > STRING_CAPACITY:
+            raise ValueError(
+                "the cleaned documents no longer fit an Arrow string array (2 GiB of UTF-8): "
+                "cast it to large_string first"
+            )
+        new_offsets = new_offsets.astype(np.int32)
+    validity = array.is_valid().buffers()[1] if array.null_count else None
+    return pa.Array.from_buffers(
+        array.type,
+        len(array),
+        [validity, pa.py_buffer(new_offsets), pa.py_buffer(b"".join(pieces))],
+        null_count=array.null_count,
+    )
