@@ -194,6 +194,11 @@ class Cleaner:
         )
         screened = "".join(step.trigger for step in self._steps if step in self._screened_steps)
         self._screen = compiled_class(screened) if screened else None
+        # Screened steps that ask nothing but their trigger are answered from the distinct
+        # trigger characters the screen found, without reading the text again each.
+        self._asked_by_trigger = frozenset(
+            step for step in self._screened_steps if type(step).applies is Step.applies
+        )
         self._only_step = self._steps[0] if len(self._steps) == 1 and not self._screened_steps else None
 
     @property
@@ -265,7 +270,7 @@ class Cleaner:
         """
         if not self._opens_gate(notable):
             return []
-        quiet = self._quiet(notable)
+        quiet = not self._screened_triggers(notable)
         return [
             step
             for step in self._steps
@@ -296,15 +301,15 @@ class Cleaner:
         """Run the steps in rounds on ``text``, sieved as ``notable`` (None: run every step on it)."""
         steps = self._steps
         sieved = text  # the text that ``notable`` is the sieved form of
-        quiet = notable is not None and self._quiet(notable)
+        found = "" if notable is None else self._screened_triggers(notable)
         for _ in range(MAX_ROUNDS):
             last_change = -1
             for index, step in enumerate(steps):
                 if notable is not None:
                     if sieved is not text:  # sieved again only when a step is about to be asked
                         notable, sieved = self._sieve(text), text
-                        quiet = self._quiet(notable)
-                    if not self._applies(step, text, notable, quiet):
+                        found = self._screened_triggers(notable)
+                    if not self._applies(step, text, notable, found):
                         continue
                 if log is None:
                     fixed = step.fix_sieved(text, notable) if notable is not None else step.fix(text)
@@ -320,8 +325,8 @@ class Cleaner:
                 break
             if notable is not None:
                 notable, sieved = self._sieve(text), text
-                quiet = self._quiet(notable)
-                if not any(self._applies(step, text, notable, quiet) for step in earlier):
+                found = self._screened_triggers(notable)
+                if not any(self._applies(step, text, notable, found) for step in earlier):
                     break
             elif all(step.fix(text) == text for step in earlier):
                 break
@@ -331,13 +336,21 @@ class Cleaner:
         """Whether sieved text ``notable`` holds a trigger of some step."""
         return notable != "" and (self._gate is None or self._gate.search(notable) is not None)
 
-    def _quiet(self, notable: str) -> bool:
-        """Whether the shared screen rules out every screened step for sieved text ``notable``."""
-        return self._screen is None or self._screen.search(notable) is None
+    def _screened_triggers(self, notable: str) -> str:
+        """The distinct trigger characters of screened steps in sieved text ``notable`` ("": none,
+        and the shared screen rules out every screened step)."""
+        if self._screen is None:
+            return ""
+        found = self._screen.findall(notable)
+        return "".join(set(found)) if found else ""
 
-    def _applies(self, step: Step, text: str, notable: str, quiet: bool) -> bool:
-        if quiet and step in self._screened_steps:
-            return False
+    def _applies(self, step: Step, text: str, notable: str, found: str) -> bool:
+        """Whether ``step`` may change ``text`` (sieved: ``notable``; screened triggers: ``found``)."""
+        if step in self._screened_steps:
+            if not found:
+                return False
+            if step in self._asked_by_trigger:
+                return step.trigger_pattern.search(found) is not None
         return step.applies(text, notable)
 
 
