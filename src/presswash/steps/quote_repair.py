@@ -1,12 +1,13 @@
 """Quotation marks that point the wrong way, turned around.
 
 Autocorrect, OCR and hurried copy-editing leave news text with curly quotes
-that face the wrong way (``“Ukraine needs more,“ he said``, ``didn‘t``). The
-usual cure, flattening every quote to ``"`` and ``'``, destroys the typography
-that was right. This step keeps it: it decides from the neighbouring characters
-whether each quote opens or closes and turns around only those that point the
-wrong way. It never changes anything but the orientation of ``‘ ’ “ ”`` (``‘``
-and ``’`` swap, ``“`` and ``”`` swap) and never curls straight quotes.
+that face the wrong way (``“Ukraine needs more,“ he said``, ``didn‘t``, ``the
+‘90s``). The usual cure, flattening every quote to ``"`` and ``'``, destroys
+the typography that was right. This step keeps it: it decides from the
+neighbouring characters whether each quote opens or closes and turns around
+only those that point the wrong way. It never changes anything but the
+orientation of ``‘ ’ “ ”`` (``‘`` and ``’`` swap, ``“`` and ``”`` swap) and
+never curls straight quotes.
 
 Opening or closing. The start of the text, whitespace, an opening bracket or a
 dash before a quote and a word after it make it an opening quote; a word or
@@ -14,46 +15,64 @@ punctuation before it and whitespace, punctuation or the end after it make it a
 closing one. Quotes standing side by side (``’”``) share the neighbours of the
 group. A single quote between two letters is an apostrophe. Whatever is
 neither (a quote alone between spaces, a quote glued to words on both sides)
-is left as it is. Four repairs follow:
+is left as it is.
 
-- ``“`` or ``‘`` in a closing position becomes ``”`` or ``’``;
-- ``‘`` between two letters becomes the apostrophe ``’`` (``NATO‘s``);
-- ``”`` in an opening position becomes ``“``;
-- ``’`` in an opening position becomes ``‘`` only when a closing single quote
-  answers it in the same paragraph and the word after it is not an elision
-  (``’90s``, ``rock ’n’ roll``, ``’tis``, ``’em`` and ``’s`` stay).
+The rule. ``“`` closes quotations in half of Europe (``„…“``: Bulgarian,
+Czech, Danish, Estonian, Georgian, German, Icelandic, Lithuanian, Macedonian,
+Romanian, Serbian, Bosnian, Croatian, Slovak, Slovenian, Ukrainian) and ``”``
+opens them in Swedish and Finnish (``”…”``), so a quote is turned around only
+on evidence, in this order:
 
-Conventions. Correct text in every common convention is left alone, and the
-convention is worked out from the whole document before anything changes, so
-the step takes a whole document, all its paragraphs at once:
+1. Right-to-left text is left alone: in a paragraph with Arabic, Hebrew,
+   Syriac, Thaana or N'Ko letters nothing changes (writers there type
+   ``”…“`` and ``’…‘`` with the glyphs unmirrored).
+2. ``“`` (or ``‘``) in a closing position becomes ``”`` (``’``) when the last
+   double (single) quote before it opened a quotation with ``“`` (``‘``):
+   ``“Ukraine needs more,“`` → ``“Ukraine needs more,”``. Otherwise a ``„``
+   (``‚``) anywhere before it is the quote it closes, and it stays:
+   ``„Wir schaffen das“``. With neither in sight (a sentence cut out of an
+   article) the paragraph's words decide (:mod:`.quote_languages`): it stays in
+   Cyrillic, Georgian or Latin text with the letters or common words of the
+   ``„…“`` languages (``Tai buvo svarbu“, – sakė jis.``, ``Это было важно“,
+   — сказал он.``) unless English words outweigh them, and is turned
+   elsewhere (``the players‘ union`` → ``the players’ union``).
+3. ``‘`` between two letters becomes the apostrophe ``’`` where an English
+   ending follows it or a French or Italian elided word precedes it
+   (``NATO‘s``, ``six o‘clock``, ``qu‘il``), never in ``O‘zbekiston`` or
+   ``Hawai‘i`` (:mod:`.quote_elisions`).
+4. ``‘`` at the start of a word becomes ``’`` before a year cut to two digits
+   (``the ‘90s``, ``in ‘77``), in ``rock ‘n‘ roll``, and before an elided word
+   that is no word of its own (``‘em``, ``‘tis``, ``‘Frisco``) unless a closing
+   quote answers it in the same paragraph (``‘Tis the season,’ she said`` may
+   open a quotation and stays).
+5. ``”`` before a word becomes ``“`` in a document that opens some quotation
+   with ``“`` or ``‘``, or in a paragraph whose English words outnumber its
+   Swedish and Finnish ones: ``”Where did he live?”`` → ``“Where did he
+   live?”``, but ``”Det är bra”, sa han.`` stays. ``’`` before a word becomes
+   ``‘`` on the same evidence, when a closing single quote answers it in the
+   same paragraph and the word after it is no elision (``’90s``, ``’n’``,
+   ``’tis`` and ``’s`` stay).
 
-- English ``“…”`` and ``‘…’``, including a quotation running over several
-  paragraphs (each paragraph opens with ``“``, only the last one closes);
-- German ``„…“`` and ``‚…‘``: a ``“`` or ``‘`` that closes a ``„`` or ``‚`` is
-  kept, and so is every closing ``“`` and ``‘`` of a document that uses low
-  quotes and is not English (see below);
-- Polish ``„…”`` and Swedish or Finnish ``”…”`` and ``’…’``: a right quote in
-  an opening position is turned around only in a document that is English,
-  because it opens other quotations with ``“`` or ``‘`` or because its common
-  words are English rather than Swedish or Finnish;
-- guillemets, corner brackets, low quotes, primes and straight quotes are
-  never changed, nor are quotes beside CJK text, nor a ``‘`` inside a word
-  unless an English contraction follows it or a French or Italian elided word
-  precedes it: Uzbek writes its letters oʻ and gʻ with it (``O‘zbekiston``),
-  Hawaiian its ʻokina (``Hawai‘i``).
+Everything else holds whatever the language: English ``“…”`` and ``‘…’``
+(including a quotation over several paragraphs, each opening with ``“``),
+German ``„…“`` and ``‚…‘``, Polish ``„…”``, Swedish ``”…”`` and ``’…’``,
+guillemets, corner brackets, primes, straight quotes and quotes beside CJK text.
 
-The common case costs four scans for a single character each: they look only
-for quotes whose neighbours contradict their orientation, so a correctly quoted
-text is returned after them, and the document is studied only when one is found.
+The common case costs a few scans for a single character each: they look only
+for quotes whose neighbours contradict their orientation (the screens), so a
+correctly quoted text is returned after them, and only the quotes they find are
+studied, each against the quote before it, the one after it and its paragraph.
 
     >>> repair_quotes("“Ukraine needs more,“ he said of their “remarkable ingenuity,“ with pride.")
     '“Ukraine needs more,” he said of their “remarkable ingenuity,” with pride.'
     >>> repair_quotes("NATO‘s chief said he didn‘t know. ‘It was ‘fine‘ then,‘ he added.")
     'NATO’s chief said he didn’t know. ‘It was ‘fine’ then,’ he added.'
-    >>> repair_quotes("”No,” he said, calling it ’a farce’ in the ’90s.")
-    '“No,” he said, calling it ‘a farce’ in the ’90s.'
+    >>> repair_quotes("”No,” he said, calling it ’a farce’ in the ‘90s, at six o‘clock.")
+    '“No,” he said, calling it ‘a farce’ in the ’90s, at six o’clock.'
     >>> repair_quotes("„Wir schaffen das“, sagte sie. ”Det är bra”, sa han.")
     '„Wir schaffen das“, sagte sie. ”Det är bra”, sa han.'
+    >>> repair_quotes("Tai buvo svarbu“, – sakė jis.")
+    'Tai buvo svarbu“, – sakė jis.'
     >>> QuoteRepair().edits("It‘s")
     [Edit(start=2, end=3, replacement='’')]
 """
@@ -65,6 +84,17 @@ import re
 
 from presswash.edits import Edit, splice
 from presswash.step import Step
+from presswash.steps.quote_elisions import (
+    APOSTROPHE_REACH_AFTER,
+    APOSTROPHE_REACH_BEFORE,
+    CJK,
+    ELISION,
+    ELISION_AFTER_LEFT_QUOTE,
+    ELISIONS,
+    ROCK_N_ROLL,
+    is_mis_curled_apostrophe,
+)
+from presswash.steps.quote_languages import Evidence
 
 LEFT_SINGLE = "\u2018"  # ‘
 RIGHT_SINGLE = "\u2019"  # ’
@@ -92,87 +122,39 @@ def _class(characters: str) -> str:
 
 _O, _D, _C, _Q = _class(OPENERS), _class(DASHES), _class(CLOSERS), _class(CURLY)
 
-# Elisions: a ’ in an opening position before one of these stays.
-_ELISIONS = (
-    r"(?:s|t|d|m|n|re|ll|ve|em|im|er|e|ere|ave|cause|cos|coz|cuz|til|till|tis|twas|twere|twill"
-    r"|bout|round|nother|kay|cept|fraid|gainst|neath|tween|twixt|scuse|sup|nam|burbs|allo|ello"
-    r"|ow|ome|ad|alf|eart|ead|ouse|ope|ey|uns?|ol|owt|appen|cello|phone|plane|bus|gator|possum|nuff)\b"
-)
-_ELISION = re.compile(_ELISIONS, re.IGNORECASE)
-
-# The screen: for each curly quote, one scan led by that literal character (which
+# The screens: for each curly quote, one scan led by that literal character (which
 # the regular-expression engine skips to quickly) for the places where it may
 # point the wrong way. A neighbour that is itself a curly quote always passes the
 # screen, since then the neighbours of the whole group decide. A text that passes
-# none of the four is left unchanged; the others are studied by :class:`_Document`.
+# none of the four is left unchanged; in the others, the quotes found are studied by :class:`_Document`.
 _SCREENS = (
     # “ after a word, punctuation or a dash, before whitespace, punctuation or the end.
     re.compile(f"{LEFT_DOUBLE}(?<=[^\\s{_O}]{LEFT_DOUBLE})(?=[\\s{_C}{_Q}]|\\Z)"),
     # ” after the start, whitespace, an opener or a dash, before a word.
     re.compile(f"{RIGHT_DOUBLE}(?<![^\\s{_O}{_D}{_Q}]{RIGHT_DOUBLE})(?=[^\\s{_C}])"),
     # ’ after the start, whitespace, an opener or a dash, before a letter that starts no elision.
-    re.compile(f"{RIGHT_SINGLE}(?<![^\\s{_O}{_D}{_Q}]{RIGHT_SINGLE})(?=[^\\W\\d_])(?!(?i:{_ELISIONS}))"),
-    # ‘ where “ would be screened, or between two letters or digits.
+    re.compile(f"{RIGHT_SINGLE}(?<![^\\s{_O}{_D}{_Q}]{RIGHT_SINGLE})(?=[^\\W\\d_])(?!{ELISIONS})"),
+    # ‘ where “ would be screened, between two letters or digits, or starting a word before an elision.
     re.compile(
         f"{LEFT_SINGLE}(?:(?<=[^\\s{_O}]{LEFT_SINGLE})(?=[\\s{_C}{_Q}]|\\Z)"
-        f"|(?<=[^\\W_]{LEFT_SINGLE})(?=[^\\W_]))"
+        f"|(?<=[^\\W_]{LEFT_SINGLE})(?=[^\\W_])"
+        f"|(?<![^\\s{_O}{_D}{_Q}]{LEFT_SINGLE})(?={ELISION_AFTER_LEFT_QUOTE.pattern}))"
     ),
 )
+# The quotes any screen finds, in text order.
+_SCREENED_QUOTE = re.compile("|".join(f"(?:{screen.pattern})" for screen in _SCREENS))
+# A group of curly quotes (or one of them) that opens with “ or ‘: the document quotes the English way.
+_ENGLISH_OPENING = re.compile(f"(?:(?<=[\\s{_O}{_D}])|\\A)(?=[{_Q}]*[{LEFT_DOUBLE}{LEFT_SINGLE}])[{_Q}]*+(?=[^\\s{_C}])")
+_SINGLE_QUOTE = re.compile(f"[{LEFT_SINGLE}{RIGHT_SINGLE}]")
 
 _CURLY_SET = frozenset(CURLY)
-# A group of curly quotes side by side, or one low quote.
-_QUOTE_RUN = re.compile(f"[{CURLY}]+|[{LOW_DOUBLE}{LOW_SINGLE}]")
-# The quotes that may need turning around in each position; a document without any needs nothing.
-_REPAIRABLE = {
-    "closing": LEFT_DOUBLE + LEFT_SINGLE,
-    "inside": LEFT_SINGLE,
-    "opening": RIGHT_DOUBLE + RIGHT_SINGLE,
-    "alone": "",
-}
-
 _OPENER_SET = frozenset(OPENERS)
 _DASH_SET = frozenset(DASHES)
 _CLOSER_SET = frozenset(CLOSERS)
 
 # Where a quote stands, from the characters around it (or around its group).
 OPENING, CLOSING, INSIDE, ALONE = "opening", "closing", "inside", "alone"
-
-# Common words that tell English from Swedish and Finnish (whose quotations are
-# ”…” and ’…’), counted with the spaces around them; none of them is a word of
-# those languages. Each å, ä or ö counts as a Nordic word.
-_ENGLISH_STEMS = ("said", "says", "told", "would", "which", "their", "they", "because")
-_ENGLISH_SHORT = ("the", "The", "and", "that", "with", "this", "she", "was", "are", "will", "not", "We", "we")
-_ENGLISH_WORDS = tuple(f"{space}{word}" for space in " \n" for word in _ENGLISH_STEMS) + tuple(
-    f"{space}{word} " for space in " \n" for word in _ENGLISH_SHORT
-)
-_NORDIC_SHORT = ("och", "att", "det", "som", "inte", "är", "ja", "sa", "että", "ovat", "oli", "hän")
-_NORDIC_WORDS = tuple("åäöÅÄÖ") + tuple(f" {word} " for word in _NORDIC_SHORT)
-
-# ‘ inside a word is a mis-curled apostrophe when an English contraction or
-# possessive follows it (didn‘t, NATO‘s, we‘ll) or a French or Italian elided word
-# precedes it (l‘homme, qu‘il, jusqu‘à), or in a name (O‘Connor). Elsewhere it may be a letter of its own:
-# Uzbek writes oʻ and gʻ with it (O‘zbekiston, g‘oya), Hawaiian its ʻokina
-# (Hawai‘i), Arabic transliteration its ʿayn (Shi‘a). Then it is left alone.
-_ENGLISH_ENDING = re.compile(r"(?i:s|t|d|ll|re|ve|m)(?![^\W_])")
-_FRENCH_ELIDED = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "aujourd")
-_ITALIAN_ELIDED = ("dell", "nell", "sull", "dall", "all")
-_ELIDED_WORDS = frozenset((*_FRENCH_ELIDED, *_ITALIAN_ELIDED))
-# Ukrainian and Belarusian write an apostrophe inside words (м’ясо, п’ять).
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_ENGLISH_WORDS_WITHIN = frozenset(["ma’am", "o’er", "ne’er", "e’er"])
-# How far an in-word ‘ is looked around: the word before it within eight characters
-# (and the character before that word), and whether one of the words above follows:
-# four characters after it tell a word of up to three letters from a longer one.
-_APOSTROPHE_REACH_BEFORE = 9
-_APOSTROPHE_REACH_AFTER = 5
-_WORD_AFTER = re.compile(r"[^\W\d_]+")
-_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]+\Z")
-# Han, kana, Hangul and CJK punctuation: no apostrophes there.
-_CJK = re.compile(
-    "[\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u318f\u31a0-\u31ff"
-    "\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff00-\uffef"
-    "\U00020000-\U0003134f]"
-)
+_TURNED = {LEFT_SINGLE: RIGHT_SINGLE, RIGHT_SINGLE: LEFT_SINGLE, LEFT_DOUBLE: RIGHT_DOUBLE, RIGHT_DOUBLE: LEFT_DOUBLE}
 
 
 class QuoteRepair(Step):
@@ -229,149 +211,196 @@ def position_of(before: str, after: str) -> str:
     return INSIDE if word_before else OPENING
 
 
+# A quotation mark as the rules see it: the character (after any repair) and its position.
+Mark = tuple[str, str]
+
+
 class _Document:
-    """A text whose quotes were screened: its quotes, its convention and the repairs they call for."""
+    """A screened text: the quotes the screens found, each decided in order from its surroundings.
+
+    What a quote needs to know about the rest of the text is found lazily and
+    each piece of text is looked at a bounded number of times, so that the
+    work stays linear however dense the quotes: the last double or single
+    mark before a quote is searched backwards no further than the previous
+    quote of its kind that was decided; the next single quote that opens or
+    closes is searched forwards once for all the quotes before it; the group
+    of quotes side by side and the paragraph are kept while the quotes stay in them.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.low = LOW_DOUBLE in text or LOW_SINGLE in text
-        end = len(text)
-        # Each group of curly quotes side by side with its start and position, and each low
-        # quote (with position ""); a group of one quote is that quote as ``quotes`` lists it.
-        groups: list[tuple[int, str, str]] = []
-        repairable = several = False
-        for run in _QUOTE_RUN.finditer(text):
-            start, stop = run.span()
-            group = run.group()
-            if group not in _CURLY_SET and len(group) == 1:  # a low quote
-                groups.append((start, group, ""))
-                continue
-            # The group's neighbours give the position of all its quotes.
-            where = position_of(text[start - 1] if start else "", text[stop] if stop < end else "")
-            groups.append((start, group, where))
-            if stop - start == 1:
-                repairable = repairable or group in _REPAIRABLE[where]
-            else:
-                several = True
-                repairable = repairable or any(quote in group for quote in _REPAIRABLE[where])
-        # Every quote with its position and the position it stands in; none if none may need turning around.
-        self.quotes: list[tuple[int, str, str]] = groups if repairable else []
-        if repairable and several:
-            self.quotes = [
-                (start + offset, char, where)
-                for start, group, where in groups
-                for offset, char in enumerate(group)
-            ]
-        self._english: bool | None = None
+        self._first_low_double = text.find(LOW_DOUBLE)
+        self._first_low_single = text.find(LOW_SINGLE)
+        # The last double and single mark before ``_decided_double`` / ``_decided_single``.
+        self._last_double: Mark | None = None
+        self._last_single: Mark | None = None
+        self._decided_double = self._decided_single = 0
+        self._group = (0, 0, ALONE)  # the last group of quotes looked at: its span and position
+        self._paragraph = (0, -1, Evidence(""))  # the paragraph looked at last: its span and words
+        # The next single quote that opens or closes after ``_boundary_from``: its index and position.
+        self._boundary_from, self._boundary = len(text), (-1, ALONE)
+        self._opens_english: bool | None = None
         self._apostrophes: dict[tuple[str, int], bool] = {}
 
     def repairs(self) -> list[tuple[int, int, str]]:
         """Each quote to turn around, as its span and its replacement, in text order."""
         found: list[tuple[int, int, str]] = []
-        last_double = last_single = ""
-        for index, (position, char, where) in enumerate(self.quotes):
+        text = self.text
+        for match in _SCREENED_QUOTE.finditer(text):
+            position = match.start()
+            char = text[position]
+            where = self._where(position)
             new = ""
-            if char == LEFT_DOUBLE and where == CLOSING:
-                if not (last_double == LOW_DOUBLE or (self.low and not self.english)):
-                    new = RIGHT_DOUBLE
-            elif char == LEFT_SINGLE and where == CLOSING:
-                if not (last_single == LOW_SINGLE or (self.low and not self.english)):
-                    new = RIGHT_SINGLE
-            elif char == LEFT_SINGLE and where == INSIDE:
-                if self._apostrophe(position):
-                    new = RIGHT_SINGLE
-            elif char == RIGHT_DOUBLE and where == OPENING:
-                if self.english:
-                    new = LEFT_DOUBLE
-            elif (
-                char == RIGHT_SINGLE
-                and where == OPENING
-                and self._opening_single(position, self._next_single_boundaries[index])
-                and self.english
-            ):
-                new = LEFT_SINGLE
-            if new:
-                found.append((position, position + 1, new))
-            # The last double and single marks seen; a swap never changes which is a low quote.
-            if char in (LOW_DOUBLE, LEFT_DOUBLE, RIGHT_DOUBLE):
-                last_double = char
-            elif char == LOW_SINGLE or where in (OPENING, CLOSING):
-                last_single = char
+            if not self._evidence(position).right_to_left:
+                new = self._repair(position, char, where)
+                if new:
+                    found.append((position, position + 1, new))
+            if char in (LEFT_DOUBLE, RIGHT_DOUBLE):
+                self._last_double, self._decided_double = (new or char, where), position + 1
+            elif where in (OPENING, CLOSING):
+                self._last_single, self._decided_single = (new or char, where), position + 1
         return found
 
-    @property
-    def english(self) -> bool:
-        """Whether the document quotes the English way (a swap never changes the answer).
+    def _repair(self, position: int, char: str, where: str) -> str:
+        """The quote that ``char`` at ``position`` should be (``""``: it stays)."""
+        if where == CLOSING and char in (LEFT_DOUBLE, LEFT_SINGLE):
+            return _TURNED[char] if self._turn_closing(position, char) else ""
+        if where == INSIDE and char == LEFT_SINGLE:
+            return RIGHT_SINGLE if self._apostrophe(position) else ""
+        if where != OPENING:
+            return ""
+        if char == RIGHT_DOUBLE:
+            return LEFT_DOUBLE if self._english(position) else ""
+        if char == RIGHT_SINGLE:
+            return LEFT_SINGLE if self._opening_single(position) and self._english(position) else ""
+        if char == LEFT_SINGLE:
+            return RIGHT_SINGLE if self._elision(position) else ""
+        return ""
 
-        It does if it opens a quotation with “ or ‘, or if its words are English
-        rather than Swedish or Finnish.
+    def _turn_closing(self, position: int, char: str) -> bool:
+        """Whether ``“`` or ``‘`` in a closing position should close the English way (rule 2)."""
+        first_low = self._first_low_double if char == LEFT_DOUBLE else self._first_low_single
+        low_before = 0 <= first_low < position
+        if not low_before and not self._evidence(position).closes_with_left_quote:
+            return True  # whatever comes before it, it is turned
+        if self._previous_mark(position, char == LEFT_DOUBLE) == (char, OPENING):
+            return True
+        return not low_before and char == LEFT_SINGLE and ROCK_N_ROLL.match(self.text, position - 2) is not None
+
+    def _elision(self, position: int) -> bool:
+        """Whether a ``‘`` that starts a word before a year or an elided word is an apostrophe (rule 4)."""
+        text = self.text
+        if text[position + 1].isdecimal() or ROCK_N_ROLL.match(text, position):
+            return True
+        # Unless a closing quote answers it, and so closes a quotation it opens.
+        return not self._answered(position) or self._previous_mark(position, False) == (LEFT_SINGLE, OPENING)
+
+    def _english(self, position: int) -> bool:
+        """Whether a right quote before a word at ``position`` opens an English quotation (rule 5)."""
+        if self._opens_english is None:
+            self._opens_english = _ENGLISH_OPENING.search(self.text) is not None
+        return self._opens_english or self._evidence(position).english_over_nordic
+
+    def _opening_single(self, position: int) -> bool:
+        """Whether a ’ in an opening position opens a quotation (rather than starting an elision).
+
+        It must stand before a letter that starts no elision, and the next single
+        quote that opens or closes must close, in the same paragraph.
         """
-        if self._english is None:
-            self._english = any(
-                where == OPENING and char in (LEFT_DOUBLE, LEFT_SINGLE) for _, char, where in self.quotes
-            )
-            if not self._english:
-                text = self.text
-                english = sum(text.count(word) for word in _ENGLISH_WORDS)
-                self._english = english > sum(text.count(word) for word in _NORDIC_WORDS)
-        return self._english
+        text = self.text
+        after = text[position + 1]
+        if not after.isalpha() or CJK.match(after) or ELISION.match(text, position + 1):
+            return False
+        return self._answered(position)
 
-    @functools.cached_property
-    def _next_single_boundaries(self) -> list[int]:
-        """For each quote, the index of the next single quote that opens or closes (or -1); listed
-        once a ’ in an opening position asks for it."""
-        answer = [-1] * len(self.quotes)
-        following = -1
-        for index in range(len(self.quotes) - 1, -1, -1):
-            answer[index] = following
-            _, char, where = self.quotes[index]
-            if char in (LEFT_SINGLE, RIGHT_SINGLE) and where in (OPENING, CLOSING):
-                following = index
-        return answer
+    def _answered(self, position: int) -> bool:
+        """Whether the next single quote after ``position`` that opens or closes closes, in the same paragraph."""
+        answer, where = self._boundary
+        if not (self._boundary_from <= position and (answer < 0 or position < answer)):
+            self._boundary_from, self._boundary = position, self._next_single_boundary(position)
+            answer, where = self._boundary
+        return answer >= 0 and where == CLOSING and answer < self._paragraph[1]
+
+    def _next_single_boundary(self, position: int) -> tuple[int, str]:
+        text = self.text
+        quote = _SINGLE_QUOTE.search(text, position + 1)
+        while quote is not None:
+            where = self._where(quote.start())
+            if where in (OPENING, CLOSING):
+                return quote.start(), where
+            quote = _SINGLE_QUOTE.search(text, quote.end())
+        return -1, ALONE
+
+    def _previous_mark(self, position: int, double: bool) -> Mark | None:
+        """The last double (or single) quotation mark before ``position``, with its position.
+
+        A single quote counts only where it opens or closes (not as an apostrophe).
+        """
+        text = self.text
+        if double:
+            marks, last, floor = (LOW_DOUBLE, LEFT_DOUBLE, RIGHT_DOUBLE), self._last_double, self._decided_double
+        else:
+            marks, last, floor = (LOW_SINGLE, LEFT_SINGLE, RIGHT_SINGLE), self._last_single, self._decided_single
+        # The nearest occurrence of each mark; only the one taken is searched again further back.
+        nearest = [text.rfind(mark, floor, position) for mark in marks]
+        while (found := max(nearest)) >= 0:
+            kind = nearest.index(found)
+            where = self._where(found) if kind else ""
+            if double or where != INSIDE and where != ALONE:
+                last = marks[kind], where
+                break
+            nearest[kind] = text.rfind(marks[kind], floor, found)
+        # Kept, so that the next question about this kind of mark starts here.
+        if double:
+            self._last_double, self._decided_double = last, position
+        else:
+            self._last_single, self._decided_single = last, position
+        return last
+
+    def _where(self, position: int) -> str:
+        """The position of the group of curly quotes side by side that holds the quote at ``position``."""
+        text = self.text
+        before = text[position - 1] if position else ""
+        after = text[position + 1 : position + 2]
+        if before not in _CURLY_SET and after not in _CURLY_SET:
+            return position_of(before, after)
+        start, stop, where = self._group
+        if start <= position < stop:
+            return where
+        start, stop = position, position + 1
+        while start and text[start - 1] in _CURLY_SET:
+            start -= 1
+        while stop < len(text) and text[stop] in _CURLY_SET:
+            stop += 1
+        where = position_of(text[start - 1] if start else "", text[stop] if stop < len(text) else "")
+        self._group = (start, stop, where)
+        return where
+
+    def _evidence(self, position: int) -> Evidence:
+        """The words of the paragraph (line) that holds ``position``."""
+        start, end, evidence = self._paragraph
+        if start <= position < end:
+            return evidence
+        text = self.text
+        start = text.rfind("\n", max(end, 0), position) + 1
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        self._paragraph = (start, end, Evidence.around(text, start, end, position))
+        return self._paragraph[2]
 
     def _apostrophe(self, position: int) -> bool:
         """Whether a ‘ at ``position`` inside a word is a mis-curled apostrophe.
 
         The answer depends only on the characters around the quote (see
-        ``_decide_apostrophe``), so it is kept for each such context: a text
+        ``is_mis_curled_apostrophe``), so it is kept for each such context: a text
         that repeats one (``a‘b a‘b …``) is decided once.
         """
-        start = max(0, position - _APOSTROPHE_REACH_BEFORE)
-        context = (self.text[start : position + _APOSTROPHE_REACH_AFTER], position - start)
+        start = max(0, position - APOSTROPHE_REACH_BEFORE)
+        context = (self.text[start : position + APOSTROPHE_REACH_AFTER], position - start)
         decided = self._apostrophes.get(context)
         if decided is None:
-            decided = self._apostrophes[context] = self._decide_apostrophe(position)
+            decided = self._apostrophes[context] = is_mis_curled_apostrophe(self.text, position)
         return decided
-
-    def _decide_apostrophe(self, position: int) -> bool:
-        text = self.text
-        before, after = text[position - 1], text[position + 1]
-        if not (before.isalnum() and after.isalnum()) or _CJK.match(before) or _CJK.match(after):
-            return False
-        if _ENGLISH_ENDING.match(text, position + 1) or (_CYRILLIC.match(before) and _CYRILLIC.match(after)):
-            return True
-        word = _WORD_BEFORE.search(text, max(0, position - 8), position)
-        if word is None:
-            return False
-        word_after = _WORD_AFTER.match(text, position + 1)
-        if word_after and f"{word.group()}’{word_after.group()}".lower() in _ENGLISH_WORDS_WITHIN:
-            return True
-        # Irish and Italian names: O‘Connor, D‘Angelo (but Uzbek O‘zbekiston stays).
-        return word.group().lower() in _ELIDED_WORDS or (word.group() in ("O", "D") and after.isupper())
-
-    def _opening_single(self, position: int, answer: int) -> bool:
-        """Whether a ’ in an opening position opens a quotation (rather than starting an elision).
-
-        It must stand before a letter that starts no elision, and the next single
-        quote that opens or closes (the quote at index ``answer``) must close, in
-        the same paragraph.
-        """
-        text = self.text
-        after = text[position + 1]
-        if not after.isalpha() or _CJK.match(after) or _ELISION.match(text, position + 1) or answer < 0:
-            return False
-        closing_position, _, where = self.quotes[answer]
-        return where == CLOSING and text.find("\n", position, closing_position) < 0
 
 
 _STEP = QuoteRepair()
