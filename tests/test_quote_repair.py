@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 import presswash
 from presswash.edits import apply_edits
 from presswash.steps.quote_elisions import is_mis_curled_apostrophe
-from presswash.steps.quote_repair import QuoteRepair, _Document, _screened, position_of, repair_quotes
+from presswash.steps.quote_marks import position_of, screened
+from presswash.steps.quote_repair import QuoteRepair, _Document, repair_quotes
 from presswash.steps.quotes import StraightQuotes
 
 STEP = QuoteRepair()
@@ -331,7 +332,7 @@ def test_edits_rebuild_fix(text: str) -> None:
 
 @given(any_text)
 def test_screen_never_hides_a_repair(text: str) -> None:
-    if not _screened(text):
+    if not screened(text):
         assert _Document(text).repairs() == []
 
 

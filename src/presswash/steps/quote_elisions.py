@@ -48,8 +48,10 @@ def _any_word(words: tuple[str, ...]) -> str:
 # A word a ’ before which is an apostrophe; the screens use the text of this pattern.
 ELISIONS = _any_word(TURNED_ELISIONS + KEPT_ELISIONS)
 ELISION = re.compile(ELISIONS)
-# After a ‘ at the start of a word: a year cut to two digits or an elided word.
-ELISION_AFTER_LEFT_QUOTE = re.compile(r"\d\d(?:s\b)?(?![\w‘’])|" + _any_word(TURNED_ELISIONS))
+# After a ‘ at the start of a word: a year cut to two digits (‘90s, ‘77) or an elided word.
+YEAR = r"\d\d(?:s\b)?(?![\w‘’])"
+TURNED_WORD = _any_word(TURNED_ELISIONS)
+ELISION_AFTER_LEFT_QUOTE = re.compile(f"{YEAR}|{TURNED_WORD}")
 # ‘n‘ or ‘n’ between two words, as in rock ’n’ roll: both quotes are apostrophes.
 ROCK_N_ROLL = re.compile(r"(?<=\s)[‘’]n[‘’](?=\s)")
 

@@ -69,7 +69,9 @@ _LOW_QUOTE_WORDS = _words(
 )  # fmt: skip
 _NORDIC = re.compile(
     "[åäöÅÄÖ]|"
-    + _words("och", "att", "det", "som", "inte", "ja", "sa", "jag", "hon", "han", "että", "ovat", "oli", "hän").pattern,
+    + _words(
+        "och", "att", "det", "som", "inte", "ja", "sa", "jag", "hon", "han", "että", "ovat", "oli", "hän"
+    ).pattern,
     re.IGNORECASE,
 )
 # How far from the first quote that asks about a paragraph its words are read.
@@ -84,7 +86,9 @@ class Evidence:
 
     def __init__(self, text: str, right_to_left: bool | None = None) -> None:
         self.text = text
-        self.right_to_left = _RIGHT_TO_LEFT.search(text) is not None if right_to_left is None else right_to_left
+        self.right_to_left = (
+            _RIGHT_TO_LEFT.search(text) is not None if right_to_left is None else right_to_left
+        )
 
     @classmethod
     def around(cls, text: str, start: int, end: int, position: int) -> Evidence:

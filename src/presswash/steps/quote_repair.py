@@ -81,6 +81,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from presswash.edits import Edit, splice
 from presswash.step import Step
@@ -89,72 +90,39 @@ from presswash.steps.quote_elisions import (
     APOSTROPHE_REACH_BEFORE,
     CJK,
     ELISION,
-    ELISION_AFTER_LEFT_QUOTE,
-    ELISIONS,
     ROCK_N_ROLL,
     is_mis_curled_apostrophe,
 )
 from presswash.steps.quote_languages import Evidence
-
-LEFT_SINGLE = "\u2018"  # ‘
-RIGHT_SINGLE = "\u2019"  # ’
-LEFT_DOUBLE = "\u201c"  # “
-RIGHT_DOUBLE = "\u201d"  # ”
-LOW_SINGLE = "\u201a"  # ‚
-LOW_DOUBLE = "\u201e"  # „
-CURLY = LEFT_SINGLE + RIGHT_SINGLE + LEFT_DOUBLE + RIGHT_DOUBLE
-
-# Besides whitespace and the start of the text, these before a quote make it open.
-OPENERS = "([{<\u201e\u201a\u00ab\u2039\u300c\u300e\u3008\u300a\u3010\u3014\u00bf\u00a1"
-# Before a quote, a dash opens it when a word follows and closes it otherwise.
-DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
-# Besides whitespace and the end of the text, these after a quote make it close.
-CLOSERS = (
-    ".,;:!?)]}>\u2026\u00bb\u203a\u300d\u300f\u3009\u300b\u3011\u3015"
-    "\u3002\uff0c\u3001\uff01\uff1f\uff1a\uff1b\uff09\"'" + DASHES
+from presswash.steps.quote_marks import (
+    ALONE,
+    ANSWERS_OPENING_DOUBLE,
+    CLOSING,
+    CURLY,
+    CURLY_SET,
+    DOUBLE_MARK,
+    ELIDED_WORD,
+    ENGLISH_OPENING,
+    INSIDE,
+    KIND_POSITION,
+    LEFT_DOUBLE,
+    LEFT_SINGLE,
+    LOW,
+    LOW_DOUBLE,
+    LOW_SINGLE,
+    MAY_CLOSE_SINGLE,
+    OPENING,
+    RIGHT_DOUBLE,
+    RIGHT_SINGLE,
+    SCREENED_QUOTE,
+    SINGLE_QUOTE,
+    TURN_ALL,
+    TURNED,
+    YEAR_OR_ROCK,
+    kinds_pattern,
+    position_of,
+    screened,
 )
-
-
-def _class(characters: str) -> str:
-    """``characters`` escaped for the inside of a regular-expression character class."""
-    return "".join(re.escape(char) for char in characters)
-
-
-_O, _D, _C, _Q = _class(OPENERS), _class(DASHES), _class(CLOSERS), _class(CURLY)
-
-# The screens: for each curly quote, one scan led by that literal character (which
-# the regular-expression engine skips to quickly) for the places where it may
-# point the wrong way. A neighbour that is itself a curly quote always passes the
-# screen, since then the neighbours of the whole group decide. A text that passes
-# none of the four is left unchanged; in the others, the quotes found are studied by :class:`_Document`.
-_SCREENS = (
-    # “ after a word, punctuation or a dash, before whitespace, punctuation or the end.
-    re.compile(f"{LEFT_DOUBLE}(?<=[^\\s{_O}]{LEFT_DOUBLE})(?=[\\s{_C}{_Q}]|\\Z)"),
-    # ” after the start, whitespace, an opener or a dash, before a word.
-    re.compile(f"{RIGHT_DOUBLE}(?<![^\\s{_O}{_D}{_Q}]{RIGHT_DOUBLE})(?=[^\\s{_C}])"),
-    # ’ after the start, whitespace, an opener or a dash, before a letter that starts no elision.
-    re.compile(f"{RIGHT_SINGLE}(?<![^\\s{_O}{_D}{_Q}]{RIGHT_SINGLE})(?=[^\\W\\d_])(?!{ELISIONS})"),
-    # ‘ where “ would be screened, between two letters or digits, or starting a word before an elision.
-    re.compile(
-        f"{LEFT_SINGLE}(?:(?<=[^\\s{_O}]{LEFT_SINGLE})(?=[\\s{_C}{_Q}]|\\Z)"
-        f"|(?<=[^\\W_]{LEFT_SINGLE})(?=[^\\W_])"
-        f"|(?<![^\\s{_O}{_D}{_Q}]{LEFT_SINGLE})(?={ELISION_AFTER_LEFT_QUOTE.pattern}))"
-    ),
-)
-# The quotes any screen finds, in text order.
-_SCREENED_QUOTE = re.compile("|".join(f"(?:{screen.pattern})" for screen in _SCREENS))
-# A group of curly quotes (or one of them) that opens with “ or ‘: the document quotes the English way.
-_ENGLISH_OPENING = re.compile(f"(?:(?<=[\\s{_O}{_D}])|\\A)(?=[{_Q}]*[{LEFT_DOUBLE}{LEFT_SINGLE}])[{_Q}]*+(?=[^\\s{_C}])")
-_SINGLE_QUOTE = re.compile(f"[{LEFT_SINGLE}{RIGHT_SINGLE}]")
-
-_CURLY_SET = frozenset(CURLY)
-_OPENER_SET = frozenset(OPENERS)
-_DASH_SET = frozenset(DASHES)
-_CLOSER_SET = frozenset(CLOSERS)
-
-# Where a quote stands, from the characters around it (or around its group).
-OPENING, CLOSING, INSIDE, ALONE = "opening", "closing", "inside", "alone"
-_TURNED = {LEFT_SINGLE: RIGHT_SINGLE, RIGHT_SINGLE: LEFT_SINGLE, LEFT_DOUBLE: RIGHT_DOUBLE, RIGHT_DOUBLE: LEFT_DOUBLE}
 
 
 class QuoteRepair(Step):
@@ -166,13 +134,13 @@ class QuoteRepair(Step):
 
     def applies(self, text: str, notable: str) -> bool:
         """False when no curly quote stands where it may point the wrong way."""
-        return self.trigger_pattern.search(notable) is not None and _screened(text)
+        return self.trigger_pattern.search(notable) is not None and screened(text)
 
     def fix(self, text: str) -> str:
-        return splice(text, _Document(text).repairs()) if _screened(text) else text
+        return _Document(text).fixed() if screened(text) else text
 
     def edits(self, text: str) -> list[Edit]:
-        return [Edit(*repair) for repair in _Document(text).repairs()] if _screened(text) else []
+        return [Edit(*repair) for repair in _Document(text).repairs()] if screened(text) else []
 
 
 def repair_quotes(text: str) -> str:
@@ -184,108 +152,238 @@ def repair_quotes(text: str) -> str:
     return _STEP.fix(text)
 
 
-def _screened(text: str) -> bool:
-    """Whether some curly quote of ``text`` may point the wrong way (see ``_SCREENS``)."""
-    left_double, right_double, right_single, left_single = _SCREENS
-    return (
-        left_double.search(text) is not None
-        or right_double.search(text) is not None
-        or right_single.search(text) is not None
-        or (LEFT_SINGLE in text and left_single.search(text) is not None)
-    )
+class _Paragraph:
+    """A paragraph (line) with a screened quote: its span, its words and whether it quotes the English way."""
 
+    def __init__(self, text: str, start: int, end: int, first_quote: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.evidence = Evidence.around(text, start, end, first_quote)
 
-@functools.lru_cache(maxsize=4096)
-def position_of(before: str, after: str) -> str:
-    """Where a quote (or group of quotes) stands between ``before`` and ``after``.
-
-    Each is one character, or ``""`` at the start or end of the text.
-
-    >>> position_of(" ", "H"), position_of(",", " "), position_of("n", "t"), position_of(" ", " ")
-    ('opening', 'closing', 'inside', 'alone')
-    """
-    opens = not before or before.isspace() or before in _OPENER_SET
-    word_before = not opens and before not in _DASH_SET
-    if not after or after.isspace() or after in _CLOSER_SET:
-        return ALONE if opens else CLOSING
-    return INSIDE if word_before else OPENING
-
-
-# A quotation mark as the rules see it: the character (after any repair) and its position.
-Mark = tuple[str, str]
+    @functools.cached_property
+    def english(self) -> bool:
+        """Whether a right quote before a word opens an English quotation here (rule 5)."""
+        opens = ENGLISH_OPENING.search(self.text, self.start, self.end) is not None
+        return opens or self.evidence.english_over_nordic
 
 
 class _Document:
-    """A screened text: the quotes the screens found, each decided in order from its surroundings.
+    """A screened text and the repairs its quotes call for.
+
+    Every decision depends only on the text as it came in, never on the order
+    in which quotes are decided or on what was turned before: the last mark
+    before a quote counts by the position it stands in, not by its glyph. So a
+    paragraph can turn a whole kind of quote in one scan where its evidence
+    settles the kind (every lone closing ``“`` of an English paragraph), and
+    decide the others one at a time.
 
     What a quote needs to know about the rest of the text is found lazily and
     each piece of text is looked at a bounded number of times, so that the
     work stays linear however dense the quotes: the last double or single
-    mark before a quote is searched backwards no further than the previous
-    quote of its kind that was decided; the next single quote that opens or
-    closes is searched forwards once for all the quotes before it; the group
-    of quotes side by side and the paragraph are kept while the quotes stay in them.
+    mark before a quote is searched backwards no further than where the last
+    search of its kind started; the next single quote that opens or closes is
+    searched forwards once for all the quotes before it.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._first_low_double = text.find(LOW_DOUBLE)
         self._first_low_single = text.find(LOW_SINGLE)
-        # The last double and single mark before ``_decided_double`` / ``_decided_single``.
-        self._last_double: Mark | None = None
-        self._last_single: Mark | None = None
-        self._decided_double = self._decided_single = 0
+        # Where the last double and single mark before ``_searched_double`` / ``_searched_single`` stand.
+        self._last_double: str | None = None
+        self._last_single: str | None = None
+        self._searched_double = self._searched_single = 0
         self._group = (0, 0, ALONE)  # the last group of quotes looked at: its span and position
-        self._paragraph = (0, -1, Evidence(""))  # the paragraph looked at last: its span and words
+        self._paragraph = _Paragraph("", 0, 0, 0)
         # The next single quote that opens or closes after ``_boundary_from``: its index and position.
         self._boundary_from, self._boundary = len(text), (-1, ALONE)
-        self._opens_english: bool | None = None
         self._apostrophes: dict[tuple[str, int], bool] = {}
 
-    def repairs(self) -> list[tuple[int, int, str]]:
-        """Each quote to turn around, as its span and its replacement, in text order."""
+    def repairs(self, by_kind: bool = True) -> list[tuple[int, int, str]]:
+        """Each quote to turn around, as its span and its replacement, in text order.
+
+        With ``by_kind=False`` every quote is decided one at a time: the reference
+        that turning a kind of quote in one scan must agree with.
+        """
         found: list[tuple[int, int, str]] = []
-        text = self.text
-        for match in _SCREENED_QUOTE.finditer(text):
-            position = match.start()
-            char = text[position]
-            where = self._where(position)
-            new = ""
-            if not self._evidence(position).right_to_left:
-                new = self._repair(position, char, where)
-                if new:
-                    found.append((position, position + 1, new))
-            if char in (LEFT_DOUBLE, RIGHT_DOUBLE):
-                self._last_double, self._decided_double = (new or char, where), position + 1
-            elif where in (OPENING, CLOSING):
-                self._last_single, self._decided_single = (new or char, where), position + 1
+        for start, end in self._paragraphs():
+            if not by_kind:
+                found += self._one_by_one(SCREENED_QUOTE, start, end)
+                continue
+            turn_all, repairs = self._plan()
+            for quotes, turned in turn_all:
+                repairs += self._turn_all(quotes, turned)
+            found += sorted(repairs)
         return found
 
-    def _repair(self, position: int, char: str, where: str) -> str:
-        """The quote that ``char`` at ``position`` should be (``""``: it stays)."""
+    def fixed(self) -> str:
+        """The text with its quotes turned around: :meth:`repairs` applied, each kind that
+        turns as a whole replaced in one pass of the regular-expression engine.
+
+        Turning a quote never changes what another pattern finds: each pattern
+        looks at its neighbours only as quotes or not (turned, a quote is still
+        one), and a quote once turned is of no kind that turns.
+        """
+        text = self.text
+        pieces: list[str] = []
+        done = 0
+        for start, end in self._paragraphs():
+            turn_all, repairs = self._plan()
+            # With the line breaks around it, which the patterns may look at (and never change).
+            first, stop = max(start - 1, 0), min(end + 1, len(text))
+            paragraph = text[first:stop]
+            for quotes, turned in turn_all:
+                paragraph = quotes.sub(turned, paragraph)
+            if repairs:
+                paragraph = splice(
+                    paragraph, [(at - first, at - first + 1, new) for at, _, new in sorted(repairs)]
+                )
+            pieces += (text[done:start], paragraph[start - first : len(paragraph) - (stop - end)])
+            done = end
+        pieces.append(text[done:])
+        return "".join(pieces)
+
+    def _paragraphs(self) -> Iterator[tuple[int, int]]:
+        """The span of each paragraph (line) with a screened quote that is not right-to-left,
+        made the current paragraph while it is studied."""
+        text = self.text
+        end = 0
+        quote = SCREENED_QUOTE.search(text)
+        while quote is not None:
+            start = text.rfind("\n", end, quote.start()) + 1
+            end = text.find("\n", quote.start())
+            end = len(text) if end < 0 else end
+            self._paragraph = _Paragraph(text, start, end, quote.start())
+            if not self._paragraph.evidence.right_to_left:
+                yield start, end
+            quote = SCREENED_QUOTE.search(text, end)
+
+    def _plan(self) -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[int, int, str]]]:
+        """For the current paragraph: the kinds of quote that turn as a whole (each found by
+        a pattern, with the quote it turns into), and the other quotes that turn."""
+        text, paragraph = self.text, self._paragraph
+        start, end = paragraph.start, paragraph.end
+        turn_all = [(YEAR_OR_ROCK, RIGHT_SINGLE)]
+        repairs = []
+        if self._every_lone_closing_double_turns():
+            turn_all.append((TURN_ALL["closing_double"], RIGHT_DOUBLE))
+        else:
+            repairs += self._closing_doubles()
+        kinds = ["inside", "grouped"]
+        if self._lone_closing_turns(self._first_low_single, LEFT_SINGLE):
+            turn_all.append((TURN_ALL["closing_single"], RIGHT_SINGLE))
+        else:
+            kinds += ["kept_single", "turned_single", "closing_single"]
+        # With no single quote that may close, no single quote is answered (rules 4 and 5).
+        answers = MAY_CLOSE_SINGLE.search(text, start, end) is not None
+        if answers:
+            kinds.append("elided_word")
+        else:
+            turn_all.append((ELIDED_WORD, RIGHT_SINGLE))
+        has_right = text.find(RIGHT_DOUBLE, start, end) >= 0 or text.find(RIGHT_SINGLE, start, end) >= 0
+        if has_right and paragraph.english:
+            turn_all.append((TURN_ALL["opening_double"], LEFT_DOUBLE))
+            if answers:
+                kinds.append("opening_single")
+        repairs += self._one_by_one(kinds_pattern(*kinds), start, end)
+        return turn_all, repairs
+
+    def _turn_all(self, quotes: re.Pattern[str], turned: str, since: int = 0) -> list[tuple[int, int, str]]:
+        """Every quote ``quotes`` finds in the paragraph (from ``since`` on), turned into ``turned``."""
+        paragraph = self._paragraph
+        return [
+            (match.end() - 1, match.end(), turned)
+            for match in quotes.finditer(self.text, paragraph.start, paragraph.end)
+            if match.end() > since
+        ]
+
+    def _every_lone_closing_double_turns(self) -> bool:
+        """Whether the paragraph lies before the first „ and its words call for turning (rule 2)."""
+        return self._lone_closing_turns(self._first_low_double, LEFT_DOUBLE)
+
+    def _closing_doubles(self) -> list[tuple[int, int, str]]:
+        """The lone ``“`` of the paragraph in a closing position that turn (rule 2), where not all do.
+
+        Before the document's first „, all of them where the paragraph's words call
+        for it; the others where the last double mark before them opens a quotation.
+        """
+        text, paragraph = self.text, self._paragraph
+        start, end = paragraph.start, paragraph.end
+        if text.find(LEFT_DOUBLE, start, end) < 0:
+            return []
+        first_low = self._first_low_double
+        turned = []
+        since = start  # where the last double mark decides
+        if not 0 <= first_low < start and not paragraph.evidence.closes_with_left_quote:
+            closing = self._turn_all(TURN_ALL["closing_double"], RIGHT_DOUBLE)
+            turned = [repair for repair in closing if repair[0] < first_low]
+            since = first_low
+        # The paragraph's first double mark answers to the marks of the paragraphs before it.
+        first = DOUBLE_MARK.search(text, start, end)
+        if (
+            first is not None
+            and first.start() >= since
+            and TURN_ALL["closing_double"].match(text, first.start())
+            and self._previous_mark(start, True) == OPENING
+        ):
+            turned.append((first.start(), first.end(), RIGHT_DOUBLE))
+        return turned + self._turn_all(ANSWERS_OPENING_DOUBLE, RIGHT_DOUBLE, since)
+
+    def _lone_closing_turns(self, first_low: int, left: str) -> bool:
+        """Whether every lone ``left`` quote in a closing position in the paragraph turns (rule 2)."""
+        paragraph = self._paragraph
+        return (
+            not 0 <= first_low < paragraph.end
+            and self.text.find(left, paragraph.start, paragraph.end) >= 0
+            and not paragraph.evidence.closes_with_left_quote
+        )
+
+    def _one_by_one(self, quotes: re.Pattern[str], start: int, end: int) -> list[tuple[int, int, str]]:
+        """The repairs among the quotes that ``quotes`` finds in ``text[start:end]``, each decided alone."""
+        found = []
+        text = self.text
+        for quote in quotes.finditer(text, start, end):
+            position = quote.start()
+            kind = quote.lastgroup
+            if kind == "kept_single":
+                continue
+            if kind == "turned_single":
+                found.append((quote.end() - 1, quote.end(), RIGHT_SINGLE))
+                continue
+            if kind == "grouped":
+                if not SCREENED_QUOTE.match(text, position):
+                    continue
+                kind = None
+            where = KIND_POSITION[kind] if kind else self._where(position)
+            new = self._decide(position, text[position], where)
+            if new:
+                found.append((position, position + 1, new))
+        return found
+
+    def _decide(self, position: int, char: str, where: str) -> str:
+        """The quote that the screened ``char`` at ``position`` should be (``""``: it stays)."""
         if where == CLOSING and char in (LEFT_DOUBLE, LEFT_SINGLE):
-            return _TURNED[char] if self._turn_closing(position, char) else ""
+            return TURNED[char] if self._turn_closing(position, char) else ""
         if where == INSIDE and char == LEFT_SINGLE:
             return RIGHT_SINGLE if self._apostrophe(position) else ""
         if where != OPENING:
             return ""
         if char == RIGHT_DOUBLE:
-            return LEFT_DOUBLE if self._english(position) else ""
+            return LEFT_DOUBLE if self._paragraph.english else ""
         if char == RIGHT_SINGLE:
-            return LEFT_SINGLE if self._opening_single(position) and self._english(position) else ""
+            return LEFT_SINGLE if self._opening_single(position) and self._paragraph.english else ""
         if char == LEFT_SINGLE:
             return RIGHT_SINGLE if self._elision(position) else ""
         return ""
 
     def _turn_closing(self, position: int, char: str) -> bool:
         """Whether ``“`` or ``‘`` in a closing position should close the English way (rule 2)."""
+        if char == LEFT_SINGLE and position >= 2 and ROCK_N_ROLL.match(self.text, position - 2):
+            return True
         first_low = self._first_low_double if char == LEFT_DOUBLE else self._first_low_single
         low_before = 0 <= first_low < position
-        if not low_before and not self._evidence(position).closes_with_left_quote:
+        if not low_before and not self._paragraph.evidence.closes_with_left_quote:
             return True  # whatever comes before it, it is turned
-        if self._previous_mark(position, char == LEFT_DOUBLE) == (char, OPENING):
-            return True
-        return not low_before and char == LEFT_SINGLE and ROCK_N_ROLL.match(self.text, position - 2) is not None
+        return self._previous_mark(position, char == LEFT_DOUBLE) == OPENING
 
     def _elision(self, position: int) -> bool:
         """Whether a ``‘`` that starts a word before a year or an elided word is an apostrophe (rule 4)."""
@@ -293,13 +391,7 @@ class _Document:
         if text[position + 1].isdecimal() or ROCK_N_ROLL.match(text, position):
             return True
         # Unless a closing quote answers it, and so closes a quotation it opens.
-        return not self._answered(position) or self._previous_mark(position, False) == (LEFT_SINGLE, OPENING)
-
-    def _english(self, position: int) -> bool:
-        """Whether a right quote before a word at ``position`` opens an English quotation (rule 5)."""
-        if self._opens_english is None:
-            self._opens_english = _ENGLISH_OPENING.search(self.text) is not None
-        return self._opens_english or self._evidence(position).english_over_nordic
+        return not self._answered(position) or self._previous_mark(position, False) == OPENING
 
     def _opening_single(self, position: int) -> bool:
         """Whether a ’ in an opening position opens a quotation (rather than starting an elision).
@@ -314,47 +406,55 @@ class _Document:
         return self._answered(position)
 
     def _answered(self, position: int) -> bool:
-        """Whether the next single quote after ``position`` that opens or closes closes, in the same paragraph."""
+        """Whether the next single quote after ``position`` that opens or closes closes (in the paragraph)."""
         answer, where = self._boundary
         if not (self._boundary_from <= position and (answer < 0 or position < answer)):
             self._boundary_from, self._boundary = position, self._next_single_boundary(position)
             answer, where = self._boundary
-        return answer >= 0 and where == CLOSING and answer < self._paragraph[1]
+        return answer >= 0 and where == CLOSING and answer < self._paragraph.end
 
     def _next_single_boundary(self, position: int) -> tuple[int, str]:
         text = self.text
-        quote = _SINGLE_QUOTE.search(text, position + 1)
+        quote = SINGLE_QUOTE.search(text, position + 1)
         while quote is not None:
             where = self._where(quote.start())
             if where in (OPENING, CLOSING):
                 return quote.start(), where
-            quote = _SINGLE_QUOTE.search(text, quote.end())
+            quote = SINGLE_QUOTE.search(text, quote.end())
         return -1, ALONE
 
-    def _previous_mark(self, position: int, double: bool) -> Mark | None:
-        """The last double (or single) quotation mark before ``position``, with its position.
+    def _previous_mark(self, position: int, double: bool) -> str | None:
+        """Where the last double (or single) quotation mark before ``position`` stands (``LOW`` for „ or ‚).
 
         A single quote counts only where it opens or closes (not as an apostrophe).
         """
         text = self.text
         if double:
-            marks, last, floor = (LOW_DOUBLE, LEFT_DOUBLE, RIGHT_DOUBLE), self._last_double, self._decided_double
+            marks, last, floor = (
+                (LOW_DOUBLE, LEFT_DOUBLE, RIGHT_DOUBLE),
+                self._last_double,
+                self._searched_double,
+            )
         else:
-            marks, last, floor = (LOW_SINGLE, LEFT_SINGLE, RIGHT_SINGLE), self._last_single, self._decided_single
+            marks, last, floor = (
+                (LOW_SINGLE, LEFT_SINGLE, RIGHT_SINGLE),
+                self._last_single,
+                self._searched_single,
+            )
         # The nearest occurrence of each mark; only the one taken is searched again further back.
         nearest = [text.rfind(mark, floor, position) for mark in marks]
         while (found := max(nearest)) >= 0:
             kind = nearest.index(found)
-            where = self._where(found) if kind else ""
-            if double or where != INSIDE and where != ALONE:
-                last = marks[kind], where
+            where = self._where(found) if kind else LOW
+            if double or where in (OPENING, CLOSING, LOW):
+                last = where
                 break
             nearest[kind] = text.rfind(marks[kind], floor, found)
         # Kept, so that the next question about this kind of mark starts here.
         if double:
-            self._last_double, self._decided_double = last, position
+            self._last_double, self._searched_double = last, position
         else:
-            self._last_single, self._decided_single = last, position
+            self._last_single, self._searched_single = last, position
         return last
 
     def _where(self, position: int) -> str:
@@ -362,31 +462,19 @@ class _Document:
         text = self.text
         before = text[position - 1] if position else ""
         after = text[position + 1 : position + 2]
-        if before not in _CURLY_SET and after not in _CURLY_SET:
+        if before not in CURLY_SET and after not in CURLY_SET:
             return position_of(before, after)
         start, stop, where = self._group
         if start <= position < stop:
             return where
         start, stop = position, position + 1
-        while start and text[start - 1] in _CURLY_SET:
+        while start and text[start - 1] in CURLY_SET:
             start -= 1
-        while stop < len(text) and text[stop] in _CURLY_SET:
+        while stop < len(text) and text[stop] in CURLY_SET:
             stop += 1
         where = position_of(text[start - 1] if start else "", text[stop] if stop < len(text) else "")
         self._group = (start, stop, where)
         return where
-
-    def _evidence(self, position: int) -> Evidence:
-        """The words of the paragraph (line) that holds ``position``."""
-        start, end, evidence = self._paragraph
-        if start <= position < end:
-            return evidence
-        text = self.text
-        start = text.rfind("\n", max(end, 0), position) + 1
-        end = text.find("\n", position)
-        end = len(text) if end < 0 else end
-        self._paragraph = (start, end, Evidence.around(text, start, end, position))
-        return self._paragraph[2]
 
     def _apostrophe(self, position: int) -> bool:
         """Whether a ‘ at ``position`` inside a word is a mis-curled apostrophe.
