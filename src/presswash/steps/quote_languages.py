@@ -15,6 +15,8 @@ paragraph at a time:
 - **low-quote** counts letters of the ``„…“`` languages that English text
   rarely holds (Cyrillic, Georgian, ``š ž č ř ą ė ų ð þ ß ä ö ü ș ț`` …) and
   their common short words (``und``, ``sagte``, ``je``, ``ir``, ``și`` …);
+- **closing right** counts the letters of other languages whose quotations close
+  with ``”`` (Polish ``ł ś ż``, Hungarian ``ő ű``, Turkish ``ğ ı``, CJK);
 - **Nordic** counts Swedish and Finnish words (and ``å ä ö``);
 - **right-to-left** says whether the paragraph holds Arabic, Hebrew, Syriac,
   Thaana or N'Ko letters: writers of those scripts use the glyphs the other way
@@ -52,6 +54,11 @@ _ENGLISH = _words(
 _LOW_QUOTE_LETTERS = re.compile(
     "[\u0400-\u04ff\u10a0-\u10ff\u1c90-\u1cbf"
     "ěščřžůďťňľĺŕôäöüßąęėįųūõðþæøăâîșțşţćđĚŠČŘŽŮĎŤŇĽĹŔÔÄÖÜĄĘĖĮŲŪÕÐÞÆØĂÂÎȘȚŞŢĆĐ]"
+)
+# Letters of languages besides English whose closing double quote is ” (Polish, Hungarian,
+# Turkish; Chinese, Japanese and Korean).
+_CLOSING_RIGHT_LETTERS = re.compile(
+    "[łśźżńőűğıŁŚŹŻŃŐŰĞİ\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
 )
 _LOW_QUOTE_WORDS = _words(
     # German
@@ -110,6 +117,10 @@ class Evidence:
         return len(_LOW_QUOTE_LETTERS.findall(self.text)) + len(_LOW_QUOTE_WORDS.findall(self.text))
 
     @functools.cached_property
+    def closing_right(self) -> int:
+        return len(_CLOSING_RIGHT_LETTERS.findall(self.text))
+
+    @functools.cached_property
     def nordic(self) -> int:
         return len(_NORDIC.findall(self.text))
 
@@ -117,14 +128,17 @@ class Evidence:
     def closes_with_left_quote(self) -> bool:
         """Whether a ``“`` or ``‘`` that closes with no opening quote in sight belongs to the text.
 
-        It does in text of the „…“ languages, as long as English words do not outweigh them.
+        It does unless the languages that close with ``”`` outweigh those that close with
+        ``“``: a text with no evidence either way is left as it is.
 
         >>> Evidence("Это было важно“, — сказал он.").closes_with_left_quote
         True
         >>> Evidence("the players‘ union").closes_with_left_quote
         False
+        >>> Evidence("to“, uvedla vláda.").closes_with_left_quote  # no telling
+        True
         """
-        return self.low_quote > 0 and self.low_quote >= self.english
+        return self.low_quote >= self.english + self.closing_right
 
     @functools.cached_property
     def english_over_nordic(self) -> bool:
