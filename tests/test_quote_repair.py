@@ -375,5 +375,8 @@ def test_apostrophe_decisions_depend_only_on_the_context_kept(text: str) -> None
     """Each in-word ‘ is decided once per context; deciding every one afresh gives the same answers."""
     document = _Document(text)
     for position, char in enumerate(text):
-        if char == "‘" and 0 < position < len(text) - 1 and position_of(text[position - 1], text[position + 1]) == "inside":
+        inside = (
+            0 < position < len(text) - 1 and position_of(text[position - 1], text[position + 1]) == "inside"
+        )
+        if char == "‘" and inside:
             assert document._apostrophe(position) == is_mis_curled_apostrophe(text, position)
