@@ -1,7 +1,7 @@
 """Quote repair across the world's quotation conventions, right-to-left scripts and English elisions.
 
 The sentences below were written for these tests (each in the convention of its language), and
-``tests/data/ud-sentences.tsv`` holds real running text in 16 languages (see tests/data/README.md).
+``data/ud-sentences.tsv`` holds real running text in 16 languages (see data/README-ud-sentences.md).
 Every expected output follows the rule in the docstring of presswash.steps.quote_repair.
 """
 
@@ -19,7 +19,7 @@ from presswash.steps.quote_elisions import TURNED_ELISIONS
 from presswash.steps.quote_repair import QuoteRepair, _Document, repair_quotes
 
 STEP = QuoteRepair()
-UD_SENTENCES = Path(__file__).parent / "data" / "ud-sentences.tsv"
+UD_SENTENCES = Path(__file__).resolve().parent.parent / "data" / "ud-sentences.tsv"
 
 
 def _ud_sentences() -> list[tuple[str, str, str]]:

@@ -52,6 +52,8 @@ ELISION = re.compile(ELISIONS)
 YEAR = r"\d\d(?:s\b)?(?![\w‘’])"
 TURNED_WORD = _any_word(TURNED_ELISIONS)
 ELISION_AFTER_LEFT_QUOTE = re.compile(f"{YEAR}|{TURNED_WORD}")
+# An ’ (or ‘) after a plural before the next word: the players’ union.
+PLURAL_POSSESSIVE = re.compile(r"(?<=[^\W\d_]s)[‘’](?=\s+[^\W\d_])")
 # ‘n‘ or ‘n’ between two words, as in rock ’n’ roll: both quotes are apostrophes.
 ROCK_N_ROLL = re.compile(r"(?<=\s)[‘’]n[‘’](?=\s)")
 

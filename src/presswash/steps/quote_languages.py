@@ -15,8 +15,9 @@ paragraph at a time:
 - **low-quote** counts letters of the ``„…“`` languages that English text
   rarely holds (Cyrillic, Georgian, ``š ž č ř ą ė ų ð þ ß ä ö ü ș ț`` …) and
   their common short words (``und``, ``sagte``, ``je``, ``ir``, ``și`` …);
-- **closing right** counts the letters of other languages whose quotations close
-  with ``”`` (Polish ``ł ś ż``, Hungarian ``ő ű``, Turkish ``ğ ı``, CJK);
+- **closing right** counts the letters and common words of other languages whose
+  quotations close with ``”`` (Polish ``ł ś ż``, Hungarian ``ő ű``, Turkish ``ğ ı``,
+  CJK; Indonesian ``yang``, Portuguese ``não``, Dutch ``het`` …);
 - **Nordic** counts Swedish and Finnish words (and ``å ä ö``);
 - **right-to-left** says whether the paragraph holds Arabic, Hebrew, Syriac,
   Thaana or N'Ko letters: writers of those scripts use the glyphs the other way
@@ -60,6 +61,14 @@ _LOW_QUOTE_LETTERS = re.compile(
 _CLOSING_RIGHT_LETTERS = re.compile(
     "[łśźżńőűğıŁŚŹŻŃŐŰĞİ\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
 )
+_CLOSING_RIGHT_WORDS = _words(
+    # Indonesian and Malay
+    "yang", "dan", "itu", "ini", "dengan", "untuk", "dari", "tidak", "kata", "adalah",
+    # Portuguese and Spanish
+    "que", "não", "disse", "dijo", "com", "uma", "los", "las", "del",
+    # Dutch
+    "het", "een", "niet", "zei",
+)  # fmt: skip
 _LOW_QUOTE_WORDS = _words(
     # German
     "und", "der", "das", "ist", "nicht", "sagte", "sich", "mit", "auf", "dass", "wir", "sie", "ein", "eine",
@@ -118,7 +127,7 @@ class Evidence:
 
     @functools.cached_property
     def closing_right(self) -> int:
-        return len(_CLOSING_RIGHT_LETTERS.findall(self.text))
+        return len(_CLOSING_RIGHT_LETTERS.findall(self.text)) + len(_CLOSING_RIGHT_WORDS.findall(self.text))
 
     @functools.cached_property
     def nordic(self) -> int:
@@ -141,12 +150,13 @@ class Evidence:
         return self.low_quote >= self.english + self.closing_right
 
     @functools.cached_property
-    def english_over_nordic(self) -> bool:
-        """Whether a ``”`` or ``’`` before a word opens an English quotation rather than a Nordic one.
+    def opens_with_left_quote(self) -> bool:
+        """Whether a ``”`` or ``’`` before a word should open with ``“`` or ``‘``: the languages
+        that close with ``”`` (English first) outweigh Swedish and Finnish, which open with ``”``.
 
-        >>> Evidence("”Where did he live?”").english_over_nordic
+        >>> Evidence("”Where did he live?”").opens_with_left_quote
         True
-        >>> Evidence("”Det är bra”, sa han.").english_over_nordic
+        >>> Evidence("”Det är bra”, sa han.").opens_with_left_quote
         False
         """
-        return self.english > self.nordic
+        return self.english + self.closing_right > self.nordic

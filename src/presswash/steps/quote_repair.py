@@ -90,6 +90,7 @@ from presswash.steps.quote_elisions import (
     APOSTROPHE_REACH_BEFORE,
     CJK,
     ELISION,
+    PLURAL_POSSESSIVE,
     ROCK_N_ROLL,
     is_mis_curled_apostrophe,
 )
@@ -163,7 +164,7 @@ class _Paragraph:
     def english(self) -> bool:
         """Whether a right quote before a word opens an English quotation here (rule 5)."""
         opens = ENGLISH_OPENING.search(self.text, self.start, self.end) is not None
-        return opens or self.evidence.english_over_nordic
+        return opens or self.evidence.opens_with_left_quote
 
 
 class _Document:
@@ -390,8 +391,11 @@ class _Document:
         text = self.text
         if text[position + 1].isdecimal() or ROCK_N_ROLL.match(text, position):
             return True
-        # Unless a closing quote answers it, and so closes a quotation it opens.
-        return not self._answered(position) or self._previous_mark(position, False) == OPENING
+        # Unless a closing quote answers it, and so closes a quotation it opens (an ’ after
+        # a plural before the next word is more likely a possessive, the players’ union).
+        if not self._answered(position) or PLURAL_POSSESSIVE.match(text, self._boundary[0]):
+            return True
+        return self._previous_mark(position, False) == OPENING
 
     def _opening_single(self, position: int) -> bool:
         """Whether a ’ in an opening position opens a quotation (rather than starting an elision).
