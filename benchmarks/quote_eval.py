@@ -52,7 +52,9 @@ MODELS: dict[str, tuple[re.Pattern[str], str]] = {
     "word-initial elision": (re.compile(_BEFORE_WORD + "’(?=" + _ELIDED + ")"), "‘"),
 }
 # A single quotation: ‘ before a word, then its closing ’ (the first ’ not inside a word).
-_SINGLE_QUOTATION = re.compile(_BEFORE_WORD + r"‘(?=[^\W_])(?:[^‘’\n]|(?<=[^\W_])’(?=[^\W_]))*?(?<=\S)’(?![^\W_])")
+_SINGLE_QUOTATION = re.compile(
+    _BEFORE_WORD + r"‘(?=[^\W_])(?:[^‘’\n]|(?<=[^\W_])’(?=[^\W_]))*?(?<=\S)’(?![^\W_])"
+)
 _POSSESSIVE = re.compile(r"(?<=[^\W\d_]s)’(?=\s+[^\W\d_])")
 
 
@@ -102,7 +104,10 @@ def paragraphs() -> dict[str, list[str]]:
     }
 
 
-def evaluate(repair: Callable[[str], str], sources: dict[str, list[str]]) -> tuple[dict[str, Tally], list[str]]:
+def evaluate(
+    repair: Callable[[str], str], sources: dict[str, list[str]]
+) -> tuple[dict[str, Tally], list[str]]:
+    """A tally per model, and the paragraphs that ``repair`` changes uncorrupted."""
     tallies = {model: Tally() for model in MODEL_NAMES}
     defects = []
     for paragraph_list in sources.values():
@@ -125,9 +130,14 @@ def evaluate(repair: Callable[[str], str], sources: dict[str, list[str]]) -> tup
     return tallies, defects
 
 
+def first_difference(text: str, other: str) -> int:
+    """Where two texts of the same length first differ."""
+    return next(index for index, (a, b) in enumerate(zip(text, other, strict=True)) if a != b)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--failures", type=int, default=3, help="show this many failures per model (default 3)")
+    parser.add_argument("--failures", type=int, default=3, help="failures shown per model (default 3)")
     args = parser.parse_args(argv)
     sources = paragraphs()
     total = sum(len(paragraph_list) for paragraph_list in sources.values())
@@ -135,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     tallies, defects = evaluate(repair_quotes, sources)
     print(f"\nUncorrupted paragraphs changed: {len(defects)} (defects of the source, listed below)")
     for paragraph in defects:
-        position = next(i for i, (a, b) in enumerate(zip(paragraph, repair_quotes(paragraph), strict=True)) if a != b)
+        position = first_difference(paragraph, repair_quotes(paragraph))
         print(f"  …{paragraph[max(0, position - 30) : position + 30]}…")
     print(f"\n{'model':40} {'trials':>7} {'exact':>7} {'share':>7}")
     worst = 1.0
@@ -145,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{model:40} {tally.trials:7,} {tally.exact:7,} {share:7.1%}")
     for model, tally in tallies.items():
         for correct, repaired in tally.failures[: args.failures]:
-            position = next(i for i, (a, b) in enumerate(zip(correct, repaired, strict=True)) if a != b)
+            position = first_difference(correct, repaired)
             print(f"\n[{model}] wanted …{correct[max(0, position - 50) : position + 30]}…")
             print(f"{' ' * len(model)}    got …{repaired[max(0, position - 50) : position + 30]}…")
     return 0 if worst >= 0.98 else 1
