@@ -54,7 +54,7 @@ _ENGLISH = _words(
 # Cyrillic, Georgian (Mkhedruli and Mtavruli), and Latin letters with their diacritics.
 _LOW_QUOTE_LETTERS = re.compile(
     "[\u0400-\u04ff\u10a0-\u10ff\u1c90-\u1cbf"
-    "ěščřžůďťňľĺŕôäöüßąęėįųūõðþæøăâîșțşţćđĚŠČŘŽŮĎŤŇĽĹŔÔÄÖÜĄĘĖĮŲŪÕÐÞÆØĂÂÎȘȚŞŢĆĐ]"
+    "ěščřžůďťňľĺŕôýäöüßąęėįųūõðþæøăâîșțşţćđĚŠČŘŽŮĎŤŇĽĹŔÔÝÄÖÜĄĘĖĮŲŪÕÐÞÆØĂÂÎȘȚŞŢĆĐ]"
 )
 # Letters of languages besides English whose closing double quote is ” (Polish, Hungarian,
 # Turkish; Chinese, Japanese and Korean).
@@ -72,8 +72,10 @@ _CLOSING_RIGHT_WORDS = _words(
 _LOW_QUOTE_WORDS = _words(
     # German
     "und", "der", "das", "ist", "nicht", "sagte", "sich", "mit", "auf", "dass", "wir", "sie", "ein", "eine",
-    # Czech, Slovak, Slovenian, Croatian, Serbian, Bosnian (Latin)
-    "je", "se", "sa", "že", "da", "su", "na", "jsou", "bylo", "rekao", "kazao", "povedal",
+    # Czech, Slovak, Slovenian, Croatian, Serbian, Bosnian (Latin), with the verbs of saying
+    # that follow a quotation
+    "je", "se", "sa", "že", "da", "su", "na", "jsou", "bylo", "rekao", "kazao", "povedal", "povedala",
+    "uvedl", "uvedla", "uviedol", "uviedla", "dodal", "dodala", "dejal", "dejala", "rekla",
     # Lithuanian
     "ir", "yra", "kad", "tai", "jis", "buvo", "sakė",
     # Estonian
@@ -137,17 +139,21 @@ class Evidence:
     def closes_with_left_quote(self) -> bool:
         """Whether a ``“`` or ``‘`` that closes with no opening quote in sight belongs to the text.
 
-        It does unless the languages that close with ``”`` outweigh those that close with
-        ``“``: a text with no evidence either way is left as it is.
+        It does where the languages that close with ``“`` outweigh those that close
+        with ``”``. A text with no evidence either way is taken for one of the many
+        languages that quote as English does (Italian, Vietnamese, Swahili …): the
+        „…“ languages are few, and their letters and words are listed here.
 
         >>> Evidence("Это было важно“, — сказал он.").closes_with_left_quote
         True
+        >>> Evidence("To je pravda“, uvedla vláda.").closes_with_left_quote
+        True
         >>> Evidence("the players‘ union").closes_with_left_quote
         False
-        >>> Evidence("to“, uvedla vláda.").closes_with_left_quote  # no telling
-        True
+        >>> Evidence("Ni kweli“, alisema.").closes_with_left_quote  # Swahili: no evidence either way
+        False
         """
-        return self.low_quote >= self.english + self.closing_right
+        return self.low_quote > self.english + self.closing_right
 
     @functools.cached_property
     def opens_with_left_quote(self) -> bool:

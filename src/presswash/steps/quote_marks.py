@@ -102,6 +102,8 @@ ANSWERS_OPENING_DOUBLE = re.compile(
     f"[{_Q}](?<![^\\s{_O}{_D}].)(?:(?<=[{LEFT_DOUBLE}{RIGHT_DOUBLE}])|[{_LS}{_RS}]*+[{LEFT_DOUBLE}{RIGHT_DOUBLE}])"
     f"[{_Q}]*+(?=[^\\s{_C}])[^{LOW_DOUBLE}{LEFT_DOUBLE}{RIGHT_DOUBLE}]*?{KINDS['closing_double']}"
 )
+# Two curly quotes side by side: a paragraph without them has no group to decide.
+SIDE_BY_SIDE = re.compile(f"[{_Q}]{{2}}")
 DOUBLE_MARK = re.compile(f"[{LOW_DOUBLE}{LEFT_DOUBLE}{RIGHT_DOUBLE}]")
 # A single quote that may close (a conservative test: with a quote beside it, it may).
 MAY_CLOSE_SINGLE = re.compile(f"[{_LS}{_RS}](?<=[^\\s{_O}][{_LS}{_RS}])(?=[\\s{_C}{_Q}]|\\Z)")

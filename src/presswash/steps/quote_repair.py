@@ -83,7 +83,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from presswash.edits import Edit, splice
+from presswash.edits import Edit, replace_characters, splice
 from presswash.step import Step
 from presswash.steps.quote_elisions import (
     APOSTROPHE_REACH_AFTER,
@@ -116,6 +116,7 @@ from presswash.steps.quote_marks import (
     RIGHT_DOUBLE,
     RIGHT_SINGLE,
     SCREENED_QUOTE,
+    SIDE_BY_SIDE,
     SINGLE_QUOTE,
     TURN_ALL,
     TURNED,
@@ -226,22 +227,26 @@ class _Document:
         """
         text = self.text
         pieces: list[str] = []
+        one_by_one: list[tuple[int, int, str]] = []
         done = 0
         for start, end in self._paragraphs():
             turn_all, repairs = self._plan()
+            one_by_one += repairs
+            if not turn_all:
+                continue
             # With the line breaks around it, which the patterns may look at (and never change).
             first, stop = max(start - 1, 0), min(end + 1, len(text))
             paragraph = text[first:stop]
             for quotes, turned in turn_all:
                 paragraph = quotes.sub(turned, paragraph)
-            if repairs:
-                paragraph = splice(
-                    paragraph, [(at - first, at - first + 1, new) for at, _, new in sorted(repairs)]
-                )
             pieces += (text[done:start], paragraph[start - first : len(paragraph) - (stop - end)])
             done = end
         pieces.append(text[done:])
-        return "".join(pieces)
+        fixed = "".join(pieces)
+        # Every repair swaps one character, so the positions still hold.
+        if len(one_by_one) < len(text) >> 6:
+            return splice(fixed, sorted(one_by_one))
+        return replace_characters(fixed, ((position, new) for position, _, new in one_by_one))
 
     def _paragraphs(self) -> Iterator[tuple[int, int]]:
         """The span of each paragraph (line) with a screened quote that is not right-to-left,
@@ -267,9 +272,9 @@ class _Document:
         repairs = []
         if self._every_lone_closing_double_turns():
             turn_all.append((TURN_ALL["closing_double"], RIGHT_DOUBLE))
-        else:
+        elif text.find(LEFT_DOUBLE, start, end) >= 0:
             repairs += self._closing_doubles()
-        kinds = ["inside", "grouped"]
+        kinds = ["inside", "grouped"] if SIDE_BY_SIDE.search(text, start, end) else ["inside"]
         if self._lone_closing_turns(self._first_low_single, LEFT_SINGLE):
             turn_all.append((TURN_ALL["closing_single"], RIGHT_SINGLE))
         else:
@@ -302,15 +307,13 @@ class _Document:
         return self._lone_closing_turns(self._first_low_double, LEFT_DOUBLE)
 
     def _closing_doubles(self) -> list[tuple[int, int, str]]:
-        """The lone ``“`` of the paragraph in a closing position that turn (rule 2), where not all do.
+        """The lone ``“`` in a closing position that turn (rule 2), in a paragraph where not all do.
 
         Before the document's first „, all of them where the paragraph's words call
         for it; the others where the last double mark before them opens a quotation.
         """
         text, paragraph = self.text, self._paragraph
         start, end = paragraph.start, paragraph.end
-        if text.find(LEFT_DOUBLE, start, end) < 0:
-            return []
         first_low = self._first_low_double
         turned = []
         since = start  # where the last double mark decides
@@ -327,7 +330,10 @@ class _Document:
             and self._previous_mark(start, True) == OPENING
         ):
             turned.append((first.start(), first.end(), RIGHT_DOUBLE))
-        return turned + self._turn_all(ANSWERS_OPENING_DOUBLE, RIGHT_DOUBLE, since)
+        answering = ANSWERS_OPENING_DOUBLE.finditer(text, start, end)
+        return turned + [
+            (match.end() - 1, match.end(), RIGHT_DOUBLE) for match in answering if match.end() > since
+        ]
 
     def _lone_closing_turns(self, first_low: int, left: str) -> bool:
         """Whether every lone ``left`` quote in a closing position in the paragraph turns (rule 2)."""
