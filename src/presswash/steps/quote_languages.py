@@ -38,9 +38,12 @@ import functools
 import re
 
 
-def _words(*words: str) -> re.Pattern[str]:
-    """A pattern that finds any of ``words`` as a whole word, in any case."""
-    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+def _words(*words: str) -> frozenset[str]:
+    return frozenset(words)
+
+
+# A word: the text is cut into them once, and each is looked up in the lists below.
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 # Words of English news that are not words of the languages weighed against it.
@@ -85,13 +88,10 @@ _LOW_QUOTE_WORDS = _words(
     # Romanian
     "și", "este", "nu", "că", "spus",
 )  # fmt: skip
-_NORDIC = re.compile(
-    "[åäöÅÄÖ]|"
-    + _words(
-        "och", "att", "det", "som", "inte", "ja", "sa", "jag", "hon", "han", "että", "ovat", "oli", "hän"
-    ).pattern,
-    re.IGNORECASE,
-)
+_NORDIC_LETTERS = re.compile("[åäöÅÄÖ]")
+_NORDIC_WORDS = _words(
+    "och", "att", "det", "som", "inte", "ja", "sa", "jag", "hon", "han", "että", "ovat", "oli", "hän"
+)  # fmt: skip
 # How far from the first quote that asks about a paragraph its words are read.
 WORDS_REACH = 1000
 # Hebrew, Arabic (with its supplements and presentation forms), Syriac, Thaana, N'Ko, Samaritan
@@ -120,20 +120,27 @@ class Evidence:
         return cls(words, _RIGHT_TO_LEFT.search(text, start, end) is not None)
 
     @functools.cached_property
+    def _words(self) -> list[str]:
+        return list(map(str.lower, _WORD.findall(self.text)))
+
+    def _count(self, words: frozenset[str]) -> int:
+        return sum(map(words.__contains__, self._words))
+
+    @functools.cached_property
     def english(self) -> int:
-        return len(_ENGLISH.findall(self.text))
+        return self._count(_ENGLISH)
 
     @functools.cached_property
     def low_quote(self) -> int:
-        return len(_LOW_QUOTE_LETTERS.findall(self.text)) + len(_LOW_QUOTE_WORDS.findall(self.text))
+        return len(_LOW_QUOTE_LETTERS.findall(self.text)) + self._count(_LOW_QUOTE_WORDS)
 
     @functools.cached_property
     def closing_right(self) -> int:
-        return len(_CLOSING_RIGHT_LETTERS.findall(self.text)) + len(_CLOSING_RIGHT_WORDS.findall(self.text))
+        return len(_CLOSING_RIGHT_LETTERS.findall(self.text)) + self._count(_CLOSING_RIGHT_WORDS)
 
     @functools.cached_property
     def nordic(self) -> int:
-        return len(_NORDIC.findall(self.text))
+        return len(_NORDIC_LETTERS.findall(self.text)) + self._count(_NORDIC_WORDS)
 
     @functools.cached_property
     def closes_with_left_quote(self) -> bool:
