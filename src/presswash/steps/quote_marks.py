@@ -83,7 +83,14 @@ KINDS = {
     # ‘90s, and both quotes of rock ‘n‘ roll
     "year_or_rock": f"{_LS}(?:(?<![^\\s{_O}{_D}]{_LS})(?={YEAR})|(?<=\\s{_LS})(?=n[{_LS}{_RS}]\\s)"
     f"|(?<=\\s[{_LS}{_RS}]n{_LS})(?=\\s))",
-    "grouped": f"[{_Q}](?:(?=[{_Q}])|(?<=[{_Q}][{_Q}]))",
+    # A whole group, whose neighbours give its position, with a quote that may point the
+    # wrong way there: closing with “ or ‘, opening with ”, ’ or ‘, or inside with ‘.
+    "grouped": f"[{_Q}](?<![{_Q}][{_Q}])(?:"
+    f"(?<=[^\\s{_O}][{_Q}])(?:(?<=[{LEFT_DOUBLE}{_LS}])|(?=[{_Q}]*?[{LEFT_DOUBLE}{_LS}]))"
+    f"[{_Q}]++(?=[\\s{_C}]|\\Z)"
+    f"|(?<![^\\s{_O}{_D}][{_Q}])(?:(?<=[{RIGHT_DOUBLE}{_RS}{_LS}])|(?=[{_Q}]*?[{RIGHT_DOUBLE}{_RS}{_LS}]))"
+    f"[{_Q}]++(?=[^\\s{_C}])"
+    f"|(?<=[^\\s{_O}{_D}][{_Q}])(?:(?<={_LS})|(?=[{_Q}]*?{_LS}))[{_Q}]++(?=[^\\s{_C}]))",
 }
 # A lone closing ‘ whose last single mark before it is a ‚ (it stays), or a lone ‘ that opens
 # (and starts no elided word): up to the ‘, no other quote of any kind.
@@ -102,6 +109,12 @@ ANSWERS_OPENING_DOUBLE = re.compile(
     f"[{_Q}](?<![^\\s{_O}{_D}].)(?:(?<=[{LEFT_DOUBLE}{RIGHT_DOUBLE}])|[{_LS}{_RS}]*+[{LEFT_DOUBLE}{RIGHT_DOUBLE}])"
     f"[{_Q}]*+(?=[^\\s{_C}])[^{LOW_DOUBLE}{LEFT_DOUBLE}{RIGHT_DOUBLE}]*?{KINDS['closing_double']}"
 )
+# The quotes that may point the wrong way in a group in each position.
+REPAIRABLE_IN = {
+    "closing": re.compile(f"[{LEFT_DOUBLE}{_LS}]"),
+    "inside": re.compile(_LS),
+    "opening": re.compile(f"[{RIGHT_DOUBLE}{_RS}{_LS}]"),
+}
 # Two curly quotes side by side: a paragraph without them has no group to decide.
 SIDE_BY_SIDE = re.compile(f"[{_Q}]{{2}}")
 DOUBLE_MARK = re.compile(f"[{LOW_DOUBLE}{LEFT_DOUBLE}{RIGHT_DOUBLE}]")

@@ -113,6 +113,7 @@ from presswash.steps.quote_marks import (
     LOW_SINGLE,
     MAY_CLOSE_SINGLE,
     OPENING,
+    REPAIRABLE_IN,
     RIGHT_DOUBLE,
     RIGHT_SINGLE,
     SCREENED_QUOTE,
@@ -357,13 +358,29 @@ class _Document:
                 found.append((quote.end() - 1, quote.end(), RIGHT_SINGLE))
                 continue
             if kind == "grouped":
-                if not SCREENED_QUOTE.match(text, position):
-                    continue
-                kind = None
+                found += self._group_repairs(position, quote.end())
+                continue
             where = KIND_POSITION[kind] if kind else self._where(position)
             new = self._decide(position, text[position], where)
             if new:
                 found.append((position, position + 1, new))
+        return found
+
+    def _group_repairs(self, start: int, stop: int) -> list[tuple[int, int, str]]:
+        """The repairs in the group of quotes side by side at ``text[start:stop]``: only the
+        quotes that may point the wrong way where the group stands are looked at."""
+        text = self.text
+        where = position_of(text[start - 1] if start else "", text[stop : stop + 1])
+        self._group = (start, stop, where)
+        if where not in REPAIRABLE_IN:
+            return []
+        found = []
+        for quote in REPAIRABLE_IN[where].finditer(text, start, stop):
+            position = quote.start()
+            if SCREENED_QUOTE.match(text, position):
+                new = self._decide(position, text[position], where)
+                if new:
+                    found.append((position, position + 1, new))
         return found
 
     def _decide(self, position: int, char: str, where: str) -> str:
