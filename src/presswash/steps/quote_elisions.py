@@ -54,6 +54,8 @@ TURNED_WORD = _any_word(TURNED_ELISIONS)
 ELISION_AFTER_LEFT_QUOTE = re.compile(f"{YEAR}|{TURNED_WORD}")
 # An ’ (or ‘) after a plural before the next word: the players’ union.
 PLURAL_POSSESSIVE = re.compile(r"(?<=[^\W\d_]s)[‘’](?=\s+[^\W\d_])")
+# What makes a quote at the start of a word an apostrophe: a year or an elided word after it.
+STARTS_ELISION = re.compile(f"{YEAR}|{ELISIONS}")
 # ‘n‘ or ‘n’ between two words, as in rock ’n’ roll: both quotes are apostrophes.
 ROCK_N_ROLL = re.compile(r"(?<=\s)[‘’]n[‘’](?=\s)")
 

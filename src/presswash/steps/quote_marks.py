@@ -93,10 +93,12 @@ KINDS = {
     f"|(?<=[^\\s{_O}{_D}][{_Q}])(?:(?<={_LS})|(?=[{_Q}]*?{_LS}))[{_Q}]++(?=[^\\s{_C}]))",
 }
 # A lone closing ‘ whose last single mark before it is a ‚ (it stays), or a lone ‘ that opens
-# (and starts no elided word): up to the ‘, no other quote of any kind.
+# (and starts no elision): up to the ‘, no other quote of any kind.
 _NO_QUOTE_UP_TO = f"[^{LOW_SINGLE}{LOW_DOUBLE}{CURLY}]*{KINDS['closing_single']}"
 KINDS["kept_single"] = f"{LOW_SINGLE}{_NO_QUOTE_UP_TO}"
-KINDS["turned_single"] = f"{_LS}(?<![^\\s{_O}{_D}]{_LS})(?=[^\\s{_C}{_Q}])(?!{TURNED_WORD}){_NO_QUOTE_UP_TO}"
+KINDS["turned_single"] = (
+    f"{_LS}(?<![^\\s{_O}{_D}]{_LS})(?=[^\\s{_C}{_Q}])(?!{YEAR}|{ELISIONS}){_NO_QUOTE_UP_TO}"
+)
 TURN_ALL = {kind: re.compile(KINDS[kind]) for kind in ("closing_double", "closing_single", "opening_double")}
 YEAR_OR_ROCK = re.compile(KINDS["year_or_rock"])
 ELIDED_WORD = re.compile(KINDS["elided_word"])

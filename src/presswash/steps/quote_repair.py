@@ -60,8 +60,12 @@ guillemets, corner brackets, primes, straight quotes and quotes beside CJK text.
 
 The common case costs a few scans for a single character each: they look only
 for quotes whose neighbours contradict their orientation (the screens), so a
-correctly quoted text is returned after them, and only the quotes they find are
-studied, each against the quote before it, the one after it and its paragraph.
+correctly quoted text is returned after them. Only the paragraphs with such a
+quote are studied. Where a paragraph's words settle the answer for a whole kind
+of quote (every lone closing ``“`` of an English paragraph) one regular-expression
+pass turns them all; the others are decided one at a time, each against the
+quote before it, the one after it and its paragraph (:mod:`.quote_marks` has
+the patterns). So quote-dense text costs no more than ftfy's time for it.
 
     >>> repair_quotes("“Ukraine needs more,“ he said of their “remarkable ingenuity,“ with pride.")
     '“Ukraine needs more,” he said of their “remarkable ingenuity,” with pride.'
@@ -92,6 +96,7 @@ from presswash.steps.quote_elisions import (
     ELISION,
     PLURAL_POSSESSIVE,
     ROCK_N_ROLL,
+    STARTS_ELISION,
     is_mis_curled_apostrophe,
 )
 from presswash.steps.quote_languages import Evidence
@@ -269,9 +274,9 @@ class _Document:
         a pattern, with the quote it turns into), and the other quotes that turn."""
         text, paragraph = self.text, self._paragraph
         start, end = paragraph.start, paragraph.end
-        turn_all = [(YEAR_OR_ROCK, RIGHT_SINGLE)]
+        turn_all = [(YEAR_OR_ROCK, RIGHT_SINGLE)] if text.find(LEFT_SINGLE, start, end) >= 0 else []
         repairs = []
-        if self._every_lone_closing_double_turns():
+        if self._lone_closing_turns(self._first_low_double, LEFT_DOUBLE):
             turn_all.append((TURN_ALL["closing_double"], RIGHT_DOUBLE))
         elif text.find(LEFT_DOUBLE, start, end) >= 0:
             repairs += self._closing_doubles()
@@ -303,10 +308,6 @@ class _Document:
             if match.end() > since
         ]
 
-    def _every_lone_closing_double_turns(self) -> bool:
-        """Whether the paragraph lies before the first „ and its words call for turning (rule 2)."""
-        return self._lone_closing_turns(self._first_low_double, LEFT_DOUBLE)
-
     def _closing_doubles(self) -> list[tuple[int, int, str]]:
         """The lone ``“`` in a closing position that turn (rule 2), in a paragraph where not all do.
 
@@ -337,7 +338,8 @@ class _Document:
         ]
 
     def _lone_closing_turns(self, first_low: int, left: str) -> bool:
-        """Whether every lone ``left`` quote in a closing position in the paragraph turns (rule 2)."""
+        """Whether every lone ``left`` quote in a closing position in the paragraph turns (rule 2):
+        the paragraph lies before the first low quote and its words call for it."""
         paragraph = self._paragraph
         return (
             not 0 <= first_low < paragraph.end
@@ -453,7 +455,8 @@ class _Document:
     def _previous_mark(self, position: int, double: bool) -> str | None:
         """Where the last double (or single) quotation mark before ``position`` stands (``LOW`` for „ or ‚).
 
-        A single quote counts only where it opens or closes (not as an apostrophe).
+        A single quote counts only where it opens or closes, and not where it starts an
+        elision (``’90s``, ``‘em``): there it is an apostrophe.
         """
         text = self.text
         if double:
@@ -473,7 +476,11 @@ class _Document:
         while (found := max(nearest)) >= 0:
             kind = nearest.index(found)
             where = self._where(found) if kind else LOW
-            if double or where in (OPENING, CLOSING, LOW):
+            if (
+                double
+                or where in (CLOSING, LOW)
+                or (where == OPENING and not STARTS_ELISION.match(text, found + 1))
+            ):
                 last = where
                 break
             nearest[kind] = text.rfind(marks[kind], floor, found)
