@@ -319,9 +319,10 @@ class _Document:
         first_low = self._first_low_double
         turned = []
         since = start  # where the last double mark decides
-        if not 0 <= first_low < start and not paragraph.evidence.closes_with_left_quote:
-            closing = self._turn_all(TURN_ALL["closing_double"], RIGHT_DOUBLE)
-            turned = [repair for repair in closing if repair[0] < first_low]
+        if start < first_low < end and not paragraph.evidence.closes_with_left_quote:
+            # (Up to the „, which the patterns see.)
+            closing = TURN_ALL["closing_double"].finditer(text, start, first_low + 1)
+            turned = [(match.start(), match.end(), RIGHT_DOUBLE) for match in closing]
             since = first_low
         # The paragraph's first double mark answers to the marks of the paragraphs before it.
         first = DOUBLE_MARK.search(text, start, end)
