@@ -85,12 +85,13 @@ KINDS = {
     f"|(?<=\\s[{_LS}{_RS}]n{_LS})(?=\\s))",
     # A whole group, whose neighbours give its position, with a quote that may point the
     # wrong way there: closing with “ or ‘, opening with ”, ’ or ‘, or inside with ‘.
-    "grouped": f"[{_Q}](?<![{_Q}][{_Q}])(?:"
-    f"(?<=[^\\s{_O}][{_Q}])(?:(?<=[{LEFT_DOUBLE}{_LS}])|(?=[{_Q}]*?[{LEFT_DOUBLE}{_LS}]))"
-    f"[{_Q}]++(?=[\\s{_C}]|\\Z)"
-    f"|(?<![^\\s{_O}{_D}][{_Q}])(?:(?<=[{RIGHT_DOUBLE}{_RS}{_LS}])|(?=[{_Q}]*?[{RIGHT_DOUBLE}{_RS}{_LS}]))"
-    f"[{_Q}]++(?=[^\\s{_C}])"
-    f"|(?<=[^\\s{_O}{_D}][{_Q}])(?:(?<={_LS})|(?=[{_Q}]*?{_LS}))[{_Q}]++(?=[^\\s{_C}]))",
+    "grouped": f"[{_Q}][{_Q}](?<![{_Q}][{_Q}][{_Q}])(?:"
+    f"(?<=[^\\s{_O}][{_Q}][{_Q}])(?:(?<=[{LEFT_DOUBLE}{_LS}].)|(?<=[{LEFT_DOUBLE}{_LS}])|(?=[{_Q}]*?[{LEFT_DOUBLE}{_LS}]))"
+    f"[{_Q}]*+(?=[\\s{_C}]|\\Z)"
+    f"|(?<![^\\s{_O}{_D}][{_Q}][{_Q}])"
+    f"(?:(?<=[{RIGHT_DOUBLE}{_RS}{_LS}].)|(?<=[{RIGHT_DOUBLE}{_RS}{_LS}])|(?=[{_Q}]*?[{RIGHT_DOUBLE}{_RS}{_LS}]))"
+    f"[{_Q}]*+(?=[^\\s{_C}])"
+    f"|(?<=[^\\s{_O}{_D}][{_Q}][{_Q}])(?:(?<={_LS}.)|(?<={_LS})|(?=[{_Q}]*?{_LS}))[{_Q}]*+(?=[^\\s{_C}]))",
 }
 # A lone closing ‘ whose last single mark before it is a ‚ (it stays), or a lone ‘ that opens
 # (and starts no elision): up to the ‘, no other quote of any kind.
@@ -98,6 +99,21 @@ _NO_QUOTE_UP_TO = f"[^{LOW_SINGLE}{LOW_DOUBLE}{CURLY}]*{KINDS['closing_single']}
 KINDS["kept_single"] = f"{LOW_SINGLE}{_NO_QUOTE_UP_TO}"
 KINDS["turned_single"] = (
     f"{_LS}(?<![^\\s{_O}{_D}]{_LS})(?=[^\\s{_C}{_Q}])(?!{YEAR}|{ELISIONS}){_NO_QUOTE_UP_TO}"
+)
+# A quote of any kind above: a paragraph without one has nothing to turn. (The lone kinds
+# are tried only at a quote with no quote beside it, which all of them require.)
+_LONE_KINDS = (
+    "closing_double",
+    "closing_single",
+    "opening_double",
+    "opening_single",
+    "inside",
+    "elided_word",
+)
+CANDIDATE = re.compile(
+    f"(?<![{_Q}])(?=[{_Q}](?![{_Q}]))(?:"
+    + "|".join(KINDS[kind] for kind in (*_LONE_KINDS, "year_or_rock"))
+    + f")|{KINDS['grouped']}"
 )
 TURN_ALL = {kind: re.compile(KINDS[kind]) for kind in ("closing_double", "closing_single", "opening_double")}
 YEAR_OR_ROCK = re.compile(KINDS["year_or_rock"])

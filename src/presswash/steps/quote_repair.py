@@ -103,6 +103,7 @@ from presswash.steps.quote_languages import Evidence
 from presswash.steps.quote_marks import (
     ALONE,
     ANSWERS_OPENING_DOUBLE,
+    CANDIDATE,
     CLOSING,
     CURLY,
     CURLY_SET,
@@ -255,11 +256,12 @@ class _Document:
         return replace_characters(fixed, ((position, new) for position, _, new in one_by_one))
 
     def _paragraphs(self) -> Iterator[tuple[int, int]]:
-        """The span of each paragraph (line) with a screened quote that is not right-to-left,
+        """The span of each paragraph (line) with a quote of a kind that may turn (a screened
+        quote, alone or in a group that stands where it may), that is not right-to-left;
         made the current paragraph while it is studied."""
         text = self.text
         end = 0
-        quote = SCREENED_QUOTE.search(text)
+        quote = CANDIDATE.search(text)
         while quote is not None:
             start = text.rfind("\n", end, quote.start()) + 1
             end = text.find("\n", quote.start())
@@ -267,7 +269,7 @@ class _Document:
             self._paragraph = _Paragraph(text, start, end, quote.start())
             if not self._paragraph.evidence.right_to_left:
                 yield start, end
-            quote = SCREENED_QUOTE.search(text, end)
+            quote = CANDIDATE.search(text, end)
 
     def _plan(self) -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[int, int, str]]]:
         """For the current paragraph: the kinds of quote that turn as a whole (each found by
