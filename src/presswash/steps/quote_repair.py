@@ -27,15 +27,19 @@ on evidence, in this order:
    Syriac, Thaana or N'Ko letters nothing changes (writers there type
    ``”…“`` and ``’…‘`` with the glyphs unmirrored).
 2. ``“`` (or ``‘``) in a closing position becomes ``”`` (``’``) when the last
-   double (single) quote before it opened a quotation with ``“`` (``‘``):
-   ``“Ukraine needs more,“`` → ``“Ukraine needs more,”``. Otherwise a ``„``
-   (``‚``) anywhere before it is the quote it closes, and it stays:
-   ``„Wir schaffen das“``. With neither in sight (a sentence cut out of an
-   article) the paragraph's words decide (:mod:`.quote_languages`): it stays in
-   Cyrillic, Georgian or Latin text with the letters or common words of the
-   ``„…“`` languages (``Tai buvo svarbu“, – sakė jis.``, ``Это было важно“,
-   — сказал он.``) unless English words outweigh them, and is turned
-   elsewhere (``the players‘ union`` → ``the players’ union``).
+   double (single) quote before it stands in an opening position, anywhere
+   before it: ``“Ukraine needs more,“`` → ``“Ukraine needs more,”`` (a single
+   quote that starts an elision is an apostrophe and does not count).
+   Otherwise a ``„`` (``‚``) anywhere before it is the quote it closes, and it
+   stays: ``„Wir schaffen das“``. With neither in sight (a sentence cut out of
+   an article) the paragraph's words decide (:mod:`.quote_languages`): it stays
+   where the letters and common words of the ``„…“`` languages (Cyrillic,
+   Georgian, ``š ž č ė ų ß``, ``sagte``, ``und`` …) outweigh those of the
+   languages that close with ``”`` (English words, Polish ``ł``, CJK …):
+   ``Tai buvo svarbu“, – sakė jis.``, ``Это было важно“, — сказал он.``; it is
+   turned elsewhere, also where there is no evidence either way (most
+   languages quote as English does): ``the players‘ union`` → ``the players’
+   union``.
 3. ``‘`` between two letters becomes the apostrophe ``’`` where an English
    ending follows it or a French or Italian elided word precedes it
    (``NATO‘s``, ``six o‘clock``, ``qu‘il``), never in ``O‘zbekiston`` or
@@ -44,14 +48,17 @@ on evidence, in this order:
    (``the ‘90s``, ``in ‘77``), in ``rock ‘n‘ roll``, and before an elided word
    that is no word of its own (``‘em``, ``‘tis``, ``‘Frisco``) unless a closing
    quote answers it in the same paragraph (``‘Tis the season,’ she said`` may
-   open a quotation and stays).
-5. ``”`` before a word becomes ``“`` in a document that opens some quotation
-   with ``“`` or ``‘``, or in a paragraph whose English words outnumber its
-   Swedish and Finnish ones: ``”Where did he live?”`` → ``“Where did he
-   live?”``, but ``”Det är bra”, sa han.`` stays. ``’`` before a word becomes
-   ``‘`` on the same evidence, when a closing single quote answers it in the
-   same paragraph and the word after it is no elision (``’90s``, ``’n’``,
-   ``’tis`` and ``’s`` stay).
+   open a quotation and stays); a plural possessive (``the players’ union``)
+   answers nothing, nor does a quote that closes a quotation opened before it
+   (``‘I told ‘em off,’ he said``).
+5. ``”`` before a word becomes ``“`` in a paragraph that opens some quotation
+   with ``“`` or ``‘``, or whose words of languages that close with ``”``
+   (English, Indonesian, Portuguese, CJK …) outnumber its Swedish and Finnish
+   ones: ``”Where did he live?”`` → ``“Where did he live?”``, but ``”Det är
+   bra”, sa han.`` stays. ``’`` before a word becomes ``‘`` on the same
+   evidence, when a closing single quote answers it in the same paragraph and
+   the word after it is no elision (``’90s``, ``’n’``, ``’tis`` and ``’s``
+   stay).
 
 Everything else holds whatever the language: English ``“…”`` and ``‘…’``
 (including a quotation over several paragraphs, each opening with ``“``),
@@ -89,15 +96,12 @@ from collections.abc import Iterator
 
 from presswash.edits import Edit, replace_characters, splice
 from presswash.step import Step
+from presswash.steps.quote_context import QuoteContext
 from presswash.steps.quote_elisions import (
-    APOSTROPHE_REACH_AFTER,
-    APOSTROPHE_REACH_BEFORE,
     CJK,
     ELISION,
     PLURAL_POSSESSIVE,
     ROCK_N_ROLL,
-    STARTS_ELISION,
-    is_mis_curled_apostrophe,
 )
 from presswash.steps.quote_languages import Evidence
 from presswash.steps.quote_marks import (
@@ -106,7 +110,6 @@ from presswash.steps.quote_marks import (
     CANDIDATE,
     CLOSING,
     CURLY,
-    CURLY_SET,
     DOUBLE_MARK,
     ELIDED_WORD,
     ENGLISH_OPENING,
@@ -114,7 +117,6 @@ from presswash.steps.quote_marks import (
     KIND_POSITION,
     LEFT_DOUBLE,
     LEFT_SINGLE,
-    LOW,
     LOW_DOUBLE,
     LOW_SINGLE,
     MAY_CLOSE_SINGLE,
@@ -124,7 +126,6 @@ from presswash.steps.quote_marks import (
     RIGHT_SINGLE,
     SCREENED_QUOTE,
     SIDE_BY_SIDE,
-    SINGLE_QUOTE,
     TURN_ALL,
     TURNED,
     YEAR_OR_ROCK,
@@ -175,7 +176,7 @@ class _Paragraph:
         return opens or self.evidence.opens_with_left_quote
 
 
-class _Document:
+class _Document(QuoteContext):
     """A screened text and the repairs its quotes call for.
 
     Every decision depends only on the text as it came in, never on the order
@@ -187,25 +188,18 @@ class _Document:
 
     What a quote needs to know about the rest of the text is found lazily and
     each piece of text is looked at a bounded number of times, so that the
-    work stays linear however dense the quotes: the last double or single
-    mark before a quote is searched backwards no further than where the last
-    search of its kind started; the next single quote that opens or closes is
-    searched forwards once for all the quotes before it.
+    work stays linear however dense the quotes (see :class:`.QuoteContext`);
+    the next single quote that opens or closes is searched forwards once for
+    all the quotes before it.
     """
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        super().__init__(text)
         self._first_low_double = text.find(LOW_DOUBLE)
         self._first_low_single = text.find(LOW_SINGLE)
-        # Where the last double and single mark before ``_searched_double`` / ``_searched_single`` stand.
-        self._last_double: str | None = None
-        self._last_single: str | None = None
-        self._searched_double = self._searched_single = 0
-        self._group = (0, 0, ALONE)  # the last group of quotes looked at: its span and position
         self._paragraph = _Paragraph("", 0, 0, 0)
         # The next single quote that opens or closes after ``_boundary_from``: its index and position.
         self._boundary_from, self._boundary = len(text), (-1, ALONE)
-        self._apostrophes: dict[tuple[str, int], bool] = {}
 
     def repairs(self, by_kind: bool = True) -> list[tuple[int, int, str]]:
         """Each quote to turn around, as its span and its replacement, in text order.
@@ -444,88 +438,6 @@ class _Document:
             self._boundary_from, self._boundary = position, self._next_single_boundary(position)
             answer, where = self._boundary
         return answer >= 0 and where == CLOSING and answer < self._paragraph.end
-
-    def _next_single_boundary(self, position: int) -> tuple[int, str]:
-        text = self.text
-        quote = SINGLE_QUOTE.search(text, position + 1)
-        while quote is not None:
-            where = self._where(quote.start())
-            if where in (OPENING, CLOSING):
-                return quote.start(), where
-            quote = SINGLE_QUOTE.search(text, quote.end())
-        return -1, ALONE
-
-    def _previous_mark(self, position: int, double: bool) -> str | None:
-        """Where the last double (or single) quotation mark before ``position`` stands (``LOW`` for „ or ‚).
-
-        A single quote counts only where it opens or closes, and not where it starts an
-        elision (``’90s``, ``‘em``): there it is an apostrophe.
-        """
-        text = self.text
-        if double:
-            marks, last, floor = (
-                (LOW_DOUBLE, LEFT_DOUBLE, RIGHT_DOUBLE),
-                self._last_double,
-                self._searched_double,
-            )
-        else:
-            marks, last, floor = (
-                (LOW_SINGLE, LEFT_SINGLE, RIGHT_SINGLE),
-                self._last_single,
-                self._searched_single,
-            )
-        # The nearest occurrence of each mark; only the one taken is searched again further back.
-        nearest = [text.rfind(mark, floor, position) for mark in marks]
-        while (found := max(nearest)) >= 0:
-            kind = nearest.index(found)
-            where = self._where(found) if kind else LOW
-            if (
-                double
-                or where in (CLOSING, LOW)
-                or (where == OPENING and not STARTS_ELISION.match(text, found + 1))
-            ):
-                last = where
-                break
-            nearest[kind] = text.rfind(marks[kind], floor, found)
-        # Kept, so that the next question about this kind of mark starts here.
-        if double:
-            self._last_double, self._searched_double = last, position
-        else:
-            self._last_single, self._searched_single = last, position
-        return last
-
-    def _where(self, position: int) -> str:
-        """The position of the group of curly quotes side by side that holds the quote at ``position``."""
-        text = self.text
-        before = text[position - 1] if position else ""
-        after = text[position + 1 : position + 2]
-        if before not in CURLY_SET and after not in CURLY_SET:
-            return position_of(before, after)
-        start, stop, where = self._group
-        if start <= position < stop:
-            return where
-        start, stop = position, position + 1
-        while start and text[start - 1] in CURLY_SET:
-            start -= 1
-        while stop < len(text) and text[stop] in CURLY_SET:
-            stop += 1
-        where = position_of(text[start - 1] if start else "", text[stop] if stop < len(text) else "")
-        self._group = (start, stop, where)
-        return where
-
-    def _apostrophe(self, position: int) -> bool:
-        """Whether a ‘ at ``position`` inside a word is a mis-curled apostrophe.
-
-        The answer depends only on the characters around the quote (see
-        ``is_mis_curled_apostrophe``), so it is kept for each such context: a text
-        that repeats one (``a‘b a‘b …``) is decided once.
-        """
-        start = max(0, position - APOSTROPHE_REACH_BEFORE)
-        context = (self.text[start : position + APOSTROPHE_REACH_AFTER], position - start)
-        decided = self._apostrophes.get(context)
-        if decided is None:
-            decided = self._apostrophes[context] = is_mis_curled_apostrophe(self.text, position)
-        return decided
 
 
 _STEP = QuoteRepair()
