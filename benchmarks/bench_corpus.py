@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import random
 import re
@@ -193,6 +194,12 @@ def adversarial_inputs(source: list[str], scale: float = 1.0) -> list[Adversaria
     entity_copies = _copies_for(entity_unit, 1 * scale)
     marks = max(1, round(10**6 * scale))
     quotes = max(1, round(10**5 * scale / 2))
+    # Quote-dense text, 0.5 MB each: every quote (or every other one) points the wrong way.
+    dense = {
+        "mis-curled quotes": "“a“ ”b” ‘c‘ ",
+        "low quotes": "„a“ ‚b‘ “c“ ",
+        "elisions and apostrophes": "‘90s ‘em a‘b ’c d’ ",
+    }
 
     return [
         Adversarial(
@@ -220,6 +227,15 @@ def adversarial_inputs(source: list[str], scale: float = 1.0) -> list[Adversaria
             "single quotes",
             f"{2 * quotes:,} alternating curly single quotes ‘’‘’… on one line",
             lambda: "‘’" * quotes,
+        ),
+        *(
+            Adversarial(
+                f"quote-dense: {name}",
+                f'"{unit}" x {_copies_for(unit, 0.5 * scale):,}: quotes that point the wrong way, '
+                "or may, on one line",
+                functools.partial(str.__mul__, unit, _copies_for(unit, 0.5 * scale)),
+            )
+            for name, unit in dense.items()
         ),
         Adversarial(
             "clean line",

@@ -14,7 +14,7 @@ from test_properties import INTERESTING
 import presswash
 from presswash import Cleaner
 from presswash.integrations.buffers import Utf8Documents
-from presswash.steps.quote_repair import _screened
+from presswash.steps.quote_marks import screened
 
 PRESETS = ["news", "ftfy", "ascii"]
 CLEANERS = {preset: Cleaner(preset) for preset in PRESETS}
@@ -118,7 +118,7 @@ def test_quote_screen_over_bytes_flags_whatever_the_text_screen_flags(texts):
     documents = Utf8Documents(utf8, np.cumsum([0] + [len(text.encode()) for text in texts]), b"")
     flagged = documents.rows_with_suspect_quotes().tolist()
     for text, flag in zip(texts, flagged, strict=True):
-        assert flag or not _screened(text)
+        assert flag or not screened(text)
 
 
 @given(text=st.text(alphabet=st.sampled_from(ARROW_TEXT), max_size=80))

@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 import presswash
 from presswash.edits import apply_edits
-from presswash.steps.quote_repair import QuoteRepair, _Document, _screened, position_of, repair_quotes
+from presswash.steps.quote_elisions import is_mis_curled_apostrophe
+from presswash.steps.quote_marks import position_of, screened
+from presswash.steps.quote_repair import QuoteRepair, _Document, repair_quotes
 from presswash.steps.quotes import StraightQuotes
 
 STEP = QuoteRepair()
@@ -330,7 +332,7 @@ def test_edits_rebuild_fix(text: str) -> None:
 
 @given(any_text)
 def test_screen_never_hides_a_repair(text: str) -> None:
-    if not _screened(text):
+    if not screened(text):
         assert _Document(text).repairs() == []
 
 
@@ -372,6 +374,9 @@ in_word_quotes = st.lists(
 def test_apostrophe_decisions_depend_only_on_the_context_kept(text: str) -> None:
     """Each in-word ‘ is decided once per context; deciding every one afresh gives the same answers."""
     document = _Document(text)
-    for position, char, where in document.quotes:
-        if char == "‘" and where == "inside":
-            assert document._apostrophe(position) == _Document(text)._decide_apostrophe(position)
+    for position, char in enumerate(text):
+        inside = (
+            0 < position < len(text) - 1 and position_of(text[position - 1], text[position + 1]) == "inside"
+        )
+        if char == "‘" and inside:
+            assert document._apostrophe(position) == is_mis_curled_apostrophe(text, position)

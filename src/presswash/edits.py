@@ -89,6 +89,22 @@ def splice(text: str, replacements: Iterable[tuple[int, int, str]]) -> str:
     return "".join(pieces)
 
 
+def replace_characters(text: str, replacements: Iterable[tuple[int, str]]) -> str:
+    """``text`` with the character at each position replaced by the one given with it.
+
+    What :func:`splice` does for replacements that each swap one character for one,
+    in any order, without cutting the text into pieces: for many of them (quote
+    repair on quote-dense text) it is several times faster.
+
+    >>> replace_characters("a-b-c", [(3, "+"), (1, "+")])
+    'a+b+c'
+    """
+    characters = list(text)
+    for position, character in replacements:
+        characters[position] = character
+    return "".join(characters)
+
+
 def apply_changes(text: str, changes: Sequence[Change]) -> str:
     """Rebuild the cleaned text from the input and its changes."""
     return apply_edits(text, (Edit(c.start, c.end, c.replacement) for c in changes))

@@ -43,7 +43,7 @@ from typing import Any
 
 import numpy as np
 
-from presswash.steps.quote_repair import CLOSERS, DASHES, OPENERS
+from presswash.steps.quote_marks import CLOSERS, DASHES, OPENERS
 
 Rows = np.ndarray[Any, np.dtype[np.bool_]]
 Positions = np.ndarray[Any, np.dtype[np.intp]]

@@ -1,12 +1,13 @@
 """Quotation marks that point the wrong way, turned around.
 
 Autocorrect, OCR and hurried copy-editing leave news text with curly quotes
-that face the wrong way (``“Ukraine needs more,“ he said``, ``didn‘t``). The
-usual cure, flattening every quote to ``"`` and ``'``, destroys the typography
-that was right. This step keeps it: it decides from the neighbouring characters
-whether each quote opens or closes and turns around only those that point the
-wrong way. It never changes anything but the orientation of ``‘ ’ “ ”`` (``‘``
-and ``’`` swap, ``“`` and ``”`` swap) and never curls straight quotes.
+that face the wrong way (``“Ukraine needs more,“ he said``, ``didn‘t``, ``the
+‘90s``). The usual cure, flattening every quote to ``"`` and ``'``, destroys
+the typography that was right. This step keeps it: it decides from the
+neighbouring characters whether each quote opens or closes and turns around
+only those that point the wrong way. It never changes anything but the
+orientation of ``‘ ’ “ ”`` (``‘`` and ``’`` swap, ``“`` and ``”`` swap) and
+never curls straight quotes.
 
 Opening or closing. The start of the text, whitespace, an opening bracket or a
 dash before a quote and a word after it make it an opening quote; a word or
@@ -14,46 +15,75 @@ punctuation before it and whitespace, punctuation or the end after it make it a
 closing one. Quotes standing side by side (``’”``) share the neighbours of the
 group. A single quote between two letters is an apostrophe. Whatever is
 neither (a quote alone between spaces, a quote glued to words on both sides)
-is left as it is. Four repairs follow:
+is left as it is.
 
-- ``“`` or ``‘`` in a closing position becomes ``”`` or ``’``;
-- ``‘`` between two letters becomes the apostrophe ``’`` (``NATO‘s``);
-- ``”`` in an opening position becomes ``“``;
-- ``’`` in an opening position becomes ``‘`` only when a closing single quote
-  answers it in the same paragraph and the word after it is not an elision
-  (``’90s``, ``rock ’n’ roll``, ``’tis``, ``’em`` and ``’s`` stay).
+The rule. ``“`` closes quotations in half of Europe (``„…“``: Bulgarian,
+Czech, Danish, Estonian, Georgian, German, Icelandic, Lithuanian, Macedonian,
+Romanian, Serbian, Bosnian, Croatian, Slovak, Slovenian, Ukrainian) and ``”``
+opens them in Swedish and Finnish (``”…”``), so a quote is turned around only
+on evidence, in this order:
 
-Conventions. Correct text in every common convention is left alone, and the
-convention is worked out from the whole document before anything changes, so
-the step takes a whole document, all its paragraphs at once:
+1. Right-to-left text is left alone: in a paragraph with Arabic, Hebrew,
+   Syriac, Thaana or N'Ko letters nothing changes (writers there type
+   ``”…“`` and ``’…‘`` with the glyphs unmirrored).
+2. ``“`` (or ``‘``) in a closing position becomes ``”`` (``’``) when the last
+   double (single) quote before it stands in an opening position, anywhere
+   before it: ``“Ukraine needs more,“`` → ``“Ukraine needs more,”`` (a single
+   quote that starts an elision is an apostrophe and does not count).
+   Otherwise a ``„`` (``‚``) anywhere before it is the quote it closes, and it
+   stays: ``„Wir schaffen das“``. With neither in sight (a sentence cut out of
+   an article) the paragraph's words decide (:mod:`.quote_languages`): it stays
+   where the letters and common words of the ``„…“`` languages (Cyrillic,
+   Georgian, ``š ž č ė ų ß``, ``sagte``, ``und`` …) outweigh those of the
+   languages that close with ``”`` (English words, Polish ``ł``, CJK …):
+   ``Tai buvo svarbu“, – sakė jis.``, ``Это было важно“, — сказал он.``; it is
+   turned elsewhere, also where there is no evidence either way (most
+   languages quote as English does): ``the players‘ union`` → ``the players’
+   union``.
+3. ``‘`` between two letters becomes the apostrophe ``’`` where an English
+   ending follows it or a French or Italian elided word precedes it
+   (``NATO‘s``, ``six o‘clock``, ``qu‘il``), never in ``O‘zbekiston`` or
+   ``Hawai‘i`` (:mod:`.quote_elisions`).
+4. ``‘`` at the start of a word becomes ``’`` before a year cut to two digits
+   (``the ‘90s``, ``in ‘77``), in ``rock ‘n‘ roll``, and before an elided word
+   that is no word of its own (``‘em``, ``‘tis``, ``‘Frisco``) unless a closing
+   quote answers it in the same paragraph (``‘Tis the season,’ she said`` may
+   open a quotation and stays); a plural possessive (``the players’ union``)
+   answers nothing, nor does a quote that closes a quotation opened before it
+   (``‘I told ‘em off,’ he said``).
+5. ``”`` before a word becomes ``“`` in a paragraph that opens some quotation
+   with ``“`` or ``‘``, or whose words of languages that close with ``”``
+   (English, Indonesian, Portuguese, CJK …) outnumber its Swedish and Finnish
+   ones: ``”Where did he live?”`` → ``“Where did he live?”``, but ``”Det är
+   bra”, sa han.`` stays. ``’`` before a word becomes ``‘`` on the same
+   evidence, when a closing single quote answers it in the same paragraph and
+   the word after it is no elision (``’90s``, ``’n’``, ``’tis`` and ``’s``
+   stay).
 
-- English ``“…”`` and ``‘…’``, including a quotation running over several
-  paragraphs (each paragraph opens with ``“``, only the last one closes);
-- German ``„…“`` and ``‚…‘``: a ``“`` or ``‘`` that closes a ``„`` or ``‚`` is
-  kept, and so is every closing ``“`` and ``‘`` of a document that uses low
-  quotes and is not English (see below);
-- Polish ``„…”`` and Swedish or Finnish ``”…”`` and ``’…’``: a right quote in
-  an opening position is turned around only in a document that is English,
-  because it opens other quotations with ``“`` or ``‘`` or because its common
-  words are English rather than Swedish or Finnish;
-- guillemets, corner brackets, low quotes, primes and straight quotes are
-  never changed, nor are quotes beside CJK text, nor a ``‘`` inside a word
-  unless an English contraction follows it or a French or Italian elided word
-  precedes it: Uzbek writes its letters oʻ and gʻ with it (``O‘zbekiston``),
-  Hawaiian its ʻokina (``Hawai‘i``).
+Everything else holds whatever the language: English ``“…”`` and ``‘…’``
+(including a quotation over several paragraphs, each opening with ``“``),
+German ``„…“`` and ``‚…‘``, Polish ``„…”``, Swedish ``”…”`` and ``’…’``,
+guillemets, corner brackets, primes, straight quotes and quotes beside CJK text.
 
-The common case costs four scans for a single character each: they look only
-for quotes whose neighbours contradict their orientation, so a correctly quoted
-text is returned after them, and the document is studied only when one is found.
+The common case costs a few scans for a single character each: they look only
+for quotes whose neighbours contradict their orientation (the screens), so a
+correctly quoted text is returned after them. Only the paragraphs with such a
+quote are studied. Where a paragraph's words settle the answer for a whole kind
+of quote (every lone closing ``“`` of an English paragraph) one regular-expression
+pass turns them all; the others are decided one at a time, each against the
+quote before it, the one after it and its paragraph (:mod:`.quote_marks` has
+the patterns). So quote-dense text costs no more than ftfy's time for it.
 
     >>> repair_quotes("“Ukraine needs more,“ he said of their “remarkable ingenuity,“ with pride.")
     '“Ukraine needs more,” he said of their “remarkable ingenuity,” with pride.'
     >>> repair_quotes("NATO‘s chief said he didn‘t know. ‘It was ‘fine‘ then,‘ he added.")
     'NATO’s chief said he didn’t know. ‘It was ‘fine’ then,’ he added.'
-    >>> repair_quotes("”No,” he said, calling it ’a farce’ in the ’90s.")
-    '“No,” he said, calling it ‘a farce’ in the ’90s.'
+    >>> repair_quotes("”No,” he said, calling it ’a farce’ in the ‘90s, at six o‘clock.")
+    '“No,” he said, calling it ‘a farce’ in the ’90s, at six o’clock.'
     >>> repair_quotes("„Wir schaffen das“, sagte sie. ”Det är bra”, sa han.")
     '„Wir schaffen das“, sagte sie. ”Det är bra”, sa han.'
+    >>> repair_quotes("Tai buvo svarbu“, – sakė jis.")
+    'Tai buvo svarbu“, – sakė jis.'
     >>> QuoteRepair().edits("It‘s")
     [Edit(start=2, end=3, replacement='’')]
 """
@@ -62,116 +92,46 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
-from presswash.edits import Edit, splice
+from presswash.edits import Edit, replace_characters, splice
 from presswash.step import Step
-
-LEFT_SINGLE = "\u2018"  # ‘
-RIGHT_SINGLE = "\u2019"  # ’
-LEFT_DOUBLE = "\u201c"  # “
-RIGHT_DOUBLE = "\u201d"  # ”
-LOW_SINGLE = "\u201a"  # ‚
-LOW_DOUBLE = "\u201e"  # „
-CURLY = LEFT_SINGLE + RIGHT_SINGLE + LEFT_DOUBLE + RIGHT_DOUBLE
-
-# Besides whitespace and the start of the text, these before a quote make it open.
-OPENERS = "([{<\u201e\u201a\u00ab\u2039\u300c\u300e\u3008\u300a\u3010\u3014\u00bf\u00a1"
-# Before a quote, a dash opens it when a word follows and closes it otherwise.
-DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
-# Besides whitespace and the end of the text, these after a quote make it close.
-CLOSERS = (
-    ".,;:!?)]}>\u2026\u00bb\u203a\u300d\u300f\u3009\u300b\u3011\u3015"
-    "\u3002\uff0c\u3001\uff01\uff1f\uff1a\uff1b\uff09\"'" + DASHES
+from presswash.steps.quote_context import QuoteContext
+from presswash.steps.quote_elisions import (
+    CJK,
+    ELISION,
+    PLURAL_POSSESSIVE,
+    ROCK_N_ROLL,
 )
-
-
-def _class(characters: str) -> str:
-    """``characters`` escaped for the inside of a regular-expression character class."""
-    return "".join(re.escape(char) for char in characters)
-
-
-_O, _D, _C, _Q = _class(OPENERS), _class(DASHES), _class(CLOSERS), _class(CURLY)
-
-# Elisions: a ’ in an opening position before one of these stays.
-_ELISIONS = (
-    r"(?:s|t|d|m|n|re|ll|ve|em|im|er|e|ere|ave|cause|cos|coz|cuz|til|till|tis|twas|twere|twill"
-    r"|bout|round|nother|kay|cept|fraid|gainst|neath|tween|twixt|scuse|sup|nam|burbs|allo|ello"
-    r"|ow|ome|ad|alf|eart|ead|ouse|ope|ey|uns?|ol|owt|appen|cello|phone|plane|bus|gator|possum|nuff)\b"
-)
-_ELISION = re.compile(_ELISIONS, re.IGNORECASE)
-
-# The screen: for each curly quote, one scan led by that literal character (which
-# the regular-expression engine skips to quickly) for the places where it may
-# point the wrong way. A neighbour that is itself a curly quote always passes the
-# screen, since then the neighbours of the whole group decide. A text that passes
-# none of the four is left unchanged; the others are studied by :class:`_Document`.
-_SCREENS = (
-    # “ after a word, punctuation or a dash, before whitespace, punctuation or the end.
-    re.compile(f"{LEFT_DOUBLE}(?<=[^\\s{_O}]{LEFT_DOUBLE})(?=[\\s{_C}{_Q}]|\\Z)"),
-    # ” after the start, whitespace, an opener or a dash, before a word.
-    re.compile(f"{RIGHT_DOUBLE}(?<![^\\s{_O}{_D}{_Q}]{RIGHT_DOUBLE})(?=[^\\s{_C}])"),
-    # ’ after the start, whitespace, an opener or a dash, before a letter that starts no elision.
-    re.compile(f"{RIGHT_SINGLE}(?<![^\\s{_O}{_D}{_Q}]{RIGHT_SINGLE})(?=[^\\W\\d_])(?!(?i:{_ELISIONS}))"),
-    # ‘ where “ would be screened, or between two letters or digits.
-    re.compile(
-        f"{LEFT_SINGLE}(?:(?<=[^\\s{_O}]{LEFT_SINGLE})(?=[\\s{_C}{_Q}]|\\Z)"
-        f"|(?<=[^\\W_]{LEFT_SINGLE})(?=[^\\W_]))"
-    ),
-)
-
-_CURLY_SET = frozenset(CURLY)
-# A group of curly quotes side by side, or one low quote.
-_QUOTE_RUN = re.compile(f"[{CURLY}]+|[{LOW_DOUBLE}{LOW_SINGLE}]")
-# The quotes that may need turning around in each position; a document without any needs nothing.
-_REPAIRABLE = {
-    "closing": LEFT_DOUBLE + LEFT_SINGLE,
-    "inside": LEFT_SINGLE,
-    "opening": RIGHT_DOUBLE + RIGHT_SINGLE,
-    "alone": "",
-}
-
-_OPENER_SET = frozenset(OPENERS)
-_DASH_SET = frozenset(DASHES)
-_CLOSER_SET = frozenset(CLOSERS)
-
-# Where a quote stands, from the characters around it (or around its group).
-OPENING, CLOSING, INSIDE, ALONE = "opening", "closing", "inside", "alone"
-
-# Common words that tell English from Swedish and Finnish (whose quotations are
-# ”…” and ’…’), counted with the spaces around them; none of them is a word of
-# those languages. Each å, ä or ö counts as a Nordic word.
-_ENGLISH_STEMS = ("said", "says", "told", "would", "which", "their", "they", "because")
-_ENGLISH_SHORT = ("the", "The", "and", "that", "with", "this", "she", "was", "are", "will", "not", "We", "we")
-_ENGLISH_WORDS = tuple(f"{space}{word}" for space in " \n" for word in _ENGLISH_STEMS) + tuple(
-    f"{space}{word} " for space in " \n" for word in _ENGLISH_SHORT
-)
-_NORDIC_SHORT = ("och", "att", "det", "som", "inte", "är", "ja", "sa", "että", "ovat", "oli", "hän")
-_NORDIC_WORDS = tuple("åäöÅÄÖ") + tuple(f" {word} " for word in _NORDIC_SHORT)
-
-# ‘ inside a word is a mis-curled apostrophe when an English contraction or
-# possessive follows it (didn‘t, NATO‘s, we‘ll) or a French or Italian elided word
-# precedes it (l‘homme, qu‘il, jusqu‘à), or in a name (O‘Connor). Elsewhere it may be a letter of its own:
-# Uzbek writes oʻ and gʻ with it (O‘zbekiston, g‘oya), Hawaiian its ʻokina
-# (Hawai‘i), Arabic transliteration its ʿayn (Shi‘a). Then it is left alone.
-_ENGLISH_ENDING = re.compile(r"(?i:s|t|d|ll|re|ve|m)(?![^\W_])")
-_FRENCH_ELIDED = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "aujourd")
-_ITALIAN_ELIDED = ("dell", "nell", "sull", "dall", "all")
-_ELIDED_WORDS = frozenset((*_FRENCH_ELIDED, *_ITALIAN_ELIDED))
-# Ukrainian and Belarusian write an apostrophe inside words (м’ясо, п’ять).
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_ENGLISH_WORDS_WITHIN = frozenset(["ma’am", "o’er", "ne’er", "e’er"])
-# How far an in-word ‘ is looked around: the word before it within eight characters
-# (and the character before that word), and whether one of the words above follows:
-# four characters after it tell a word of up to three letters from a longer one.
-_APOSTROPHE_REACH_BEFORE = 9
-_APOSTROPHE_REACH_AFTER = 5
-_WORD_AFTER = re.compile(r"[^\W\d_]+")
-_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]+\Z")
-# Han, kana, Hangul and CJK punctuation: no apostrophes there.
-_CJK = re.compile(
-    "[\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u318f\u31a0-\u31ff"
-    "\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff00-\uffef"
-    "\U00020000-\U0003134f]"
+from presswash.steps.quote_languages import Evidence
+from presswash.steps.quote_marks import (
+    ALONE,
+    ANSWERS_OPENING_DOUBLE,
+    CANDIDATE,
+    CLOSING,
+    CURLY,
+    DOUBLE_MARK,
+    ELIDED_WORD,
+    ENGLISH_OPENING,
+    INSIDE,
+    KIND_POSITION,
+    LEFT_DOUBLE,
+    LEFT_SINGLE,
+    LOW_DOUBLE,
+    LOW_SINGLE,
+    MAY_CLOSE_SINGLE,
+    OPENING,
+    REPAIRABLE_IN,
+    RIGHT_DOUBLE,
+    RIGHT_SINGLE,
+    SCREENED_QUOTE,
+    SIDE_BY_SIDE,
+    TURN_ALL,
+    TURNED,
+    YEAR_OR_ROCK,
+    kinds_pattern,
+    position_of,
+    screened,
 )
 
 
@@ -184,13 +144,13 @@ class QuoteRepair(Step):
 
     def applies(self, text: str, notable: str) -> bool:
         """False when no curly quote stands where it may point the wrong way."""
-        return self.trigger_pattern.search(notable) is not None and _screened(text)
+        return self.trigger_pattern.search(notable) is not None and screened(text)
 
     def fix(self, text: str) -> str:
-        return splice(text, _Document(text).repairs()) if _screened(text) else text
+        return _Document(text).fixed() if screened(text) else text
 
     def edits(self, text: str) -> list[Edit]:
-        return [Edit(*repair) for repair in _Document(text).repairs()] if _screened(text) else []
+        return [Edit(*repair) for repair in _Document(text).repairs()] if screened(text) else []
 
 
 def repair_quotes(text: str) -> str:
@@ -202,176 +162,282 @@ def repair_quotes(text: str) -> str:
     return _STEP.fix(text)
 
 
-def _screened(text: str) -> bool:
-    """Whether some curly quote of ``text`` may point the wrong way (see ``_SCREENS``)."""
-    left_double, right_double, right_single, left_single = _SCREENS
-    return (
-        left_double.search(text) is not None
-        or right_double.search(text) is not None
-        or right_single.search(text) is not None
-        or (LEFT_SINGLE in text and left_single.search(text) is not None)
-    )
+class _Paragraph:
+    """A paragraph (line) with a screened quote: its span, its words and whether it quotes the English way."""
 
-
-@functools.lru_cache(maxsize=4096)
-def position_of(before: str, after: str) -> str:
-    """Where a quote (or group of quotes) stands between ``before`` and ``after``.
-
-    Each is one character, or ``""`` at the start or end of the text.
-
-    >>> position_of(" ", "H"), position_of(",", " "), position_of("n", "t"), position_of(" ", " ")
-    ('opening', 'closing', 'inside', 'alone')
-    """
-    opens = not before or before.isspace() or before in _OPENER_SET
-    word_before = not opens and before not in _DASH_SET
-    if not after or after.isspace() or after in _CLOSER_SET:
-        return ALONE if opens else CLOSING
-    return INSIDE if word_before else OPENING
-
-
-class _Document:
-    """A text whose quotes were screened: its quotes, its convention and the repairs they call for."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.low = LOW_DOUBLE in text or LOW_SINGLE in text
-        end = len(text)
-        # Each group of curly quotes side by side with its start and position, and each low
-        # quote (with position ""); a group of one quote is that quote as ``quotes`` lists it.
-        groups: list[tuple[int, str, str]] = []
-        repairable = several = False
-        for run in _QUOTE_RUN.finditer(text):
-            start, stop = run.span()
-            group = run.group()
-            if group not in _CURLY_SET and len(group) == 1:  # a low quote
-                groups.append((start, group, ""))
-                continue
-            # The group's neighbours give the position of all its quotes.
-            where = position_of(text[start - 1] if start else "", text[stop] if stop < end else "")
-            groups.append((start, group, where))
-            if stop - start == 1:
-                repairable = repairable or group in _REPAIRABLE[where]
-            else:
-                several = True
-                repairable = repairable or any(quote in group for quote in _REPAIRABLE[where])
-        # Every quote with its position and the position it stands in; none if none may need turning around.
-        self.quotes: list[tuple[int, str, str]] = groups if repairable else []
-        if repairable and several:
-            self.quotes = [
-                (start + offset, char, where)
-                for start, group, where in groups
-                for offset, char in enumerate(group)
-            ]
-        self._english: bool | None = None
-        self._apostrophes: dict[tuple[str, int], bool] = {}
-
-    def repairs(self) -> list[tuple[int, int, str]]:
-        """Each quote to turn around, as its span and its replacement, in text order."""
-        found: list[tuple[int, int, str]] = []
-        last_double = last_single = ""
-        for index, (position, char, where) in enumerate(self.quotes):
-            new = ""
-            if char == LEFT_DOUBLE and where == CLOSING:
-                if not (last_double == LOW_DOUBLE or (self.low and not self.english)):
-                    new = RIGHT_DOUBLE
-            elif char == LEFT_SINGLE and where == CLOSING:
-                if not (last_single == LOW_SINGLE or (self.low and not self.english)):
-                    new = RIGHT_SINGLE
-            elif char == LEFT_SINGLE and where == INSIDE:
-                if self._apostrophe(position):
-                    new = RIGHT_SINGLE
-            elif char == RIGHT_DOUBLE and where == OPENING:
-                if self.english:
-                    new = LEFT_DOUBLE
-            elif (
-                char == RIGHT_SINGLE
-                and where == OPENING
-                and self._opening_single(position, self._next_single_boundaries[index])
-                and self.english
-            ):
-                new = LEFT_SINGLE
-            if new:
-                found.append((position, position + 1, new))
-            # The last double and single marks seen; a swap never changes which is a low quote.
-            if char in (LOW_DOUBLE, LEFT_DOUBLE, RIGHT_DOUBLE):
-                last_double = char
-            elif char == LOW_SINGLE or where in (OPENING, CLOSING):
-                last_single = char
-        return found
-
-    @property
-    def english(self) -> bool:
-        """Whether the document quotes the English way (a swap never changes the answer).
-
-        It does if it opens a quotation with “ or ‘, or if its words are English
-        rather than Swedish or Finnish.
-        """
-        if self._english is None:
-            self._english = any(
-                where == OPENING and char in (LEFT_DOUBLE, LEFT_SINGLE) for _, char, where in self.quotes
-            )
-            if not self._english:
-                text = self.text
-                english = sum(text.count(word) for word in _ENGLISH_WORDS)
-                self._english = english > sum(text.count(word) for word in _NORDIC_WORDS)
-        return self._english
+    def __init__(self, text: str, start: int, end: int, first_quote: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.evidence = Evidence.around(text, start, end, first_quote)
 
     @functools.cached_property
-    def _next_single_boundaries(self) -> list[int]:
-        """For each quote, the index of the next single quote that opens or closes (or -1); listed
-        once a ’ in an opening position asks for it."""
-        answer = [-1] * len(self.quotes)
-        following = -1
-        for index in range(len(self.quotes) - 1, -1, -1):
-            answer[index] = following
-            _, char, where = self.quotes[index]
-            if char in (LEFT_SINGLE, RIGHT_SINGLE) and where in (OPENING, CLOSING):
-                following = index
-        return answer
+    def english(self) -> bool:
+        """Whether a right quote before a word opens an English quotation here (rule 5)."""
+        opens = ENGLISH_OPENING.search(self.text, self.start, self.end) is not None
+        return opens or self.evidence.opens_with_left_quote
 
-    def _apostrophe(self, position: int) -> bool:
-        """Whether a ‘ at ``position`` inside a word is a mis-curled apostrophe.
 
-        The answer depends only on the characters around the quote (see
-        ``_decide_apostrophe``), so it is kept for each such context: a text
-        that repeats one (``a‘b a‘b …``) is decided once.
+class _Document(QuoteContext):
+    """A screened text and the repairs its quotes call for.
+
+    Every decision depends only on the text as it came in, never on the order
+    in which quotes are decided or on what was turned before: the last mark
+    before a quote counts by the position it stands in, not by its glyph. So a
+    paragraph can turn a whole kind of quote in one scan where its evidence
+    settles the kind (every lone closing ``“`` of an English paragraph), and
+    decide the others one at a time.
+
+    What a quote needs to know about the rest of the text is found lazily and
+    each piece of text is looked at a bounded number of times, so that the
+    work stays linear however dense the quotes (see :class:`.QuoteContext`);
+    the next single quote that opens or closes is searched forwards once for
+    all the quotes before it.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._first_low_double = text.find(LOW_DOUBLE)
+        self._first_low_single = text.find(LOW_SINGLE)
+        self._paragraph = _Paragraph("", 0, 0, 0)
+        # The next single quote that opens or closes after ``_boundary_from``: its index and position.
+        self._boundary_from, self._boundary = len(text), (-1, ALONE)
+
+    def repairs(self, by_kind: bool = True) -> list[tuple[int, int, str]]:
+        """Each quote to turn around, as its span and its replacement, in text order.
+
+        With ``by_kind=False`` every quote is decided one at a time: the reference
+        that turning a kind of quote in one scan must agree with.
         """
-        start = max(0, position - _APOSTROPHE_REACH_BEFORE)
-        context = (self.text[start : position + _APOSTROPHE_REACH_AFTER], position - start)
-        decided = self._apostrophes.get(context)
-        if decided is None:
-            decided = self._apostrophes[context] = self._decide_apostrophe(position)
-        return decided
+        found: list[tuple[int, int, str]] = []
+        for start, end in self._paragraphs():
+            if not by_kind:
+                found += self._one_by_one(SCREENED_QUOTE, start, end)
+                continue
+            turn_all, repairs = self._plan()
+            for quotes, turned in turn_all:
+                repairs += self._turn_all(quotes, turned)
+            found += sorted(repairs)
+        return found
 
-    def _decide_apostrophe(self, position: int) -> bool:
+    def fixed(self) -> str:
+        """The text with its quotes turned around: :meth:`repairs` applied, each kind that
+        turns as a whole replaced in one pass of the regular-expression engine.
+
+        Turning a quote never changes what another pattern finds: each pattern
+        looks at its neighbours only as quotes or not (turned, a quote is still
+        one), and a quote once turned is of no kind that turns.
+        """
         text = self.text
-        before, after = text[position - 1], text[position + 1]
-        if not (before.isalnum() and after.isalnum()) or _CJK.match(before) or _CJK.match(after):
-            return False
-        if _ENGLISH_ENDING.match(text, position + 1) or (_CYRILLIC.match(before) and _CYRILLIC.match(after)):
-            return True
-        word = _WORD_BEFORE.search(text, max(0, position - 8), position)
-        if word is None:
-            return False
-        word_after = _WORD_AFTER.match(text, position + 1)
-        if word_after and f"{word.group()}’{word_after.group()}".lower() in _ENGLISH_WORDS_WITHIN:
-            return True
-        # Irish and Italian names: O‘Connor, D‘Angelo (but Uzbek O‘zbekiston stays).
-        return word.group().lower() in _ELIDED_WORDS or (word.group() in ("O", "D") and after.isupper())
+        pieces: list[str] = []
+        one_by_one: list[tuple[int, int, str]] = []
+        done = 0
+        for start, end in self._paragraphs():
+            turn_all, repairs = self._plan()
+            one_by_one += repairs
+            if not turn_all:
+                continue
+            # With the line breaks around it, which the patterns may look at (and never change).
+            first, stop = max(start - 1, 0), min(end + 1, len(text))
+            paragraph = text[first:stop]
+            for quotes, turned in turn_all:
+                paragraph = quotes.sub(turned, paragraph)
+            pieces += (text[done:start], paragraph[start - first : len(paragraph) - (stop - end)])
+            done = end
+        pieces.append(text[done:])
+        fixed = "".join(pieces)
+        # Every repair swaps one character, so the positions still hold.
+        if len(one_by_one) < len(text) >> 6:
+            return splice(fixed, sorted(one_by_one))
+        return replace_characters(fixed, ((position, new) for position, _, new in one_by_one))
 
-    def _opening_single(self, position: int, answer: int) -> bool:
+    def _paragraphs(self) -> Iterator[tuple[int, int]]:
+        """The span of each paragraph (line) with a quote of a kind that may turn (a screened
+        quote, alone or in a group that stands where it may), that is not right-to-left;
+        made the current paragraph while it is studied."""
+        text = self.text
+        end = 0
+        quote = CANDIDATE.search(text)
+        while quote is not None:
+            start = text.rfind("\n", end, quote.start()) + 1
+            end = text.find("\n", quote.start())
+            end = len(text) if end < 0 else end
+            self._paragraph = _Paragraph(text, start, end, quote.start())
+            if not self._paragraph.evidence.right_to_left:
+                yield start, end
+            quote = CANDIDATE.search(text, end)
+
+    def _plan(self) -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[int, int, str]]]:
+        """For the current paragraph: the kinds of quote that turn as a whole (each found by
+        a pattern, with the quote it turns into), and the other quotes that turn."""
+        text, paragraph = self.text, self._paragraph
+        start, end = paragraph.start, paragraph.end
+        turn_all = [(YEAR_OR_ROCK, RIGHT_SINGLE)] if text.find(LEFT_SINGLE, start, end) >= 0 else []
+        repairs = []
+        if self._lone_closing_turns(self._first_low_double, LEFT_DOUBLE):
+            turn_all.append((TURN_ALL["closing_double"], RIGHT_DOUBLE))
+        elif text.find(LEFT_DOUBLE, start, end) >= 0:
+            repairs += self._closing_doubles()
+        kinds = ["inside", "grouped"] if SIDE_BY_SIDE.search(text, start, end) else ["inside"]
+        if self._lone_closing_turns(self._first_low_single, LEFT_SINGLE):
+            turn_all.append((TURN_ALL["closing_single"], RIGHT_SINGLE))
+        else:
+            kinds += ["kept_single", "turned_single", "closing_single"]
+        # With no single quote that may close, no single quote is answered (rules 4 and 5).
+        answers = MAY_CLOSE_SINGLE.search(text, start, end) is not None
+        if answers:
+            kinds.append("elided_word")
+        else:
+            turn_all.append((ELIDED_WORD, RIGHT_SINGLE))
+        has_right = text.find(RIGHT_DOUBLE, start, end) >= 0 or text.find(RIGHT_SINGLE, start, end) >= 0
+        if has_right and paragraph.english:
+            turn_all.append((TURN_ALL["opening_double"], LEFT_DOUBLE))
+            if answers:
+                kinds.append("opening_single")
+        repairs += self._one_by_one(kinds_pattern(*kinds), start, end)
+        return turn_all, repairs
+
+    def _turn_all(self, quotes: re.Pattern[str], turned: str, since: int = 0) -> list[tuple[int, int, str]]:
+        """Every quote ``quotes`` finds in the paragraph (from ``since`` on), turned into ``turned``."""
+        paragraph = self._paragraph
+        return [
+            (match.end() - 1, match.end(), turned)
+            for match in quotes.finditer(self.text, paragraph.start, paragraph.end)
+            if match.end() > since
+        ]
+
+    def _closing_doubles(self) -> list[tuple[int, int, str]]:
+        """The lone ``“`` in a closing position that turn (rule 2), in a paragraph where not all do.
+
+        Before the document's first „, all of them where the paragraph's words call
+        for it; the others where the last double mark before them opens a quotation.
+        """
+        text, paragraph = self.text, self._paragraph
+        start, end = paragraph.start, paragraph.end
+        first_low = self._first_low_double
+        turned = []
+        since = start  # where the last double mark decides
+        if start < first_low < end and not paragraph.evidence.closes_with_left_quote:
+            # (Up to the „, which the patterns see.)
+            closing = TURN_ALL["closing_double"].finditer(text, start, first_low + 1)
+            turned = [(match.start(), match.end(), RIGHT_DOUBLE) for match in closing]
+            since = first_low
+        # The paragraph's first double mark answers to the marks of the paragraphs before it.
+        first = DOUBLE_MARK.search(text, start, end)
+        if (
+            first is not None
+            and first.start() >= since
+            and TURN_ALL["closing_double"].match(text, first.start())
+            and self._previous_mark(start, True) == OPENING
+        ):
+            turned.append((first.start(), first.end(), RIGHT_DOUBLE))
+        answering = ANSWERS_OPENING_DOUBLE.finditer(text, start, end)
+        return turned + [
+            (match.end() - 1, match.end(), RIGHT_DOUBLE) for match in answering if match.end() > since
+        ]
+
+    def _lone_closing_turns(self, first_low: int, left: str) -> bool:
+        """Whether every lone ``left`` quote in a closing position in the paragraph turns (rule 2):
+        the paragraph lies before the first low quote and its words call for it."""
+        paragraph = self._paragraph
+        return (
+            not 0 <= first_low < paragraph.end
+            and self.text.find(left, paragraph.start, paragraph.end) >= 0
+            and not paragraph.evidence.closes_with_left_quote
+        )
+
+    def _one_by_one(self, quotes: re.Pattern[str], start: int, end: int) -> list[tuple[int, int, str]]:
+        """The repairs among the quotes that ``quotes`` finds in ``text[start:end]``, each decided alone."""
+        found = []
+        text = self.text
+        for quote in quotes.finditer(text, start, end):
+            position = quote.start()
+            kind = quote.lastgroup
+            if kind == "kept_single":
+                continue
+            if kind == "turned_single":
+                found.append((quote.end() - 1, quote.end(), RIGHT_SINGLE))
+                continue
+            if kind == "grouped":
+                found += self._group_repairs(position, quote.end())
+                continue
+            where = KIND_POSITION[kind] if kind else self._where(position)
+            new = self._decide(position, text[position], where)
+            if new:
+                found.append((position, position + 1, new))
+        return found
+
+    def _group_repairs(self, start: int, stop: int) -> list[tuple[int, int, str]]:
+        """The repairs in the group of quotes side by side at ``text[start:stop]``: only the
+        quotes that may point the wrong way where the group stands are looked at."""
+        text = self.text
+        where = position_of(text[start - 1] if start else "", text[stop : stop + 1])
+        self._group = (start, stop, where)
+        if where not in REPAIRABLE_IN:
+            return []
+        found = []
+        for quote in REPAIRABLE_IN[where].finditer(text, start, stop):
+            position = quote.start()
+            if SCREENED_QUOTE.match(text, position):
+                new = self._decide(position, text[position], where)
+                if new:
+                    found.append((position, position + 1, new))
+        return found
+
+    def _decide(self, position: int, char: str, where: str) -> str:
+        """The quote that the screened ``char`` at ``position`` should be (``""``: it stays)."""
+        if where == CLOSING and char in (LEFT_DOUBLE, LEFT_SINGLE):
+            return TURNED[char] if self._turn_closing(position, char) else ""
+        if where == INSIDE and char == LEFT_SINGLE:
+            return RIGHT_SINGLE if self._apostrophe(position) else ""
+        if where != OPENING:
+            return ""
+        if char == RIGHT_DOUBLE:
+            return LEFT_DOUBLE if self._paragraph.english else ""
+        if char == RIGHT_SINGLE:
+            return LEFT_SINGLE if self._opening_single(position) and self._paragraph.english else ""
+        if char == LEFT_SINGLE:
+            return RIGHT_SINGLE if self._elision(position) else ""
+        return ""
+
+    def _turn_closing(self, position: int, char: str) -> bool:
+        """Whether ``“`` or ``‘`` in a closing position should close the English way (rule 2)."""
+        if char == LEFT_SINGLE and position >= 2 and ROCK_N_ROLL.match(self.text, position - 2):
+            return True
+        first_low = self._first_low_double if char == LEFT_DOUBLE else self._first_low_single
+        low_before = 0 <= first_low < position
+        if not low_before and not self._paragraph.evidence.closes_with_left_quote:
+            return True  # whatever comes before it, it is turned
+        return self._previous_mark(position, char == LEFT_DOUBLE) == OPENING
+
+    def _elision(self, position: int) -> bool:
+        """Whether a ``‘`` that starts a word before a year or an elided word is an apostrophe (rule 4)."""
+        text = self.text
+        if text[position + 1].isdecimal() or ROCK_N_ROLL.match(text, position):
+            return True
+        # Unless a closing quote answers it, and so closes a quotation it opens (an ’ after
+        # a plural before the next word is more likely a possessive, the players’ union).
+        if not self._answered(position) or PLURAL_POSSESSIVE.match(text, self._boundary[0]):
+            return True
+        return self._previous_mark(position, False) == OPENING
+
+    def _opening_single(self, position: int) -> bool:
         """Whether a ’ in an opening position opens a quotation (rather than starting an elision).
 
         It must stand before a letter that starts no elision, and the next single
-        quote that opens or closes (the quote at index ``answer``) must close, in
-        the same paragraph.
+        quote that opens or closes must close, in the same paragraph.
         """
         text = self.text
         after = text[position + 1]
-        if not after.isalpha() or _CJK.match(after) or _ELISION.match(text, position + 1) or answer < 0:
+        if not after.isalpha() or CJK.match(after) or ELISION.match(text, position + 1):
             return False
-        closing_position, _, where = self.quotes[answer]
-        return where == CLOSING and text.find("\n", position, closing_position) < 0
+        return self._answered(position)
+
+    def _answered(self, position: int) -> bool:
+        """Whether the next single quote after ``position`` that opens or closes closes (in the paragraph)."""
+        answer, where = self._boundary
+        if not (self._boundary_from <= position and (answer < 0 or position < answer)):
+            self._boundary_from, self._boundary = position, self._next_single_boundary(position)
+            answer, where = self._boundary
+        return answer >= 0 and where == CLOSING and answer < self._paragraph.end
 
 
 _STEP = QuoteRepair()

@@ -1,0 +1,196 @@
+"""Curly quotation marks: where each stands, and the patterns that find each kind.
+
+A quote opens or closes according to its neighbours (:func:`position_of`); quotes
+side by side share the neighbours of their group. The patterns below find the
+quotes that may point the wrong way (the screens) and sort them into kinds, so
+that :mod:`presswash.steps.quote_repair` can turn a whole kind in one pass of
+the regular-expression engine where a paragraph settles the answer for it.
+Each pattern starts with its quote, a literal character the engine skips to
+quickly, and looks at its neighbours only as quotes or not: turning a quote
+around never changes what another pattern finds.
+
+>>> [match.start() for match in SCREENED_QUOTE.finditer("“Yes,“ he said, “no”.")]
+[5]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from presswash.steps.quote_elisions import ELISION_AFTER_LEFT_QUOTE, ELISIONS, TURNED_WORD, YEAR
+
+LEFT_SINGLE = "\u2018"  # ‘
+RIGHT_SINGLE = "\u2019"  # ’
+LEFT_DOUBLE = "\u201c"  # “
+RIGHT_DOUBLE = "\u201d"  # ”
+LOW_SINGLE = "\u201a"  # ‚
+LOW_DOUBLE = "\u201e"  # „
+CURLY = LEFT_SINGLE + RIGHT_SINGLE + LEFT_DOUBLE + RIGHT_DOUBLE
+
+# Besides whitespace and the start of the text, these before a quote make it open.
+OPENERS = "([{<\u201e\u201a\u00ab\u2039\u300c\u300e\u3008\u300a\u3010\u3014\u00bf\u00a1"
+# Before a quote, a dash opens it when a word follows and closes it otherwise.
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
+# Besides whitespace and the end of the text, these after a quote make it close.
+CLOSERS = (
+    ".,;:!?)]}>\u2026\u00bb\u203a\u300d\u300f\u3009\u300b\u3011\u3015"
+    "\u3002\uff0c\u3001\uff01\uff1f\uff1a\uff1b\uff09\"'" + DASHES
+)
+
+
+def _class(characters: str) -> str:
+    """``characters`` escaped for the inside of a regular-expression character class."""
+    return "".join(re.escape(char) for char in characters)
+
+
+_O, _D, _C, _Q = _class(OPENERS), _class(DASHES), _class(CLOSERS), _class(CURLY)
+
+# The screens: for each curly quote, one scan led by that literal character (which
+# the regular-expression engine skips to quickly) for the places where it may
+# point the wrong way. A neighbour that is itself a curly quote always passes the
+# screen, since then the neighbours of the whole group decide. A text that passes
+# none of the four is left unchanged.
+SCREENS = (
+    # “ after a word, punctuation or a dash, before whitespace, punctuation or the end.
+    re.compile(f"{LEFT_DOUBLE}(?<=[^\\s{_O}]{LEFT_DOUBLE})(?=[\\s{_C}{_Q}]|\\Z)"),
+    # ” after the start, whitespace, an opener or a dash, before a word.
+    re.compile(f"{RIGHT_DOUBLE}(?<![^\\s{_O}{_D}{_Q}]{RIGHT_DOUBLE})(?=[^\\s{_C}])"),
+    # ’ after the start, whitespace, an opener or a dash, before a letter that starts no elision.
+    re.compile(f"{RIGHT_SINGLE}(?<![^\\s{_O}{_D}{_Q}]{RIGHT_SINGLE})(?=[^\\W\\d_])(?!{ELISIONS})"),
+    # ‘ where “ would be screened, between two letters or digits, or starting a word before an elision.
+    re.compile(
+        f"{LEFT_SINGLE}(?:(?<=[^\\s{_O}]{LEFT_SINGLE})(?=[\\s{_C}{_Q}]|\\Z)"
+        f"|(?<=[^\\W_]{LEFT_SINGLE})(?=[^\\W_])"
+        f"|(?<![^\\s{_O}{_D}{_Q}]{LEFT_SINGLE})(?={ELISION_AFTER_LEFT_QUOTE.pattern}))"
+    ),
+)
+# Every quote a screen finds, in text order.
+SCREENED_QUOTE = re.compile("|".join(f"(?:{screen.pattern})" for screen in SCREENS))
+
+# The same quotes sorted by kind, for a quote with no curly quote beside it (whose own
+# neighbours give its position); a quote with one beside it is ``grouped``. Where the
+# paragraph settles the answer for a whole kind, one scan turns them all. Like the
+# screens, each pattern starts with its quote, which the engine skips to quickly.
+_LS, _RS = LEFT_SINGLE, RIGHT_SINGLE
+KINDS = {
+    "closing_double": f"{LEFT_DOUBLE}(?<=[^\\s{_O}{_Q}]{LEFT_DOUBLE})(?=[\\s{_C}]|\\Z)",
+    "closing_single": f"{_LS}(?<=[^\\s{_O}{_Q}]{_LS})(?=[\\s{_C}]|\\Z)(?!(?<=\\s[{_LS}{_RS}]n{_LS})\\s)",
+    "opening_double": f"{RIGHT_DOUBLE}(?<![^\\s{_O}{_D}]{RIGHT_DOUBLE})(?=[^\\s{_C}{_Q}])",
+    "opening_single": f"{_RS}(?<![^\\s{_O}{_D}]{_RS})(?=[^\\W\\d_])(?!{ELISIONS})",
+    "inside": f"{_LS}(?<=[^\\W_]{_LS})(?=[^\\W_])",
+    "elided_word": f"{_LS}(?<![^\\s{_O}{_D}]{_LS})(?!(?<=\\s{_LS})n[{_LS}{_RS}]\\s)(?={TURNED_WORD})",
+    # ‘90s, and both quotes of rock ‘n‘ roll
+    "year_or_rock": f"{_LS}(?:(?<![^\\s{_O}{_D}]{_LS})(?={YEAR})|(?<=\\s{_LS})(?=n[{_LS}{_RS}]\\s)"
+    f"|(?<=\\s[{_LS}{_RS}]n{_LS})(?=\\s))",
+    # A whole group, whose neighbours give its position, with a quote that may point the
+    # wrong way there: closing with “ or ‘, opening with ”, ’ or ‘, or inside with ‘.
+    "grouped": f"[{_Q}][{_Q}](?<![{_Q}][{_Q}][{_Q}])(?:"
+    f"(?<=[^\\s{_O}][{_Q}][{_Q}])(?:(?<=[{LEFT_DOUBLE}{_LS}].)|(?<=[{LEFT_DOUBLE}{_LS}])|(?=[{_Q}]*?[{LEFT_DOUBLE}{_LS}]))"
+    f"[{_Q}]*+(?=[\\s{_C}]|\\Z)"
+    f"|(?<![^\\s{_O}{_D}][{_Q}][{_Q}])"
+    f"(?:(?<=[{RIGHT_DOUBLE}{_RS}{_LS}].)|(?<=[{RIGHT_DOUBLE}{_RS}{_LS}])|(?=[{_Q}]*?[{RIGHT_DOUBLE}{_RS}{_LS}]))"
+    f"[{_Q}]*+(?=[^\\s{_C}])"
+    f"|(?<=[^\\s{_O}{_D}][{_Q}][{_Q}])(?:(?<={_LS}.)|(?<={_LS})|(?=[{_Q}]*?{_LS}))[{_Q}]*+(?=[^\\s{_C}]))",
+}
+# A lone closing ‘ whose last single mark before it is a ‚ (it stays), or a lone ‘ that opens
+# (and starts no elision): up to the ‘, no other quote of any kind.
+_NO_QUOTE_UP_TO = f"[^{LOW_SINGLE}{LOW_DOUBLE}{CURLY}]*{KINDS['closing_single']}"
+KINDS["kept_single"] = f"{LOW_SINGLE}{_NO_QUOTE_UP_TO}"
+KINDS["turned_single"] = (
+    f"{_LS}(?<![^\\s{_O}{_D}]{_LS})(?=[^\\s{_C}{_Q}])(?!{YEAR}|{ELISIONS}){_NO_QUOTE_UP_TO}"
+)
+# A quote of any kind above: a paragraph without one has nothing to turn. (The lone kinds
+# are tried only at a quote with no quote beside it, which all of them require.)
+_LONE_KINDS = (
+    "closing_double",
+    "closing_single",
+    "opening_double",
+    "opening_single",
+    "inside",
+    "elided_word",
+)
+CANDIDATE = re.compile(
+    f"(?<![{_Q}])(?=[{_Q}](?![{_Q}]))(?:"
+    + "|".join(KINDS[kind] for kind in (*_LONE_KINDS, "year_or_rock"))
+    + f")|{KINDS['grouped']}"
+)
+TURN_ALL = {kind: re.compile(KINDS[kind]) for kind in ("closing_double", "closing_single", "opening_double")}
+YEAR_OR_ROCK = re.compile(KINDS["year_or_rock"])
+ELIDED_WORD = re.compile(KINDS["elided_word"])
+# Where the quotes of each kind stand (a grouped quote: where its group stands).
+KIND_POSITION = {"closing_double": "closing", "closing_single": "closing", "opening_single": "opening"}
+KIND_POSITION |= {"inside": "inside", "elided_word": "opening"}
+# A lone closing “ whose last double mark before it opens a quotation: a group of quotes in
+# an opening position that holds a double mark, then no double mark up to the “.
+ANSWERS_OPENING_DOUBLE = re.compile(
+    f"[{_Q}](?<![^\\s{_O}{_D}].)(?:(?<=[{LEFT_DOUBLE}{RIGHT_DOUBLE}])|[{_LS}{_RS}]*+[{LEFT_DOUBLE}{RIGHT_DOUBLE}])"
+    f"[{_Q}]*+(?=[^\\s{_C}])[^{LOW_DOUBLE}{LEFT_DOUBLE}{RIGHT_DOUBLE}]*?{KINDS['closing_double']}"
+)
+# The quotes that may point the wrong way in a group in each position.
+REPAIRABLE_IN = {
+    "closing": re.compile(f"[{LEFT_DOUBLE}{_LS}]"),
+    "inside": re.compile(_LS),
+    "opening": re.compile(f"[{RIGHT_DOUBLE}{_RS}{_LS}]"),
+}
+# Two curly quotes side by side: a paragraph without them has no group to decide.
+SIDE_BY_SIDE = re.compile(f"[{_Q}]{{2}}")
+DOUBLE_MARK = re.compile(f"[{LOW_DOUBLE}{LEFT_DOUBLE}{RIGHT_DOUBLE}]")
+# A single quote that may close (a conservative test: with a quote beside it, it may).
+MAY_CLOSE_SINGLE = re.compile(f"[{_LS}{_RS}](?<=[^\\s{_O}][{_LS}{_RS}])(?=[\\s{_C}{_Q}]|\\Z)")
+
+
+@functools.cache
+def kinds_pattern(*kinds: str) -> re.Pattern[str]:
+    """The quotes of the given kinds, decided one at a time (the others are turned, or not, by kind)."""
+    return re.compile("|".join(f"(?P<{kind}>{KINDS[kind]})" for kind in kinds))
+
+
+# A group of curly quotes that opens a quotation with “ or ‘: the paragraph quotes the English way.
+ENGLISH_OPENING = re.compile(
+    f"[{_Q}](?<![^\\s{_O}{_D}].)(?:(?<=[{LEFT_DOUBLE}{_LS}])|[{RIGHT_DOUBLE}{_RS}]*+[{LEFT_DOUBLE}{_LS}])"
+    f"[{_Q}]*+(?=[^\\s{_C}])"
+)
+SINGLE_QUOTE = re.compile(f"[{LEFT_SINGLE}{RIGHT_SINGLE}]")
+
+CURLY_SET = frozenset(CURLY)
+_OPENER_SET = frozenset(OPENERS)
+_DASH_SET = frozenset(DASHES)
+_CLOSER_SET = frozenset(CLOSERS)
+
+# Where a quote stands, from the characters around it (or around its group).
+OPENING, CLOSING, INSIDE, ALONE = "opening", "closing", "inside", "alone"
+LOW = "low"  # what a low quote (‚ „) is, as the last mark before a quote
+TURNED = {
+    LEFT_SINGLE: RIGHT_SINGLE,
+    RIGHT_SINGLE: LEFT_SINGLE,
+    LEFT_DOUBLE: RIGHT_DOUBLE,
+    RIGHT_DOUBLE: LEFT_DOUBLE,
+}
+
+
+def screened(text: str) -> bool:
+    """Whether some curly quote of ``text`` may point the wrong way (see ``SCREENS``)."""
+    left_double, right_double, right_single, left_single = SCREENS
+    return (
+        left_double.search(text) is not None
+        or right_double.search(text) is not None
+        or right_single.search(text) is not None
+        or (LEFT_SINGLE in text and left_single.search(text) is not None)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def position_of(before: str, after: str) -> str:
+    """Where a quote (or group of quotes) stands between ``before`` and ``after``.
+
+    Each is one character, or ``""`` at the start or end of the text.
+
+    >>> position_of(" ", "H"), position_of(",", " "), position_of("n", "t"), position_of(" ", " ")
+    ('opening', 'closing', 'inside', 'alone')
+    """
+    opens = not before or before.isspace() or before in _OPENER_SET
+    word_before = not opens and before not in _DASH_SET
+    if not after or after.isspace() or after in _CLOSER_SET:
+        return ALONE if opens else CLOSING
+    return INSIDE if word_before else OPENING
