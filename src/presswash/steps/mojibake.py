@@ -27,11 +27,13 @@ from __future__ import annotations
 
 import functools
 import itertools
+from dataclasses import replace
 import math
 import re
 from collections.abc import Iterator
 
-import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-*" and "utf-8-variants" codecs)
+import ftfy
+import ftfy.bad_codecs
 from ftfy.badness import BADNESS_RE
 from ftfy.chardata import (
     ALTERED_UTF8_RE,
@@ -47,14 +49,17 @@ from ftfy.fixes import (
     restore_byte_a0,
 )
 
+from presswash.edits import ChangeLog, Edit, diff_edits
 from presswash.sieve import AsciiSieve
-from presswash.step import LineStep
+from presswash.step import LineStep, split_lines
+from presswash.steps._misread_table import DOUBLE_BYTE_LEADS, SINGLE_BYTE_LEADS
 from presswash.steps._mojibake_table import (
     LONGEST_MATCH,
     MOJIBAKE_ALPHABET,
     MOJIBAKE_RUNS,
     SUSPICIOUS_ALONE,
 )
+from presswash.steps.misreads import may_hold_misread, misread_edits, undo_misreads
 
 SURROGATES = "\ud800-\udfff"
 
@@ -410,14 +415,48 @@ def _decode_once(text: str, suspect: bool) -> str:
 
 
 class Mojibake(LineStep):
-    """Re-decode each line that ftfy's heuristic finds to hold mojibake."""
+    """Re-decode each line that ftfy's heuristic finds to hold mojibake, then undo what ftfy declined.
+
+    The second chance (:mod:`presswash.steps.misreads`) reads the whole text,
+    so that a misread proven in one line is evidence for the others.
+
+    >>> step = Mojibake()
+    >>> step.fix("NicolÃ¡s and Jos\u0413\u00a9")
+    'Nicolás and José'
+    >>> [(edit.replacement, edit.detail) for edit in step.edits("NicolÃ¡s and Jos\u0413\u00a9")]
+    [('á', 'utf-8 read as windows-1252'), ('é', 'utf-8 read as windows-1251')]
+    """
 
     name = "mojibake"
-    trigger = MOJIBAKE_ALPHABET + SURROGATES
+    trigger = MOJIBAKE_ALPHABET + SURROGATES + SINGLE_BYTE_LEADS + DOUBLE_BYTE_LEADS
     screens_itself = True
 
     def applies(self, text: str, notable: str) -> bool:
-        return may_hold_mojibake(text, notable)
+        return may_hold_mojibake(text, notable) or may_hold_misread(text, notable)
+
+    def fix(self, text: str) -> str:
+        return undo_misreads(super().fix(text))
+
+    def edits(self, text: str) -> list[Edit]:
+        """ftfy's repair of each line and the second chance's repairs, each naming the misread it undid."""
+        lines = split_lines(text)
+        decoded = [self.fix_line(line) for line in lines]
+        second = misread_edits("".join(decoded))
+        found: list[Edit] = []
+        start = after = 0  # where the line starts in ``text`` and in ``decoded`` joined
+        for line, fixed in zip(lines, decoded, strict=True):
+            mine = [edit for edit in second if after <= edit.start < after + len(fixed)]
+            log = ChangeLog(line)
+            log.record(
+                self.name, [replace(edit, detail=_ftfy_detail(line)) for edit in diff_edits(line, fixed)]
+            )
+            log.record(
+                self.name, [replace(edit, start=edit.start - after, end=edit.end - after) for edit in mine]
+            )
+            found += [Edit(c.start + start, c.end + start, c.replacement, c.detail) for c in log.changes]
+            start += len(line)
+            after += len(fixed)
+        return found
 
     def fix_line(self, line: str) -> str:
         # Each decoding can reveal another layer (double encoding, or C1
@@ -428,3 +467,30 @@ class Mojibake(LineStep):
                 break
             line = fixed
         return line
+
+
+# ftfy's fixes other than re-decoding, in the words of explain().
+_FTFY_REPAIRS = {
+    "decode_inconsistent_utf8": "utf-8 read as windows-1252",  # in parts of the line
+    "restore_byte_a0": "lost byte A0 restored",
+    "replace_lossy_sequences": "lost bytes marked",
+    "fix_c1_controls": "C1 controls read as windows-1252",
+    "fix_surrogates": "surrogate pairs joined",
+}
+
+
+def _ftfy_detail(line: str) -> str:
+    """What ftfy undid in ``line``, in the words of :mod:`presswash.steps.misreads`.
+
+    >>> _ftfy_detail("Mayor\\u00e2\\u20ac\\u2122s")
+    'utf-8 read as windows-1252'
+    """
+    steps = ftfy.fix_encoding_and_explain(line).explanation or []
+    codecs = [codec.removeprefix("sloppy-") for kind, codec in steps if kind == "encode"]
+    codecs.reverse()  # ftfy undoes the last misread first
+    details = ["utf-8 read as " + ", then as ".join(codecs)] if codecs else []
+    for kind, name in steps:
+        detail = _FTFY_REPAIRS.get(name, name.replace("_", " "))
+        if kind == "apply" and detail not in details:
+            details.append(detail)
+    return "; ".join(details) or "C1 controls read as windows-1252"

@@ -1,0 +1,322 @@
+"""A second chance for mojibake that ftfy declines: UTF-8 misread through many codecs.
+
+ftfy judges first (see :mod:`presswash.steps.mojibake`). Its heuristic is
+tuned to Windows-1252 and declines much else: ``JosГ©`` (UTF-8 read as
+Windows-1251), ``Nicol√°s`` (Mac Roman), ``ÅŒtsuchi``, text read through code
+pages 437 and 850, KOI8, or the East Asian double-byte codecs (``caf茅``,
+``譚ｱ莠ｬ``). This module undoes those misreads where the evidence says so:
+
+- **Round trip.** A stretch of text is a candidate only if encoding it with the
+  codec gives bytes that decode as strict UTF-8, with at least one character
+  beyond ASCII. Correct text almost never does: most words fail at once.
+- **What the result looks like.** The repaired word must be cleaner than the
+  word it replaces (:func:`~presswash.steps.plausibility.oddity` lower: one
+  script per word, no letter beside a symbol, ...) and hold no control,
+  private-use or unassigned character.
+- **The rest of the document.** A repair that lowers the oddity by one only
+  (one character, one improbable pair) is made when the same codec explains at
+  least two improbable things in the document; alone it is too weak.
+- **Lost bytes.** A U+FFFD where a continuation byte was lost turns the whole
+  character into one U+FFFD, and the rest is decoded.
+
+Misreads of misreads are undone layer by layer, each layer judged the same way.
+
+    >>> undo_misreads("Jos\\u0413\\u00a9 Mart\\u00ed said d'\\u0413\\u00a9tat")
+    "José Martí said d'état"
+    >>> undo_misreads("Nicol\\u221a\\u00b0s, \\u00c5\\u0152tsuchi, caf\\u8305 cr\\u8305e")
+    'Nicolás, Ōtsuchi, café crée'
+    >>> undo_misreads("Москва, 東京, São Paulo, IRMÃ")  # correct text stays
+    'Москва, 東京, São Paulo, IRMÃ'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-*" codecs)
+
+from presswash.edits import ChangeLog, Edit, apply_edits, splice
+from presswash.steps._misread_table import (
+    DOUBLE_BYTE_CODECS,
+    DOUBLE_BYTE_LEADS,
+    SINGLE_BYTE_CODECS,
+    SINGLE_BYTE_CONTINUATIONS,
+    SINGLE_BYTE_LEADS,
+)
+from presswash.steps.plausibility import is_clean, mixes_scripts, oddity
+
+# A misread through a single-byte codec leaves a lead-byte character before a
+# continuation-byte character; through a double-byte codec, a character that
+# begins with a lead byte. Text without either holds no misread.
+SCREEN = re.compile(f"[{SINGLE_BYTE_LEADS}][{SINGLE_BYTE_CONTINUATIONS}]|[{DOUBLE_BYTE_LEADS}]")
+_LEADS = re.compile(f"[{SINGLE_BYTE_LEADS}]")
+_CONTINUATION_CHARACTERS = frozenset(
+    character
+    for character in map(chr, range(0x80, 0x10000))
+    if re.fullmatch(f"[{SINGLE_BYTE_CONTINUATIONS}]", character)
+)
+_DOUBLE = re.compile(f"[{DOUBLE_BYTE_LEADS}]")
+
+# UTF-8 sequences of two to four bytes (no overlong forms, no surrogates), and
+# the ASCII that a double-byte codec can swallow into a character.
+_MULTI_BYTE = (
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+# Encoding replaces a character the codec lacks with "?", which must end a stretch:
+# no other character of a non-ASCII run encodes as "?".
+_SWALLOWED = rb"[\x00-\x3e\x40-\x7f]"
+UTF8_STRETCH = re.compile(
+    rb"(?:%b|%b)*(?:%b)(?:%b|%b)*" % (_MULTI_BYTE, _SWALLOWED, _MULTI_BYTE, _MULTI_BYTE, _SWALLOWED)
+)
+# Windows-1252 and its relatives lose unassigned bytes as U+FFFD; in a sequence
+# it stands for one continuation byte, and the sequence becomes one U+FFFD.
+LOST = "\ufffd"
+_LOST_BYTE = 0x1A  # SUBSTITUTE: never in text a codec produces here
+_LOSSY_SEQUENCE = re.compile(rb"%b|[\xc2-\xf4][\x80-\xbf\x1a]{1,3}" % _MULTI_BYTE)
+_LOSSY_STRETCH = re.compile(rb"(?:%b)+" % _LOSSY_SEQUENCE.pattern)
+# Non-ASCII runs: a misread changes only non-ASCII characters (a double-byte codec
+# may swallow an ASCII byte into one, but never leaves it beside).
+NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
+# Layers of misreads undone at most; a text misread three times is rare, more is noise.
+MOST_LAYERS = 3
+# A repair that removes this many improbable things is evidence enough by itself.
+STRONG = 2
+# Evidence for a codec in a document under which neutral repairs are not made.
+PROVEN = 2 * STRONG
+# Past this length a run is decoded only where its parts of this size allow (bounds the work).
+LONGEST_WORD = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Misread:
+    """``text[start:end]`` is UTF-8 read as ``codec``; ``replacement`` is what it said."""
+
+    start: int
+    end: int
+    replacement: str
+    codec: str
+    gain: int  # how many improbable things the repair removes
+    conclusive: bool  # whether it is evidence enough by itself
+    plausible: bool  # whether it is worth making where the document proves the codec
+
+
+def may_hold_misread(text: str, notable: str | None = None) -> bool:
+    """False only if ``text`` certainly holds no misread this module could undo.
+
+    ``notable`` is ``text`` sieved (its non-ASCII characters in order, ASCII
+    triggers of other steps among them); the screen looks there first, and in
+    ``text`` only at the lead-byte characters that the sieved text shows
+    before a continuation-byte character.
+
+    >>> may_hold_misread("Café – “déjà vu”, naïve"), may_hold_misread("JosГ©"), may_hold_misread("caf茅")
+    (False, True, True)
+    """
+    if text.isascii():
+        return False
+    if notable is None:
+        notable = text
+    if SCREEN.search(notable) is None:
+        return False
+    if _DOUBLE.search(notable) is not None:
+        return True
+    for lead in {match.group()[0] for match in SCREEN.finditer(notable)}:
+        position = text.find(lead)
+        while position != -1:
+            if text[position + 1 : position + 2] in _CONTINUATION_CHARACTERS:
+                return True
+            position = text.find(lead, position + 1)
+    return False
+
+
+@functools.lru_cache(maxsize=64)
+def _codec_detail(codec: str) -> str:
+    return f"utf-8 read as {codec}"
+
+
+def _stretches(run: str, codec: str, double_byte: bool) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, decoded)``: the stretches of ``run`` that ``codec`` turns back into UTF-8."""
+    lossy = not double_byte and LOST in run
+    if lossy:
+        run = run.replace(LOST, chr(_LOST_BYTE))
+    encoded = run.encode(codec, errors="replace")  # "?": a character the codec lacks, a barrier
+    if not double_byte:
+        offsets = None
+    elif len(encoded) == 2 * len(run):
+        offsets = None  # every character two bytes: character i starts at byte 2i
+    else:
+        offsets = {}
+        position = 0
+        for index, character in enumerate(run):
+            offsets[position] = index
+            position += len(character.encode(codec, errors="replace"))
+        offsets[position] = len(run)
+    width = 2 if double_byte else 1
+    pattern = _LOSSY_STRETCH if lossy else UTF8_STRETCH
+    for found in pattern.finditer(encoded):
+        begin, finish = found.span()
+        if offsets is None:
+            if begin % width or finish % width:
+                continue
+            start, end = begin // width, finish // width
+        elif begin in offsets and finish in offsets:
+            start, end = offsets[begin], offsets[finish]
+        else:
+            continue
+        decoded = _decode(found.group(), lossy)
+        if decoded is not None:
+            yield start, end, decoded
+
+
+def _decode(data: bytes, lossy: bool) -> str | None:
+    """``data`` as UTF-8; if ``lossy``, each sequence with a lost byte becomes one U+FFFD (None: not UTF-8)."""
+    if not lossy:
+        return data.decode("utf-8")
+    pieces = []
+    for sequence in _LOSSY_SEQUENCE.finditer(data):
+        try:
+            pieces.append(sequence.group().decode("utf-8"))
+        except UnicodeDecodeError:
+            if _LOST_BYTE not in sequence.group():
+                return None
+            pieces.append(LOST)
+    return "".join(pieces)
+
+
+def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the whitespace-delimited word that holds ``text[start:end]``, at most LONGEST_WORD on each side."""
+    left = start
+    while left > 0 and start - left < LONGEST_WORD and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and right - end < LONGEST_WORD and not text[right].isspace():
+        right += 1
+    return left, right
+
+
+def _candidates(text: str) -> Iterator[Misread]:
+    """For each codec and word, the repair of every stretch of the word that the codec turns back into UTF-8."""
+    by_word: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}
+    seen_runs = -1
+    for hit in SCREEN.finditer(text):
+        if hit.start() < seen_runs:
+            continue
+        run = NON_ASCII_RUN.match(text, _run_start(text, hit.start()))
+        assert run is not None
+        seen_runs = run.end()
+        for codecs, double_byte in ((SINGLE_BYTE_CODECS, False), (DOUBLE_BYTE_CODECS, True)):
+            for name, codec in codecs:
+                for start, end, decoded in _stretches(run.group(), codec, double_byte):
+                    start, end = run.start() + start, run.start() + end
+                    word = (name, *_word_around(text, start, end))
+                    by_word.setdefault(word, []).append((start, end, decoded))
+    for (codec, left, right), stretches in by_word.items():
+        misread = _judge(text, left, right, stretches, codec)
+        if misread is not None:
+            yield misread
+
+
+def _run_start(text: str, position: int) -> int:
+    while position > 0 and not text[position - 1].isascii():
+        position -= 1
+    return position
+
+
+def _judge(
+    text: str, left: int, right: int, stretches: list[tuple[int, int, str]], codec: str
+) -> Misread | None:
+    """The repair of the word ``text[left:right]``'s ``stretches``, if it makes the word read better."""
+    start, end = stretches[0][0], stretches[-1][1]
+    repaired = splice(
+        text[start:end], ((begin - start, finish - start, new) for begin, finish, new in stretches)
+    )
+    if not is_clean(repaired) and is_clean(text[start:end]):
+        return None
+    after = text[left:start] + repaired + text[end:right]
+    if mixes_scripts(after):
+        return None
+    left_over = oddity(after)
+    gain = oddity(text[left:right]) - left_over
+    if gain < 0:
+        return None
+    # Two improbable things gone, or a word made clean by a repair shorter than
+    # the misread (several characters for one: ``ÅŒ`` for ``Ō``).
+    conclusive = gain >= STRONG or (gain > 0 and left_over == 0 and len(repaired) < end - start)
+    # A repair that leaves a clean word of several characters beyond ASCII:
+    # neutral alone, but made where the codec is proven in the document.
+    plausible = left_over == 0 and sum(not character.isascii() for character in repaired) >= 2
+    return Misread(start, end, repaired, codec, gain, conclusive, plausible)
+
+
+def find_misreads(text: str) -> list[Misread]:
+    """The misreads in ``text`` that the evidence supports, in order, not overlapping.
+
+    Each codec's evidence is what its candidate repairs remove in the whole
+    text; codecs with more evidence are preferred, then the order of the table.
+    A repair with little gain of its own is made only for a codec with enough.
+
+    >>> [(m.codec, m.replacement) for m in find_misreads("caf\\u8305 and cr\\u8305e")]
+    [('gbk', 'é'), ('gbk', 'é')]
+    >>> find_misreads("caf\\u8305")  # one improbable pair, nothing else: too weak
+    []
+    """
+    if not may_hold_misread(text):
+        return []
+    by_codec: dict[str, list[Misread]] = {}
+    for candidate in _candidates(text):
+        by_codec.setdefault(candidate.codec, []).append(candidate)
+    order = [name for name, _ in SINGLE_BYTE_CODECS + DOUBLE_BYTE_CODECS]
+    evidence = {codec: sum(misread.gain for misread in found) for codec, found in by_codec.items()}
+    chosen: list[Misread] = []
+    taken: list[tuple[int, int]] = []
+    for codec in sorted(by_codec, key=lambda codec: (-evidence[codec], order.index(codec))):
+        for misread in by_codec[codec]:
+            if not (
+                misread.conclusive
+                or (misread.gain > 0 and evidence[codec] >= STRONG)
+                or (misread.plausible and evidence[codec] >= PROVEN)
+            ):
+                continue
+            if any(start < misread.end and misread.start < end for start, end in taken):
+                continue
+            chosen.append(misread)
+            taken.append((misread.start, misread.end))
+    return sorted(chosen, key=lambda misread: misread.start)
+
+
+def misread_edits(text: str) -> list[Edit]:
+    """The repairs of :func:`undo_misreads` as edits of ``text``, each naming the misreads it undid.
+
+    >>> [(e.start, e.end, e.replacement, e.detail) for e in misread_edits("Jos\\u0413\\u00a9 Nicol\\u221a\\u00b0s")]
+    [(3, 5, 'é', 'utf-8 read as windows-1251'), (11, 13, 'á', 'utf-8 read as mac-roman')]
+    """
+    log = ChangeLog(text)
+    for layer in range(MOST_LAYERS):
+        found = find_misreads(log.text)
+        if not found:
+            break
+        log.record("misreads", [Edit(m.start, m.end, m.replacement, f"{layer} {m.codec}") for m in found])
+    return [
+        Edit(change.start, change.end, change.replacement, _describe(change.detail)) for change in log.changes
+    ]
+
+
+def _describe(layers: str) -> str:
+    """``"utf-8 read as A, then as B"`` from the layers undone, outermost first ("0 B; 1 A")."""
+    codecs = [layer.split(" ", 1)[1] for layer in layers.split("; ")]
+    codecs.reverse()  # the first misread is the innermost layer
+    return "utf-8 read as " + ", then as ".join(codecs)
+
+
+def undo_misreads(text: str) -> str:
+    """``text`` with the misreads that the evidence supports undone, layer by layer."""
+    for _ in range(MOST_LAYERS):
+        found = find_misreads(text)
+        if not found:
+            break
+        text = apply_edits(text, (Edit(m.start, m.end, m.replacement) for m in found))
+    return text
