@@ -4,8 +4,8 @@
     python benchmarks/mojibake_eval.py        # about a minute
     python benchmarks/mojibake_eval.py --failures 5   # also print 5 unrestored texts per codec
 
-Correct texts: 40 sentences in each of 16 languages of real running text
-(``data/ud-sample.txt``, Universal Dependencies), short sentences in 47
+Correct texts: 40 sentences in each of 20 languages of real running text
+(``data/multilingual``, mostly Universal Dependencies), short sentences in 47
 languages written for the tests (``tests/sentences.py``), every 20th
 CLDR string of ``tests/corpora.py`` (names, dates, amounts in hundreds of
 locales) and every 10th non-ASCII sentence of the English news sample. Each
@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     step = Mojibake()
     to_misread, unchanged, languages = correct_texts()
     print(f"{len(to_misread):,} correct texts in {languages} languages (plus CLDR strings) misread:\n")
-    print(f"| UTF-8 misread as | texts | ftfy | presswash |\n|---|---:|---:|---:|")
+    print("| UTF-8 misread as | texts | ftfy | presswash |\n|---|---:|---:|---:|")
     for name, read in MISREADS.items():
         total = ftfy_restored = restored = 0
         failures: list[tuple[str, str]] = []

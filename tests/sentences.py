@@ -1,8 +1,9 @@
-"""Correct sentences by language: real running text (Universal Dependencies) and sentences written here.
+"""Correct sentences by language: real running text and sentences written here.
 
-- :func:`ud_sentences`: 40 sentences in each of 16 languages and 11 scripts, from
-  ``data/ud-sample.txt`` (CC BY-SA 4.0; see ``data/README.md``).
-- :data:`WRITTEN`: short everyday sentences in languages the UD sample lacks.
+- :func:`running_sentences`: 40 sentences in each of the 20 languages and 14
+  scripts of ``data/multilingual`` (mostly Universal Dependencies, CC BY-SA 4.0;
+  see its README), evenly spread over each file.
+- :data:`WRITTEN`: short everyday sentences, most in languages that text lacks.
 - :func:`sentences_by_language`: both, by language code.
 
 The mojibake tests and ``benchmarks/mojibake_eval.py`` misread them through
@@ -12,9 +13,13 @@ every codec and require them back; unmisread, they must come out unchanged.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
-UD_SAMPLE = Path(__file__).resolve().parent.parent / "data" / "ud-sample.txt"
+MULTILINGUAL = Path(__file__).resolve().parent.parent / "data" / "multilingual"
+PER_LANGUAGE = 40
+# After . ! ? । and a space, or after the full-width 。！？ (Chinese and Japanese put no space).
+SENTENCE_END = re.compile(r"(?<=[.!?।])\s+|(?<=[。！？])\s*")
 
 WRITTEN: dict[str, tuple[str, ...]] = {
     "en": ("The café on Rue Saint-Honoré serves crème brûlée.", "Zoë and Chloë moved to Zürich in 2019."),
@@ -68,22 +73,41 @@ WRITTEN: dict[str, tuple[str, ...]] = {
 
 
 @functools.cache
-def _ud_sentences() -> dict[str, tuple[str, ...]]:
-    found: dict[str, list[str]] = {}
-    for line in UD_SAMPLE.read_text(encoding="utf-8").splitlines():
-        language, sentence = line.split("\t", 1)
-        found.setdefault(language, []).append(sentence)
-    return {language: tuple(sentences) for language, sentences in found.items()}
+def _running_sentences() -> dict[str, tuple[str, ...]]:
+    found: dict[str, tuple[str, ...]] = {}
+    for path in sorted(MULTILINGUAL.glob("*.txt")):
+        sentences = [
+            piece
+            for paragraph in path.read_text(encoding="utf-8").split("\n")
+            for sentence in SENTENCE_END.split(paragraph.strip())
+            for piece in _pieces(sentence)
+            if len(piece) >= 20
+        ]
+        step = max(1, len(sentences) // PER_LANGUAGE)
+        found[path.stem] = tuple(sentences[::step][:PER_LANGUAGE])
+    return found
 
 
-def ud_sentences() -> dict[str, list[str]]:
-    """The sentences of ``data/ud-sample.txt``, by language code, in file order."""
-    return {language: list(sentences) for language, sentences in _ud_sentences().items()}
+def _pieces(sentence: str, longest: int = 250) -> list[str]:
+    """``sentence`` cut at spaces into pieces of at most ``longest`` characters (Thai has no full stops)."""
+    pieces: list[str] = []
+    while len(sentence) > longest:
+        cut = sentence.rfind(" ", 0, longest)
+        if cut <= 0:
+            return pieces
+        pieces.append(sentence[:cut])
+        sentence = sentence[cut + 1 :]
+    return [*pieces, sentence]
+
+
+def running_sentences() -> dict[str, list[str]]:
+    """Sentences of ``data/multilingual`` (longer ones cut at spaces), by language: every n-th, 40 at most."""
+    return {language: list(sentences) for language, sentences in _running_sentences().items()}
 
 
 def sentences_by_language() -> dict[str, list[str]]:
-    """:func:`ud_sentences` and :data:`WRITTEN` together, by language code."""
-    merged = ud_sentences()
+    """:func:`running_sentences` and :data:`WRITTEN` together, by language code."""
+    merged = running_sentences()
     for language, written in WRITTEN.items():
         merged.setdefault(language, []).extend(written)
     return merged

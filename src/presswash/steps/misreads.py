@@ -173,7 +173,7 @@ def _stretches(run: str, codec: str, double_byte: bool) -> Iterator[tuple[int, i
 
 
 def _decode(data: bytes, lossy: bool) -> str | None:
-    """``data`` as UTF-8; if ``lossy``, each sequence with a lost byte becomes one U+FFFD (None: not UTF-8)."""
+    """``data`` as UTF-8 (None: it is not); if ``lossy``, a sequence with a lost byte becomes U+FFFD."""
     if not lossy:
         return data.decode("utf-8")
     pieces = []
@@ -188,7 +188,7 @@ def _decode(data: bytes, lossy: bool) -> str | None:
 
 
 def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the whitespace-delimited word that holds ``text[start:end]``, at most LONGEST_WORD on each side."""
+    """The bounds of the word (between spaces) around ``text[start:end]``, at most LONGEST_WORD further."""
     left = start
     while left > 0 and start - left < LONGEST_WORD and not text[left - 1].isspace():
         left -= 1
@@ -199,7 +199,7 @@ def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _candidates(text: str) -> Iterator[Misread]:
-    """For each codec and word, the repair of every stretch of the word that the codec turns back into UTF-8."""
+    """For each codec and word, the repair of every stretch of it that the codec turns back into UTF-8."""
     by_word: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}
     seen_runs = -1
     for hit in SCREEN.finditer(text):
@@ -291,7 +291,8 @@ def find_misreads(text: str) -> list[Misread]:
 def misread_edits(text: str) -> list[Edit]:
     """The repairs of :func:`undo_misreads` as edits of ``text``, each naming the misreads it undid.
 
-    >>> [(e.start, e.end, e.replacement, e.detail) for e in misread_edits("Jos\\u0413\\u00a9 Nicol\\u221a\\u00b0s")]
+    >>> edits = misread_edits("Jos\\u0413\\u00a9 Nicol\\u221a\\u00b0s")
+    >>> [(edit.start, edit.end, edit.replacement, edit.detail) for edit in edits]
     [(3, 5, 'é', 'utf-8 read as windows-1251'), (11, 13, 'á', 'utf-8 read as mac-roman')]
     """
     log = ChangeLog(text)

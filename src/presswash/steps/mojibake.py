@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import functools
 import itertools
-from dataclasses import replace
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 import ftfy
 import ftfy.bad_codecs

@@ -12,13 +12,14 @@ text in any language scores (nearly) zero, so it can only be made worse.
 
     >>> oddity("José"), oddity("JosГ©"), oddity("Привет"), oddity("РџСЂРёРІРµС‚")
     (0, 2, 0, 6)
-    >>> oddity("Ōtsuchi"), oddity("ÅŒtsuchi"), oddity("東京"), oddity("譚ｱ莠ｬ")
-    (0, 1, 0, 6)
+    >>> oddity("Ōtsuchi"), oddity("ÅŒtsuchi"), oddity("東京"), oddity("譚ｱ莠ｬ"), oddity("鈥檚")
+    (0, 1, 0, 3, 2)
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import unicodedata
 
 from ftfy.badness import badness
@@ -86,7 +87,7 @@ def is_rare_ideograph(character: str) -> bool:
     characters cover nearly all ideographs of running text; a misread of UTF-8
     through a double-byte codec lands mostly outside them.
 
-    >>> is_rare_ideograph("東"), is_rare_ideograph("譚")
+    >>> is_rare_ideograph("東"), is_rare_ideograph("鈥")  # 鈥 is ’ (E2 80) read as GBK
     (False, True)
     """
     if character_kind(character)[1] != "han" or unicodedata.category(character) != "Lo":
@@ -117,7 +118,7 @@ def oddity(word: str) -> int:
     """How many improbable things ``word`` holds (0 for correct text, nearly always).
 
     >>> oddity("naïve"), oddity("l’été"), oddity("NaÃ¯ve"), oddity("caf챕")
-    (0, 0, 3, 1)
+    (0, 0, 4, 1)
     """
     count = badness(word) if not word.isascii() else 0
     previous = ""
@@ -155,7 +156,7 @@ def mixes_scripts(word: str) -> bool:
         and second[1]
         and first[1] != second[1]
         and frozenset({first[1], second[1]}) not in _COMPATIBLE
-        for first, second in zip(letters, letters[1:])
+        for first, second in itertools.pairwise(letters)
     )
 
 
