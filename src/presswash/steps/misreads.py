@@ -246,9 +246,9 @@ def _judge(
     # Two improbable things gone, or a word made clean by a repair shorter than
     # the misread (several characters for one: ``ÅŒ`` for ``Ō``).
     conclusive = gain >= STRONG or (gain > 0 and left_over == 0 and len(repaired) < end - start)
-    # A repair that leaves a clean word of several characters beyond ASCII:
-    # neutral alone, but made where the codec is proven in the document.
-    plausible = left_over == 0 and sum(not character.isascii() for character in repaired) >= 2
+    # A repair that leaves a clean word: neutral alone (``é`` for ``챕``), but
+    # made where the codec is proven in the document.
+    plausible = left_over == 0
     return Misread(start, end, repaired, codec, gain, conclusive, plausible)
 
 

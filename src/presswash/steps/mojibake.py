@@ -61,6 +61,7 @@ from presswash.steps._mojibake_table import (
     SUSPICIOUS_ALONE,
 )
 from presswash.steps.misreads import may_hold_misread, misread_edits, undo_misreads
+from presswash.steps.plausibility import oddity
 
 SURROGATES = "\ud800-\udfff"
 
@@ -410,28 +411,45 @@ class Mojibake(LineStep):
         return may_hold_mojibake(text, notable) or may_hold_misread(text, notable)
 
     def fix(self, text: str) -> str:
-        return undo_misreads(super().fix(text))
+        return "".join(line for line, _ in self._repaired_lines(text))
 
     def edits(self, text: str) -> list[Edit]:
         """ftfy's repair of each line and the second chance's repairs, each naming the misread it undid."""
+        found: list[Edit] = []
+        start = 0
+        for line, (_, edits) in zip(split_lines(text), self._repaired_lines(text, explain=True), strict=True):
+            found += [replace(edit, start=edit.start + start, end=edit.end + start) for edit in edits]
+            start += len(line)
+        return found
+
+    def _repaired_lines(self, text: str, explain: bool = False) -> Iterator[tuple[str, list[Edit]]]:
+        """Each line repaired, and (if ``explain``) its repairs as edits of the input line.
+
+        ftfy judges each line first; the second chance then reads the whole
+        text it left. Where ftfy changed a line, the second chance also reads
+        the line as it was, and that reading is kept if it is cleaner: ftfy
+        may have undone part of a misread it does not know as if it were
+        another (``Ï¼`` of Arabic read as code page 850 taken for Windows-1252).
+        """
         lines = split_lines(text)
         decoded = [self.fix_line(line) for line in lines]
-        second = misread_edits("".join(decoded))
-        found: list[Edit] = []
-        start = after = 0  # where the line starts in ``text`` and in ``decoded`` joined
-        for line, fixed in zip(lines, decoded, strict=True):
-            mine = [edit for edit in second if after <= edit.start < after + len(fixed)]
-            log = ChangeLog(line)
-            log.record(
-                self.name, [replace(edit, detail=_ftfy_detail(line)) for edit in diff_edits(line, fixed)]
-            )
-            log.record(
-                self.name, [replace(edit, start=edit.start - after, end=edit.end - after) for edit in mine]
-            )
-            found += [Edit(c.start + start, c.end + start, c.replacement, c.detail) for c in log.changes]
-            start += len(line)
-            after += len(fixed)
-        return found
+        after_ftfy = "".join(decoded)
+        first = split_lines(undo_misreads(after_ftfy))
+        untouched = decoded == lines
+        second = first if untouched else split_lines(undo_misreads(text))
+        first_edits = _edits_by_line(after_ftfy, decoded) if explain else None
+        second_edits = _edits_by_line(text, lines) if explain and not untouched else None
+        for index, line in enumerate(lines):
+            if decoded[index] != line and oddity(second[index]) < oddity(first[index]):
+                yield second[index], second_edits[index] if second_edits else []
+            elif first_edits is None:
+                yield first[index], []
+            else:
+                log = ChangeLog(line)
+                ftfy_edits = diff_edits(line, decoded[index])
+                log.record(self.name, [replace(edit, detail=_ftfy_detail(line)) for edit in ftfy_edits])
+                log.record(self.name, first_edits[index])
+                yield first[index], [Edit(c.start, c.end, c.replacement, c.detail) for c in log.changes]
 
     def fix_line(self, line: str) -> str:
         # Each decoding can reveal another layer (double encoding, or C1
@@ -442,6 +460,20 @@ class Mojibake(LineStep):
                 break
             line = fixed
         return line
+
+
+def _edits_by_line(text: str, lines: list[str]) -> list[list[Edit]]:
+    """The second chance's edits of ``text`` (made of ``lines``), by line, each relative to its line."""
+    edits = misread_edits(text)
+    by_line: list[list[Edit]] = []
+    start = 0
+    for line in lines:
+        end = start + len(line)
+        by_line.append(
+            [replace(e, start=e.start - start, end=e.end - start) for e in edits if start <= e.start < end]
+        )
+        start = end
+    return by_line
 
 
 # ftfy's fixes other than re-decoding, in the words of explain().

@@ -43,22 +43,35 @@ _SCRIPT_ALIASES = {
 # Punctuation that real words hold beside their letters: apostrophes, quotes,
 # dashes, the ellipsis and the middle dot (Catalan l·l).
 _WORD_PUNCTUATION = frozenset("’‘“”„«»‹›–—‐‑…·'")
+# Of those, the ones that also stand between two letters of one word (l’été, o‘zbek, l·l, e‑mail).
+_INSIDE_WORDS = frozenset("’‘'·‐‑")
 _LETTERS = ("upper", "lower", "letter")
+# Latin Extended-B letters of living orthographies (Romanian, Pinyin, Vietnamese,
+# Azerbaijani, Hausa, Pan-Nigerian, Sami); the rest of the block, and ƒ, are rare
+# in running text but common in misreads (``ƒó`` is ``ė`` read as Mac Roman).
+_COMMON_EXTENDED_B = frozenset("ȘșȚțǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜƠơƯưƏəƘƙƳƴƊƁƐƆƎǦǧǤǥƷʒǮǯǨǩ")
+
+
+def _in_latin1_or_general_punctuation(character: str) -> bool:
+    return "\u00a0" <= character <= "\u00bf" or "\u2000" <= character <= "\u206f"
 
 
 @functools.lru_cache(maxsize=8192)
 def character_kind(character: str) -> tuple[str, str]:
-    """(role, script) of a character: role is upper, lower, letter, mark, digit, space, odd or punct.
+    """(role, script) of a character: role is upper, lower, letter, mark, digit, space, punct or odd.
 
-    ``odd`` are the characters a word never holds beside a letter: symbols,
-    punctuation other than :data:`_WORD_PUNCTUATION`, controls, private-use and
+    ``odd`` are the characters a word never holds beside a letter: symbols
+    beyond ASCII, punctuation of Latin-1 and General Punctuation other than
+    :data:`_WORD_PUNCTUATION`, rare letters, controls, private-use and
     unassigned code points.
 
-    >>> character_kind("Г"), character_kind("©"), character_kind("ｱ")
-    (('upper', 'cyrillic'), ('odd', ''), ('letter', 'halfwidth'))
+    >>> character_kind("Г"), character_kind("©"), character_kind("ｱ"), character_kind("ƒ")
+    (('upper', 'cyrillic'), ('odd', ''), ('letter', 'halfwidth'), ('odd', ''))
     """
     category = unicodedata.category(character)
     if category[0] == "L":
+        if "\u0180" <= character <= "\u024f" and character not in _COMMON_EXTENDED_B:
+            return "odd", ""
         first = unicodedata.name(character, "").split(" ")[0].lower()
         role = {"Lu": "upper", "Ll": "lower"}.get(category, "letter")
         return role, _SCRIPT_ALIASES.get(first, first)
@@ -68,14 +81,10 @@ def character_kind(character: str) -> tuple[str, str]:
         return "digit", ""
     if category[0] == "Z" or character.isspace():
         return "space", ""
-    if category[0] == "P" and (character.isascii() or character in _WORD_PUNCTUATION):
+    if character.isascii() or character in _WORD_PUNCTUATION:
         return "punct", ""
-    if category[0] == "P" and category != "Po" and not "\u00a0" <= character <= "\u206f":
-        return "punct", ""  # brackets and quotes of other scripts (「」, 《》)
-    if category == "Po" and not "\u00a0" <= character <= "\u206f":
-        return "punct", ""  # 、 。 ։ ׃ and the like
-    if category[0] == "S" and character.isascii():
-        return "punct", ""
+    if category[0] == "P" and not _in_latin1_or_general_punctuation(character):
+        return "punct", ""  # punctuation of other scripts: 、 。 「」 ، ։
     return "odd", ""
 
 
@@ -121,7 +130,7 @@ def oddity(word: str) -> int:
     (0, 0, 4, 1)
     """
     count = badness(word) if not word.isascii() else 0
-    previous = ""
+    before_previous = previous = ""
     capitals = 0  # capitals in a row just before, one of them beyond ASCII
     beyond_ascii = False
     for character in word:
@@ -133,6 +142,14 @@ def oddity(word: str) -> int:
         count += is_rare_ideograph(character)
         if previous:
             count += _pair_oddity(previous, character)
+            # A quote, dash or ellipsis between two letters (``–ù–∞`` is ``На`` read as Mac Roman).
+            count += int(
+                previous in _WORD_PUNCTUATION
+                and previous not in _INSIDE_WORDS
+                and role in _LETTERS
+                and before_previous != ""
+                and character_kind(before_previous)[0] in _LETTERS
+            )
         if role == "upper":
             capitals += 1
             beyond_ascii = beyond_ascii or not character.isascii()
@@ -140,7 +157,7 @@ def oddity(word: str) -> int:
             # ``ÅŒtsuchi``: two capitals then a small letter, as a word's start rarely has.
             count += int(role == "lower" and capitals == 2 and beyond_ascii and len(word) > 3)
             capitals, beyond_ascii = 0, False
-        previous = character
+        before_previous, previous = previous, character
     return count
 
 
