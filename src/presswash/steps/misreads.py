@@ -33,6 +33,8 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, insort
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -46,7 +48,7 @@ from presswash.steps._misread_table import (
     SINGLE_BYTE_CONTINUATIONS,
     SINGLE_BYTE_LEADS,
 )
-from presswash.steps.plausibility import is_clean, mixes_scripts, oddity
+from presswash.steps.plausibility import LETTERS, character_kind, is_clean, mixes_scripts, oddity
 
 # A misread through a single-byte codec leaves a lead-byte character before a
 # continuation-byte character; through a double-byte codec, a character that
@@ -82,6 +84,7 @@ _LOSSY_STRETCH = re.compile(rb"(?:%b)+" % _LOSSY_SEQUENCE.pattern)
 # Non-ASCII runs: a misread changes only non-ASCII characters (a double-byte codec
 # may swallow an ASCII byte into one, but never leaves it beside).
 NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
+CODEC_ORDER = {name: index for index, (name, _) in enumerate(SINGLE_BYTE_CODECS + DOUBLE_BYTE_CODECS)}
 # Layers of misreads undone at most; a text misread three times is rare, more is noise.
 MOST_LAYERS = 3
 # A repair that removes this many improbable things is evidence enough by itself.
@@ -252,40 +255,66 @@ def _judge(
     return Misread(start, end, repaired, codec, gain, conclusive, plausible)
 
 
-def find_misreads(text: str) -> list[Misread]:
+def find_misreads(text: str, notable: str | None = None) -> list[Misread]:
     """The misreads in ``text`` that the evidence supports, in order, not overlapping.
 
     Each codec's evidence is what its candidate repairs remove in the whole
     text; codecs with more evidence are preferred, then the order of the table.
     A repair with little gain of its own is made only for a codec with enough.
+    ``notable`` is as for :func:`may_hold_misread`.
 
     >>> [(m.codec, m.replacement) for m in find_misreads("caf\\u8305 and cr\\u8305e")]
     [('gbk', 'é'), ('gbk', 'é')]
-    >>> find_misreads("caf\\u8305")  # one improbable pair, nothing else: too weak
+    >>> find_misreads("Le caf\\u8305 est chaud.")[0].replacement  # the only ideograph: no Chinese word
+    'é'
+    >>> find_misreads("東京の caf\\u8305")  # one improbable pair among ideographs: too weak
     []
     """
-    if not may_hold_misread(text):
+    if not may_hold_misread(text, notable):
         return []
     by_codec: dict[str, list[Misread]] = {}
     for candidate in _candidates(text):
         by_codec.setdefault(candidate.codec, []).append(candidate)
-    order = [name for name, _ in SINGLE_BYTE_CODECS + DOUBLE_BYTE_CODECS]
     evidence = {codec: sum(misread.gain for misread in found) for codec, found in by_codec.items()}
+    scripts: Counter[str] | None = None  # of the text's letters beyond ASCII, counted when first asked
     chosen: list[Misread] = []
-    taken: list[tuple[int, int]] = []
-    for codec in sorted(by_codec, key=lambda codec: (-evidence[codec], order.index(codec))):
+    for codec in sorted(by_codec, key=lambda codec: (-evidence[codec], CODEC_ORDER[codec])):
         for misread in by_codec[codec]:
-            if not (
+            accepted = (
                 misread.conclusive
                 or (misread.gain > 0 and evidence[codec] >= STRONG)
                 or (misread.plausible and evidence[codec] >= PROVEN)
-            ):
-                continue
-            if any(start < misread.end and misread.start < end for start, end in taken):
-                continue
-            chosen.append(misread)
-            taken.append((misread.start, misread.end))
-    return sorted(chosen, key=lambda misread: misread.start)
+            )
+            if not accepted and misread.gain > 0:
+                scripts = scripts if scripts is not None else _scripts(text)
+                accepted = _stands_alone(text[misread.start : misread.end], scripts)
+            if accepted and not _overlaps(chosen, misread):
+                insort(chosen, misread, key=lambda found: found.start)
+    return chosen
+
+
+def _scripts(text: str) -> Counter[str]:
+    """How many letters beyond ASCII ``text`` holds in each script."""
+    return Counter(
+        kind[1] for kind in map(character_kind, "".join(NON_ASCII_RUN.findall(text))) if kind[0] in LETTERS
+    )
+
+
+def _stands_alone(misread: str, scripts: Counter[str]) -> bool:
+    """Whether the letters of ``misread`` are of scripts that the rest of the text does not use.
+
+    ``caf챕`` in French: no other hangul in the text, so 챕 is no Korean word.
+    """
+    own = Counter(kind[1] for kind in map(character_kind, misread) if kind[0] in LETTERS and kind[1])
+    return bool(own) and all(scripts[script] == count for script, count in own.items())
+
+
+def _overlaps(chosen: list[Misread], misread: Misread) -> bool:
+    """Whether ``misread`` overlaps one of ``chosen`` (in order, not overlapping)."""
+    index = bisect_left(chosen, misread.start, key=lambda found: found.start)
+    after = index < len(chosen) and chosen[index].start < misread.end
+    before = index > 0 and chosen[index - 1].end > misread.start
+    return after or before
 
 
 def misread_edits(text: str) -> list[Edit]:
@@ -313,11 +342,15 @@ def _describe(layers: str) -> str:
     return "utf-8 read as " + ", then as ".join(codecs)
 
 
-def undo_misreads(text: str) -> str:
-    """``text`` with the misreads that the evidence supports undone, layer by layer."""
+def undo_misreads(text: str, notable: str | None = None) -> str:
+    """``text`` with the misreads that the evidence supports undone, layer by layer.
+
+    ``notable`` is as for :func:`may_hold_misread`.
+    """
     for _ in range(MOST_LAYERS):
-        found = find_misreads(text)
+        found = find_misreads(text, notable)
         if not found:
             break
         text = apply_edits(text, (Edit(m.start, m.end, m.replacement) for m in found))
+        notable = None
     return text

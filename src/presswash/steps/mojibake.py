@@ -411,6 +411,11 @@ class Mojibake(LineStep):
         return may_hold_mojibake(text, notable) or may_hold_misread(text, notable)
 
     def fix(self, text: str) -> str:
+        return self.fix_sieved(text, text)
+
+    def fix_sieved(self, text: str, notable: str) -> str:
+        if not may_hold_misread(text, notable):
+            return super().fix(text)  # ftfy alone: the second chance would find nothing
         return "".join(line for line, _ in self._repaired_lines(text))
 
     def edits(self, text: str) -> list[Edit]:

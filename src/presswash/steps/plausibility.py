@@ -45,7 +45,7 @@ _SCRIPT_ALIASES = {
 _WORD_PUNCTUATION = frozenset("’‘“”„«»‹›–—‐‑…·'")
 # Of those, the ones that also stand between two letters of one word (l’été, o‘zbek, l·l, e‑mail).
 _INSIDE_WORDS = frozenset("’‘'·‐‑")
-_LETTERS = ("upper", "lower", "letter")
+LETTERS = ("upper", "lower", "letter")
 # Latin Extended-B letters of living orthographies (Romanian, Pinyin, Vietnamese,
 # Azerbaijani, Hausa, Pan-Nigerian, Sami); the rest of the block, and ƒ, are rare
 # in running text but common in misreads (``ƒó`` is ``ė`` read as Mac Roman).
@@ -115,7 +115,7 @@ def _pair_oddity(first: str, second: str) -> int:
     if first.isascii() and second.isascii():
         return 0
     (role_a, script_a), (role_b, script_b) = character_kind(first), character_kind(second)
-    letters = _LETTERS
+    letters = LETTERS
     if role_a in letters and role_b in letters:
         if script_a and script_b and script_a != script_b:
             return int(frozenset({script_a, script_b}) not in _COMPATIBLE)
@@ -146,9 +146,9 @@ def oddity(word: str) -> int:
             count += int(
                 previous in _WORD_PUNCTUATION
                 and previous not in _INSIDE_WORDS
-                and role in _LETTERS
+                and role in LETTERS
                 and before_previous != ""
-                and character_kind(before_previous)[0] in _LETTERS
+                and character_kind(before_previous)[0] in LETTERS
             )
         if role == "upper":
             capitals += 1
@@ -167,7 +167,7 @@ def mixes_scripts(word: str) -> bool:
     >>> mixes_scripts("José"), mixes_scripts("東京タワー"), mixes_scripts("Ǵəабран")
     (False, False, True)
     """
-    letters = [kind for kind in map(character_kind, word) if kind[0] in _LETTERS]
+    letters = [kind for kind in map(character_kind, word) if kind[0] in LETTERS]
     return any(
         first[1]
         and second[1]
