@@ -64,10 +64,12 @@ def decoded(codec: str, data: bytes) -> str | None:
         return None
 
 
-def single_byte_classes() -> tuple[set[str], set[str]]:
-    leads: set[str] = set()
-    continuations: set[str] = set()
-    for _, codec in SINGLE_BYTE_CODECS:
+def single_byte_classes() -> list[tuple[str, set[str], set[str]]]:
+    """For each single-byte codec: its name, what it reads lead bytes as, and continuation bytes."""
+    classes = []
+    for name, codec in SINGLE_BYTE_CODECS:
+        leads: set[str] = set()
+        continuations: set[str] = set()
         for byte in range(0x80, 0x100):
             character = decoded(codec, bytes([byte]))
             if character is None:
@@ -76,7 +78,10 @@ def single_byte_classes() -> tuple[set[str], set[str]]:
                 leads.add(character)
             elif byte in CONTINUATION_BYTES:
                 continuations.add(character)
-    return leads, continuations
+        # A reader that meets a byte its codec leaves unassigned may put U+FFFD there instead.
+        continuations.add("\ufffd")
+        classes.append((name, leads, continuations))
+    return classes
 
 
 def double_byte_leads() -> set[str]:
@@ -114,7 +119,11 @@ def codec_list(codecs: tuple[tuple[str, str], ...]) -> str:
 
 
 def main() -> None:
-    leads, continuations = single_byte_classes()
+    classes = single_byte_classes()
+    pairs = "\n".join(
+        f'    ("{name}", "{character_class(leads)}", "{character_class(continuations)}"),'
+        for name, leads, continuations in classes
+    )
     doubles = double_byte_leads()
     version = f"{sys.version_info.major}.{sys.version_info.minor}"
     OUTPUT.write_text(
@@ -132,21 +141,18 @@ DOUBLE_BYTE_CODECS = (
 {codec_list(DOUBLE_BYTE_CODECS)}
 )
 
-# What a single-byte codec reads a UTF-8 lead byte (C2-F4) as.
-SINGLE_BYTE_LEADS = "{character_class(leads)}"
-
-# What a single-byte codec reads a UTF-8 continuation byte (80-BF) as.
-SINGLE_BYTE_CONTINUATIONS = "{character_class(continuations)}"
+# For each single-byte codec: what it reads a UTF-8 lead byte (C2-F4) as, and what it reads a
+# continuation byte (80-BF) as, with U+FFFD (a byte lost); character-class bodies.
+SINGLE_BYTE_SEQUENCES = (
+{pairs}
+)
 
 # What a double-byte codec reads starting at a UTF-8 lead byte: a character of two bytes, or one.
 DOUBLE_BYTE_LEADS = "{character_class(doubles)}"
 ''',
         encoding="utf-8",
     )
-    print(
-        f"wrote {OUTPUT.name}: {len(leads)} lead, {len(continuations)} continuation, "
-        f"{len(doubles)} double-byte characters"
-    )
+    print(f"wrote {OUTPUT.name}: {len(classes)} single-byte codecs, {len(doubles)} double-byte characters")
 
 
 if __name__ == "__main__":

@@ -41,25 +41,24 @@ from dataclasses import dataclass
 import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-*" codecs)
 
 from presswash.edits import ChangeLog, Edit, apply_edits, splice
+from presswash.sieve import COMMON_PUNCTUATION, UNCOMMON, AsciiSieve
 from presswash.steps._misread_table import (
     DOUBLE_BYTE_CODECS,
     DOUBLE_BYTE_LEADS,
     SINGLE_BYTE_CODECS,
-    SINGLE_BYTE_CONTINUATIONS,
-    SINGLE_BYTE_LEADS,
+    SINGLE_BYTE_SEQUENCES,
 )
 from presswash.steps.plausibility import LETTERS, character_kind, is_clean, mixes_scripts, oddity
 
 # A misread through a single-byte codec leaves a lead-byte character before a
 # continuation-byte character; through a double-byte codec, a character that
 # begins with a lead byte. Text without either holds no misread.
-SCREEN = re.compile(f"[{SINGLE_BYTE_LEADS}][{SINGLE_BYTE_CONTINUATIONS}]|[{DOUBLE_BYTE_LEADS}]")
-_LEADS = re.compile(f"[{SINGLE_BYTE_LEADS}]")
-_CONTINUATION_CHARACTERS = frozenset(
-    character
-    for character in map(chr, range(0x80, 0x10000))
-    if re.fullmatch(f"[{SINGLE_BYTE_CONTINUATIONS}]", character)
+SCREEN = re.compile(
+    "|".join(f"[{leads}][{continuations}]" for _, leads, continuations in SINGLE_BYTE_SEQUENCES)
+    + f"|[{DOUBLE_BYTE_LEADS}]"
 )
+# What any single-byte codec reads a lead byte as: characters that can start a misread.
+SINGLE_BYTE_LEADS = "".join(leads for _, leads, _ in SINGLE_BYTE_SEQUENCES)
 _DOUBLE = re.compile(f"[{DOUBLE_BYTE_LEADS}]")
 
 # UTF-8 sequences of two to four bytes (no overlong forms, no surrogates), and
@@ -78,18 +77,28 @@ UTF8_STRETCH = re.compile(
 # Windows-1252 and its relatives lose unassigned bytes as U+FFFD; in a sequence
 # it stands for one continuation byte, and the sequence becomes one U+FFFD.
 LOST = "\ufffd"
-_LOST_BYTE = 0x1A  # SUBSTITUTE: never in text a codec produces here
+_LOST_BYTE = 0x1A  # what ftfy's sloppy codecs encode U+FFFD as
 _LOSSY_SEQUENCE = re.compile(rb"%b|[\xc2-\xf4][\x80-\xbf\x1a]{1,3}" % _MULTI_BYTE)
 _LOSSY_STRETCH = re.compile(rb"(?:%b)+" % _LOSSY_SEQUENCE.pattern)
 # Non-ASCII runs: a misread changes only non-ASCII characters (a double-byte codec
 # may swallow an ASCII byte into one, but never leaves it beside).
 NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
+# The runs with a character beyond the common punctuation, which alone spells no misread.
+UNCOMMON_RUN = re.compile(
+    f"(?<![^\\x00-\\x7f])[^\\x00-\\x7f]*?[^\\x00-\\x7f{COMMON_PUNCTUATION}][^\\x00-\\x7f]*"
+)
 CODEC_ORDER = {name: index for index, (name, _) in enumerate(SINGLE_BYTE_CODECS + DOUBLE_BYTE_CODECS)}
 # Layers of misreads undone at most; a text misread three times is rare, more is noise.
 MOST_LAYERS = 3
+# Sieves every ASCII character out: the screen reads what is left.
+NON_ASCII = AsciiSieve("")
+# Occurrences of a character that the screen visits in the text; past this many,
+# the text may hold a misread.
+VISITS = 64
 # A repair that removes this many improbable things is evidence enough by itself.
 STRONG = 2
-# Evidence for a codec in a document under which neutral repairs are not made.
+# A codec is proven in a document by this much evidence, or by two conclusive repairs;
+# only then are its neutral repairs made.
 PROVEN = 2 * STRONG
 # Past this length a run is decoded only where its parts of this size allow (bounds the work).
 LONGEST_WORD = 64
@@ -111,26 +120,47 @@ class Misread:
 def may_hold_misread(text: str, notable: str | None = None) -> bool:
     """False only if ``text`` certainly holds no misread this module could undo.
 
-    ``notable`` is ``text`` sieved (its non-ASCII characters in order, ASCII
-    triggers of other steps among them); the screen looks there first, and in
-    ``text`` only at the lead-byte characters that the sieved text shows
-    before a continuation-byte character.
+    ``notable`` is ``text`` sieved (see :mod:`presswash.sieve`; if not given,
+    its characters beyond ASCII). The screen reads it, and looks up in
+    ``text`` the few pairs of a lead and a continuation character it finds
+    there, which may be apart in ``text``.
 
     >>> may_hold_misread("Café – “déjà vu”, naïve"), may_hold_misread("JosГ©"), may_hold_misread("caf茅")
     (False, True, True)
+    >>> may_hold_misread("“He” paid £5.")  # in Mac Roman ” begins a sequence and £ continues one
+    False
     """
     if text.isascii():
         return False
     if notable is None:
+        notable = NON_ASCII(text)
+    if UNCOMMON.search(notable) is None or SCREEN.search(notable) is None:
+        return False  # the common punctuation spells no misread (a test checks it)
+    if _DOUBLE.search(notable) is not None:
+        return True
+    # A pair side by side in the sieved text may be apart in the text: look at
+    # each occurrence of its rarer character there.
+    anchors = {pair[1] if pair[1] not in COMMON_PUNCTUATION else pair[0] for pair in SCREEN.findall(notable)}
+    for anchor in anchors:
+        if notable.count(anchor) > VISITS:
+            return True  # each visit costs: past a few, the second chance decides
+        position = text.find(anchor)
+        while position != -1:
+            if SCREEN.match(text, max(position - 1, 0)) or SCREEN.match(text, position):
+                return True
+            position = text.find(anchor, position + 1)
+    return False
+    if notable is None:
         notable = text
     if SCREEN.search(notable) is None:
         return False
-    if _DOUBLE.search(notable) is not None:
+    if notable is text or _DOUBLE.search(notable) is not None:
         return True
+    # A lead and a continuation side by side in the sieved text may be apart in the text.
     for lead in {match.group()[0] for match in SCREEN.finditer(notable)}:
         position = text.find(lead)
         while position != -1:
-            if text[position + 1 : position + 2] in _CONTINUATION_CHARACTERS:
+            if SCREEN.match(text, position) is not None:
                 return True
             position = text.find(lead, position + 1)
     return False
@@ -143,9 +173,8 @@ def _codec_detail(codec: str) -> str:
 
 def _stretches(run: str, codec: str, double_byte: bool) -> Iterator[tuple[int, int, str]]:
     """``(start, end, decoded)``: the stretches of ``run`` that ``codec`` turns back into UTF-8."""
-    lossy = not double_byte and LOST in run
-    if lossy:
-        run = run.replace(LOST, chr(_LOST_BYTE))
+    # ftfy's sloppy codecs write U+FFFD as byte 1A, which then stands for the lost byte.
+    lossy = codec.startswith("sloppy-") and LOST in run
     encoded = run.encode(codec, errors="replace")  # "?": a character the codec lacks, a barrier
     if not double_byte:
         offsets = None
@@ -204,13 +233,9 @@ def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
 def _candidates(text: str) -> Iterator[Misread]:
     """For each codec and word, the repair of every stretch of it that the codec turns back into UTF-8."""
     by_word: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}
-    seen_runs = -1
-    for hit in SCREEN.finditer(text):
-        if hit.start() < seen_runs:
+    for run in UNCOMMON_RUN.finditer(text):
+        if SCREEN.search(run.group()) is None:
             continue
-        run = NON_ASCII_RUN.match(text, _run_start(text, hit.start()))
-        assert run is not None
-        seen_runs = run.end()
         for codecs, double_byte in ((SINGLE_BYTE_CODECS, False), (DOUBLE_BYTE_CODECS, True)):
             for name, codec in codecs:
                 for start, end, decoded in _stretches(run.group(), codec, double_byte):
@@ -221,12 +246,6 @@ def _candidates(text: str) -> Iterator[Misread]:
         misread = _judge(text, left, right, stretches, codec)
         if misread is not None:
             yield misread
-
-
-def _run_start(text: str, position: int) -> int:
-    while position > 0 and not text[position - 1].isascii():
-        position -= 1
-    return position
 
 
 def _judge(
@@ -276,6 +295,11 @@ def find_misreads(text: str, notable: str | None = None) -> list[Misread]:
     for candidate in _candidates(text):
         by_codec.setdefault(candidate.codec, []).append(candidate)
     evidence = {codec: sum(misread.gain for misread in found) for codec, found in by_codec.items()}
+    proven = {
+        codec
+        for codec, found in by_codec.items()
+        if evidence[codec] >= PROVEN or sum(misread.conclusive for misread in found) >= 2
+    }
     scripts: Counter[str] | None = None  # of the text's letters beyond ASCII, counted when first asked
     chosen: list[Misread] = []
     for codec in sorted(by_codec, key=lambda codec: (-evidence[codec], CODEC_ORDER[codec])):
@@ -283,7 +307,7 @@ def find_misreads(text: str, notable: str | None = None) -> list[Misread]:
             accepted = (
                 misread.conclusive
                 or (misread.gain > 0 and evidence[codec] >= STRONG)
-                or (misread.plausible and evidence[codec] >= PROVEN)
+                or (misread.plausible and codec in proven)
             )
             if not accepted and misread.gain > 0:
                 scripts = scripts if scripts is not None else _scripts(text)

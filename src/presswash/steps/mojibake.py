@@ -50,9 +50,9 @@ from ftfy.fixes import (
 )
 
 from presswash.edits import ChangeLog, Edit, diff_edits
-from presswash.sieve import AsciiSieve
+from presswash.sieve import COMMON_PUNCTUATION, UNCOMMON, AsciiSieve
 from presswash.step import LineStep, split_lines
-from presswash.steps._misread_table import DOUBLE_BYTE_LEADS, SINGLE_BYTE_LEADS
+from presswash.steps._misread_table import DOUBLE_BYTE_LEADS
 from presswash.steps._mojibake_table import (
     BEYOND_RUNLESS,
     LONGEST_MATCH,
@@ -60,8 +60,8 @@ from presswash.steps._mojibake_table import (
     MOJIBAKE_RUNS,
     SUSPICIOUS_ALONE,
 )
-from presswash.steps.misreads import may_hold_misread, misread_edits, undo_misreads
-from presswash.steps.plausibility import oddity
+from presswash.steps.misreads import SINGLE_BYTE_LEADS, may_hold_misread, misread_edits, undo_misreads
+from presswash.steps.plausibility import RARE_LETTER, oddity
 
 SURROGATES = "\ud800-\udfff"
 
@@ -138,12 +138,10 @@ _ENDED_BY = tuple(
 
 # Past this many ways to spell a run with a text's characters, the text may hold one.
 MOST_SPELLINGS = 256
-# Punctuation found in nearly every news article. Together these characters
-# spell no run and none is suspicious alone (a test checks both), so a text
-# whose only non-ASCII characters they are is passed over at once, and the runs
-# found in other text are looked for at their other, rarer characters.
-COMMON_PUNCTUATION = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
-UNCOMMON = re.compile(f"[^\\x00-\\x7f{COMMON_PUNCTUATION}]")
+# The punctuation found in nearly every news article (see presswash.sieve) spells
+# no run and none is suspicious alone (a test checks both), so a text whose only
+# non-ASCII characters they are is passed over at once, and the runs found in
+# other text are looked for at their other, rarer characters.
 _COMMON_CHARACTERS = frozenset(COMMON_PUNCTUATION)
 
 
@@ -414,39 +412,57 @@ class Mojibake(LineStep):
         return self.fix_sieved(text, text)
 
     def fix_sieved(self, text: str, notable: str) -> str:
-        if not may_hold_misread(text, notable):
-            return super().fix(text)  # ftfy alone: the second chance would find nothing
-        return "".join(line for line, _ in self._repaired_lines(text))
+        lines = split_lines(text)
+        decoded = [self.fix_line(line) for line in lines]
+        if decoded == lines and not may_hold_misread(text, notable):
+            return text  # the second chance would find nothing either
+        return "".join(line for line, _ in self._second_chance(text, lines, decoded, notable))
 
     def edits(self, text: str) -> list[Edit]:
         """ftfy's repair of each line and the second chance's repairs, each naming the misread it undid."""
+        lines = split_lines(text)
+        decoded = [self.fix_line(line) for line in lines]
         found: list[Edit] = []
         start = 0
-        for line, (_, edits) in zip(split_lines(text), self._repaired_lines(text, explain=True), strict=True):
+        for line, (_, edits) in zip(
+            lines, self._second_chance(text, lines, decoded, text, True), strict=True
+        ):
             found += [replace(edit, start=edit.start + start, end=edit.end + start) for edit in edits]
             start += len(line)
         return found
 
-    def _repaired_lines(self, text: str, explain: bool = False) -> Iterator[tuple[str, list[Edit]]]:
-        """Each line repaired, and (if ``explain``) its repairs as edits of the input line.
+    def _second_chance(
+        self, text: str, lines: list[str], decoded: list[str], notable: str, explain: bool = False
+    ) -> Iterator[tuple[str, list[Edit]]]:
+        """Each line of ``text`` repaired, and (if ``explain``) its repairs as edits of the input line.
 
-        ftfy judges each line first; the second chance then reads the whole
-        text it left. Where ftfy changed a line, the second chance also reads
-        the line as it was, and that reading is kept if it is cleaner: ftfy
-        may have undone part of a misread it does not know as if it were
-        another (``Ï¼`` of Arabic read as code page 850 taken for Windows-1252).
+        ftfy has read each line (``decoded``); the second chance then reads the
+        whole text it left. Where ftfy changed a line and left it suspect, the
+        second chance also reads the line as it was, and that reading is kept
+        if it is cleaner: ftfy may have undone part of a misread it does not
+        know as if it were another (``Ï¼`` of Arabic read as code page 850,
+        taken for Windows-1252), or read a misread as the wrong codec
+        (``Ć¶`` of German read as Windows-1257, taken for Windows-1250: ``ƶ``).
         """
-        lines = split_lines(text)
-        decoded = [self.fix_line(line) for line in lines]
         after_ftfy = "".join(decoded)
-        first = split_lines(undo_misreads(after_ftfy))
-        untouched = decoded == lines
-        second = first if untouched else split_lines(undo_misreads(text))
+        first = split_lines(undo_misreads(after_ftfy, notable if decoded == lines else None))
+        left_over = {
+            index: oddity(first[index])
+            for index, line in enumerate(lines)
+            if decoded[index] != line and (RARE_LETTER.search(first[index]) or may_hold_misread(first[index]))
+        }
+        suspect = [index for index, odd in left_over.items() if odd > 0]
+        as_it_was = "".join(lines[index] for index in suspect)
+        second = dict(zip(suspect, split_lines(undo_misreads(as_it_was)), strict=True)) if suspect else {}
         first_edits = _edits_by_line(after_ftfy, decoded) if explain else None
-        second_edits = _edits_by_line(text, lines) if explain and not untouched else None
+        second_edits = (
+            dict(zip(suspect, _edits_by_line(as_it_was, [lines[i] for i in suspect]), strict=True))
+            if explain
+            else {}
+        )
         for index, line in enumerate(lines):
-            if decoded[index] != line and oddity(second[index]) < oddity(first[index]):
-                yield second[index], second_edits[index] if second_edits else []
+            if index in second and oddity(second[index]) < left_over[index]:
+                yield second[index], second_edits[index] if explain else []
             elif first_edits is None:
                 yield first[index], []
             else:

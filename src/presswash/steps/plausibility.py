@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 import unicodedata
 
 from ftfy.badness import badness
@@ -50,6 +51,10 @@ LETTERS = ("upper", "lower", "letter")
 # Azerbaijani, Hausa, Pan-Nigerian, Sami); the rest of the block, and ƒ, are rare
 # in running text but common in misreads (``ƒó`` is ``ė`` read as Mac Roman).
 _COMMON_EXTENDED_B = frozenset("ȘșȚțǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜƠơƯưƏəƘƙƳƴƊƁƐƆƎǦǧǤǥƷʒǮǯǨǩ")
+
+
+# Text without these holds no rare letter (some of the block are common: see above).
+RARE_LETTER = re.compile("[\u0180-\u024f]")
 
 
 def _in_latin1_or_general_punctuation(character: str) -> bool:
