@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -100,8 +100,7 @@ STRONG = 2
 # A codec is proven in a document by this much evidence, or by two conclusive repairs;
 # only then are its neutral repairs made.
 PROVEN = 2 * STRONG
-# Past this length a run is decoded only where its parts of this size allow (bounds the work).
-LONGEST_WORD = 64
+WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,29 +218,37 @@ def _decode(data: bytes, lossy: bool) -> str | None:
     return "".join(pieces)
 
 
-def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the word (between spaces) around ``text[start:end]``, at most LONGEST_WORD further."""
-    left = start
-    while left > 0 and start - left < LONGEST_WORD and not text[left - 1].isspace():
-        left -= 1
-    right = end
-    while right < len(text) and right - end < LONGEST_WORD and not text[right].isspace():
-        right += 1
-    return left, right
+class _Words:
+    """The words of a text (between whitespace), to find the one around a stretch."""
+
+    def __init__(self, text: str) -> None:
+        self._spans = [word.span() for word in WORD.finditer(text)]
+        self._starts = [start for start, _ in self._spans]
+
+    def _word_at(self, position: int) -> tuple[int, int]:
+        index = bisect_right(self._starts, position) - 1
+        if index >= 0 and self._spans[index][1] > position:
+            return self._spans[index]
+        return position, position + 1  # a whitespace character (a misread NBSP) is its own word
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """The bounds of the words that ``[start, end)`` begins and ends in."""
+        return self._word_at(start)[0], max(end, self._word_at(end - 1)[1])
 
 
 def _candidates(text: str) -> Iterator[Misread]:
     """For each codec and word, the repair of every stretch of it that the codec turns back into UTF-8."""
     by_word: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}
+    words: _Words | None = None
     for run in UNCOMMON_RUN.finditer(text):
         if SCREEN.search(run.group()) is None:
             continue
+        words = words or _Words(text)
         for codecs, double_byte in ((SINGLE_BYTE_CODECS, False), (DOUBLE_BYTE_CODECS, True)):
             for name, codec in codecs:
                 for start, end, decoded in _stretches(run.group(), codec, double_byte):
                     start, end = run.start() + start, run.start() + end
-                    word = (name, *_word_around(text, start, end))
-                    by_word.setdefault(word, []).append((start, end, decoded))
+                    by_word.setdefault((name, *words.around(start, end)), []).append((start, end, decoded))
     for (codec, left, right), stretches in by_word.items():
         misread = _judge(text, left, right, stretches, codec)
         if misread is not None:

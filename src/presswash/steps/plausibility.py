@@ -160,7 +160,7 @@ def oddity(word: str) -> int:
             beyond_ascii = beyond_ascii or not character.isascii()
         else:
             # ``ÅŒtsuchi``: two capitals then a small letter, as a word's start rarely has.
-            count += int(role == "lower" and capitals == 2 and beyond_ascii and len(word) > 3)
+            count += int(role == "lower" and capitals == 2 and beyond_ascii)
             capitals, beyond_ascii = 0, False
         before_previous, previous = previous, character
     return count
