@@ -31,9 +31,8 @@ Misreads of misreads are undone layer by layer, each layer judged the same way.
 
 from __future__ import annotations
 
-import functools
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -92,6 +91,9 @@ CODEC_ORDER = {name: index for index, (name, _) in enumerate(SINGLE_BYTE_CODECS 
 MOST_LAYERS = 3
 # Sieves every ASCII character out: the screen reads what is left.
 NON_ASCII = AsciiSieve("")
+# Characters beyond the common punctuation that the screen looks around; past
+# this many, it reads the whole sieved text.
+SCREENED_AROUND = 16
 # Occurrences of a character that the screen visits in the text; past this many,
 # the text may hold a misread.
 VISITS = 64
@@ -100,7 +102,8 @@ STRONG = 2
 # A codec is proven in a document by this much evidence, or by two conclusive repairs;
 # only then are its neutral repairs made.
 PROVEN = 2 * STRONG
-WORD = re.compile(r"\S+")
+SPACE = re.compile(r"\s")
+LAST_SPACE = re.compile(r"\s\S*\Z")  # searched up to a position: the last whitespace before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,13 +136,36 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
         return False
     if notable is None:
         notable = NON_ASCII(text)
-    if UNCOMMON.search(notable) is None or SCREEN.search(notable) is None:
-        return False  # the common punctuation spells no misread (a test checks it)
+    # Every pair holds a character beyond the common punctuation (a test checks
+    # it): the screen looks only around those, unless the text is full of them.
+    anchors: set[str] = set()
+    for looked_at, uncommon in enumerate(UNCOMMON.finditer(notable)):
+        if looked_at == SCREENED_AROUND:
+            return _screen_all(text, notable)
+        position = uncommon.start()
+        if _DOUBLE.match(notable, position):
+            return True
+        if SCREEN.match(notable, max(position - 1, 0)) or SCREEN.match(notable, position):
+            anchors.add(uncommon.group())
+    return _seen_in(text, notable, anchors)
+
+
+def _screen_all(text: str, notable: str) -> bool:
+    """:func:`may_hold_misread` for text whose sieved form is largely beyond the common punctuation."""
+    if SCREEN.search(notable) is None:
+        return False
     if _DOUBLE.search(notable) is not None:
         return True
+    pairs = SCREEN.findall(notable)
+    return _seen_in(
+        text, notable, {pair[1] if pair[1] not in COMMON_PUNCTUATION else pair[0] for pair in pairs}
+    )
+
+
+def _seen_in(text: str, notable: str, anchors: set[str]) -> bool:
+    """Whether a pair of the screen occurs in ``text`` (sieved: ``notable``) at one of ``anchors``."""
     # A pair side by side in the sieved text may be apart in the text: look at
     # each occurrence of its rarer character there.
-    anchors = {pair[1] if pair[1] not in COMMON_PUNCTUATION else pair[0] for pair in SCREEN.findall(notable)}
     for anchor in anchors:
         if notable.count(anchor) > VISITS:
             return True  # each visit costs: past a few, the second chance decides
@@ -149,25 +175,6 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
                 return True
             position = text.find(anchor, position + 1)
     return False
-    if notable is None:
-        notable = text
-    if SCREEN.search(notable) is None:
-        return False
-    if notable is text or _DOUBLE.search(notable) is not None:
-        return True
-    # A lead and a continuation side by side in the sieved text may be apart in the text.
-    for lead in {match.group()[0] for match in SCREEN.finditer(notable)}:
-        position = text.find(lead)
-        while position != -1:
-            if SCREEN.match(text, position) is not None:
-                return True
-            position = text.find(lead, position + 1)
-    return False
-
-
-@functools.lru_cache(maxsize=64)
-def _codec_detail(codec: str) -> str:
-    return f"utf-8 read as {codec}"
 
 
 def _stretches(run: str, codec: str, double_byte: bool) -> Iterator[tuple[int, int, str]]:
@@ -219,17 +226,29 @@ def _decode(data: bytes, lossy: bool) -> str | None:
 
 
 class _Words:
-    """The words of a text (between whitespace), to find the one around a stretch."""
+    """The words of a text (between whitespace) around stretches visited in order.
+
+    The last word found is kept, so that the many stretches of a long word
+    (text without spaces) cost one search for its ends.
+    """
 
     def __init__(self, text: str) -> None:
-        self._spans = [word.span() for word in WORD.finditer(text)]
-        self._starts = [start for start, _ in self._spans]
+        self._text = text
+        self._word = (0, 0)
 
     def _word_at(self, position: int) -> tuple[int, int]:
-        index = bisect_right(self._starts, position) - 1
-        if index >= 0 and self._spans[index][1] > position:
-            return self._spans[index]
-        return position, position + 1  # a whitespace character (a misread NBSP) is its own word
+        start, end = self._word
+        if start <= position < end:
+            return self._word
+        if self._text[position].isspace():
+            return position, position + 1  # a misread NBSP: its own word
+        before = LAST_SPACE.search(self._text, end if end <= position else 0, position)
+        after = SPACE.search(self._text, position)
+        self._word = (
+            before.start() + 1 if before else (end if end <= position else 0),
+            after.start() if after else len(self._text),
+        )
+        return self._word
 
     def around(self, start: int, end: int) -> tuple[int, int]:
         """The bounds of the words that ``[start, end)`` begins and ends in."""
