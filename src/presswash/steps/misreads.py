@@ -31,6 +31,7 @@ Misreads of misreads are undone layer by layer, each layer judged the same way.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, insort
 from collections import Counter
@@ -55,6 +56,13 @@ from presswash.steps.plausibility import LETTERS, character_kind, is_clean, mixe
 SCREEN = re.compile(
     "|".join(f"[{leads}][{continuations}]" for _, leads, continuations in SINGLE_BYTE_SEQUENCES)
     + f"|[{DOUBLE_BYTE_LEADS}]"
+)
+# Each single-byte codec's own lead and continuation, side by side.
+SINGLE_BYTE_SCREENS = tuple(
+    (name, codec, re.compile(f"[{leads}][{continuations}]"))
+    for (name, codec), (_, leads, continuations) in zip(
+        SINGLE_BYTE_CODECS, SINGLE_BYTE_SEQUENCES, strict=True
+    )
 )
 # What any single-byte codec reads a lead byte as: characters that can start a misread.
 SINGLE_BYTE_LEADS = "".join(leads for _, leads, _ in SINGLE_BYTE_SEQUENCES)
@@ -82,10 +90,6 @@ _LOSSY_STRETCH = re.compile(rb"(?:%b)+" % _LOSSY_SEQUENCE.pattern)
 # Non-ASCII runs: a misread changes only non-ASCII characters (a double-byte codec
 # may swallow an ASCII byte into one, but never leaves it beside).
 NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
-# The runs with a character beyond the common punctuation, which alone spells no misread.
-UNCOMMON_RUN = re.compile(
-    f"(?<![^\\x00-\\x7f])[^\\x00-\\x7f]*?[^\\x00-\\x7f{COMMON_PUNCTUATION}][^\\x00-\\x7f]*"
-)
 CODEC_ORDER = {name: index for index, (name, _) in enumerate(SINGLE_BYTE_CODECS + DOUBLE_BYTE_CODECS)}
 # Layers of misreads undone at most; a text misread three times is rare, more is noise.
 MOST_LAYERS = 3
@@ -258,20 +262,52 @@ class _Words:
 def _candidates(text: str) -> Iterator[Misread]:
     """For each codec and word, the repair of every stretch of it that the codec turns back into UTF-8."""
     by_word: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}
-    words: _Words | None = None
-    for run in UNCOMMON_RUN.finditer(text):
-        if SCREEN.search(run.group()) is None:
-            continue
-        words = words or _Words(text)
-        for codecs, double_byte in ((SINGLE_BYTE_CODECS, False), (DOUBLE_BYTE_CODECS, True)):
-            for name, codec in codecs:
-                for start, end, decoded in _stretches(run.group(), codec, double_byte):
-                    start, end = run.start() + start, run.start() + end
-                    by_word.setdefault((name, *words.around(start, end)), []).append((start, end, decoded))
+    words = _Words(text)
+    for run_start, run in _uncommon_runs(text):
+        for name, start, end, decoded in _run_stretches(run):
+            start, end = run_start + start, run_start + end
+            by_word.setdefault((name, *words.around(start, end)), []).append((start, end, decoded))
     for (codec, left, right), stretches in by_word.items():
         misread = _judge(text, left, right, stretches, codec)
         if misread is not None:
             yield misread
+
+
+def _uncommon_runs(text: str) -> Iterator[tuple[int, str]]:
+    """``(start, run)``: the runs beyond ASCII that hold a character beyond the common punctuation.
+
+    Runs of the common punctuation alone spell no misread (a test checks it).
+
+    >>> list(_uncommon_runs("“No,” he said, “caf\u00c3\u00a9’s”"))
+    [(19, 'Ã©’')]
+    """
+    end = 0
+    for uncommon in UNCOMMON.finditer(text):
+        if uncommon.start() < end:
+            continue
+        start = uncommon.start()
+        while start > 0 and not text[start - 1].isascii():
+            start -= 1
+        run = NON_ASCII_RUN.match(text, start)
+        assert run is not None
+        end = run.end()
+        yield start, run.group()
+
+
+@functools.lru_cache(maxsize=4096)
+def _run_stretches(run: str) -> tuple[tuple[str, int, int, str], ...]:
+    """``(codec, start, end, decoded)``: what every codec turns back into UTF-8 in a run beyond ASCII.
+
+    Runs repeat (``é’``, ``Ã©``), so the answer for each is kept.
+    """
+    found: list[tuple[str, int, int, str]] = []
+    for name, codec, sequence in SINGLE_BYTE_SCREENS:
+        if sequence.search(run) is not None:
+            found += [(name, *stretch) for stretch in _stretches(run, codec, double_byte=False)]
+    if _DOUBLE.search(run) is not None:
+        for name, codec in DOUBLE_BYTE_CODECS:
+            found += [(name, *stretch) for stretch in _stretches(run, codec, double_byte=True)]
+    return tuple(found)
 
 
 def _judge(
