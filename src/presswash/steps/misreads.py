@@ -294,6 +294,15 @@ def _uncommon_runs(text: str) -> Iterator[tuple[int, str]]:
         yield start, run.group()
 
 
+def suspect_runs(text: str) -> list[int]:
+    """Where the runs of ``text`` that the screen finds a possible misread in start.
+
+    >>> suspect_runs("Jos\u0413\u00a9 – Nicolás, “£5”")  # Mac Roman reads “£ as one character too
+    [3, 17]
+    """
+    return [start for start, run in _uncommon_runs(text) if SCREEN.search(run)]
+
+
 @functools.lru_cache(maxsize=4096)
 def _run_stretches(run: str) -> tuple[tuple[str, int, int, str], ...]:
     """``(codec, start, end, decoded)``: what every codec turns back into UTF-8 in a run beyond ASCII.

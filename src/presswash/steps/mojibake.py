@@ -25,6 +25,7 @@ byte patterns; its result is ftfy's, character for character.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -60,8 +61,14 @@ from presswash.steps._mojibake_table import (
     MOJIBAKE_RUNS,
     SUSPICIOUS_ALONE,
 )
-from presswash.steps.misreads import SINGLE_BYTE_LEADS, may_hold_misread, misread_edits, undo_misreads
-from presswash.steps.plausibility import RARE_LETTER, oddity
+from presswash.steps.misreads import (
+    SINGLE_BYTE_LEADS,
+    may_hold_misread,
+    misread_edits,
+    suspect_runs,
+    undo_misreads,
+)
+from presswash.steps.plausibility import RARE_LETTER, text_oddity
 
 SURROGATES = "\ud800-\udfff"
 
@@ -412,10 +419,16 @@ class Mojibake(LineStep):
         return self.fix_sieved(text, text)
 
     def fix_sieved(self, text: str, notable: str) -> str:
-        lines = split_lines(text)
-        decoded = [self.fix_line(line) for line in lines]
-        if decoded == lines and not may_hold_misread(text, notable):
-            return text  # the second chance would find nothing either
+        if not may_hold_mojibake(text, notable):
+            if not may_hold_misread(text, notable):
+                return text
+            lines = split_lines(text)
+            decoded = lines  # ftfy would find nothing in any line
+        else:
+            lines = split_lines(text)
+            decoded = [self.fix_line(line) for line in lines]
+            if decoded == lines and not may_hold_misread(text, notable):
+                return text  # the second chance would find nothing either
         return "".join(line for line, _ in self._second_chance(text, lines, decoded, notable))
 
     def edits(self, text: str) -> list[Edit]:
@@ -445,12 +458,20 @@ class Mojibake(LineStep):
         (``Ć¶`` of German read as Windows-1257, taken for Windows-1250: ``ƶ``).
         """
         after_ftfy = "".join(decoded)
-        first = split_lines(undo_misreads(after_ftfy, notable if decoded == lines else None))
-        left_over = {
-            index: oddity(first[index])
-            for index, line in enumerate(lines)
-            if decoded[index] != line and (RARE_LETTER.search(first[index]) or may_hold_misread(first[index]))
-        }
+        untouched = decoded == lines
+        suspect_text = RARE_LETTER.search(after_ftfy) or may_hold_misread(
+            after_ftfy, notable if untouched else None
+        )
+        first = split_lines(undo_misreads(after_ftfy)) if suspect_text else decoded
+        left_over: dict[int, int] = {}
+        if suspect_text:
+            # The lines ftfy changed whose repair still holds a rare letter or a possible misread.
+            repaired = "".join(first)
+            positions = [found.start() for found in RARE_LETTER.finditer(repaired)] + suspect_runs(repaired)
+            starts = list(itertools.accumulate(map(len, first), initial=0))
+            for index in sorted({bisect.bisect_right(starts, position) - 1 for position in positions}):
+                if decoded[index] != lines[index]:
+                    left_over[index] = text_oddity(first[index])
         suspect = [index for index, odd in left_over.items() if odd > 0]
         as_it_was = "".join(lines[index] for index in suspect)
         second = dict(zip(suspect, split_lines(undo_misreads(as_it_was)), strict=True)) if suspect else {}
@@ -461,7 +482,7 @@ class Mojibake(LineStep):
             else {}
         )
         for index, line in enumerate(lines):
-            if index in second and oddity(second[index]) < left_over[index]:
+            if index in second and text_oddity(second[index]) < left_over[index]:
                 yield second[index], second_edits[index] if explain else []
             elif first_edits is None:
                 yield first[index], []

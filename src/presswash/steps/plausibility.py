@@ -166,6 +166,15 @@ def oddity(word: str) -> int:
     return count
 
 
+def text_oddity(text: str) -> int:
+    """:func:`oddity` summed over the words of ``text`` that hold a character beyond ASCII.
+
+    >>> text_oddity("Nicolás and JosГ© and NaÃ¯ve")
+    6
+    """
+    return sum(oddity(word) for word in text.split() if not word.isascii())
+
+
 def mixes_scripts(word: str) -> bool:
     """Whether two letters side by side in ``word`` belong to scripts that do not share words.
 
