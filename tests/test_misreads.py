@@ -16,13 +16,9 @@ from hypothesis import strategies as st
 from sentences import WRITTEN, sentences_by_language
 
 from presswash import Cleaner, explain, fix_text
-from presswash.steps._misread_table import (
-    DOUBLE_BYTE_CODECS,
-    SINGLE_BYTE_CODECS,
-    SINGLE_BYTE_CONTINUATIONS,
-    SINGLE_BYTE_LEADS,
-)
-from presswash.steps.misreads import find_misreads, may_hold_misread, undo_misreads
+from presswash.sieve import COMMON_PUNCTUATION
+from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
+from presswash.steps.misreads import DOUBLE_BYTE, SCREEN, find_misreads, may_hold_misread, undo_misreads
 from presswash.steps.mojibake import Mojibake
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +45,26 @@ def test_generated_table_is_current() -> None:
         table.write_text(committed, encoding="utf-8")
 
 
+def test_the_common_punctuation_spells_no_misread() -> None:
+    """The screens pass over text whose only characters beyond ASCII are quotes, dashes and …."""
+    assert DOUBLE_BYTE.search(COMMON_PUNCTUATION) is None
+    for first in COMMON_PUNCTUATION:
+        for second in COMMON_PUNCTUATION:
+            assert SCREEN.search(first + second) is None
+
+
+def test_the_screen_sees_every_misread_of_a_character() -> None:
+    """Each character beyond ASCII, misread through any codec without loss, is seen by the screen."""
+    characters = [chr(code) for code in range(0x80, 0x3000) if chr(code).isprintable()]
+    for name in CODECS:
+        for character in characters:
+            try:
+                bad = character.encode("utf-8").decode(CODECS[name].removeprefix("sloppy-"))
+            except UnicodeDecodeError:
+                continue
+            assert may_hold_misread(bad), (name, character, bad)
+
+
 # --- every codec ------------------------------------------------------------------------------
 
 # Sentences whose misreads through every codec keep every byte (for the double-byte codecs too).
@@ -68,38 +84,44 @@ OTHER_SCRIPTS = (
 )
 
 
+def _ambiguous(bad: str, text: str) -> bool:
+    """Whether Windows-1250, which ftfy (the first judge) prefers, reads ``bad`` as other valid UTF-8.
+
+    ISO-8859-2 and Windows-1250 share most letters, so ``ü`` read as ISO-8859-2
+    (``Ăź``) is ``ß`` read as Windows-1250; nothing in the text tells them apart.
+    """
+    try:
+        return bad.encode("sloppy-windows-1250").decode("utf-8") != text
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return False
+
+
 @pytest.mark.parametrize("name", list(CODECS))
 def test_every_codec_is_undone(name: str) -> None:
-    restored = tried = 0
-    for text in LATIN + OTHER_SCRIPTS:
+    texts = [*LATIN, *OTHER_SCRIPTS, *(text for group in WRITTEN.values() for text in group)]
+    tried = []
+    for text in texts:
         try:
             bad = text.encode("utf-8").decode(CODECS[name].removeprefix("sloppy-"))
         except UnicodeDecodeError:
             continue  # a double-byte codec would lose bytes: not this test's case
-        assert bad != text
-        tried += 1
-        restored += STEP.fix(bad) == text
-    assert tried >= 3
-    assert restored == tried
-
-
-@pytest.mark.parametrize("name", [name for name, _ in SINGLE_BYTE_CODECS])
-def test_single_byte_misreads_of_many_languages_are_undone(name: str) -> None:
-    texts = [text for group in WRITTEN.values() for text in group]
-    failed = [text for text in texts if STEP.fix(misread(text, name)) != text]
-    # A few are ambiguous (ISO-8859-2 and Windows-1250 read ü as Ăź and as ß alike, and ftfy,
-    # the first judge, takes Windows-1250).
-    assert len(failed) <= len(texts) // 20, failed
+        if bad != text and not (name == "iso-8859-2" and _ambiguous(bad, text)):
+            tried.append((bad, text))
+    assert len(tried) >= 10
+    failed = [text for bad, text in tried if STEP.fix(bad) != text]
+    # The targets: 95% of single-byte misreads undone, 90% of double-byte ones.
+    assert len(failed) <= len(tried) * (0.05 if name in dict(SINGLE_BYTE_CODECS) else 0.1), failed
 
 
 def test_the_misread_is_named() -> None:
+    text = "Zoë et Chloë de Zürich"
     for name in CODECS:
-        bad = "Le café est très bon, " + misread("Zoë et Chloë de Zürich", name)
+        bad = "Le café est très bon, " + misread(text, name)
         found = find_misreads(bad)
-        assert found, name
-        restored = undo_misreads(bad)
-        assert restored == "Le café est très bon, Zoë et Chloë de Zürich", name
-        assert {misread.codec for misread in found} & {name, "windows-1252", "latin-1"}, name
+        assert undo_misreads(bad) == "Le café est très bon, " + text, name
+        # Codecs that read these bytes alike cannot be told apart; one of them is named.
+        alike = {other for other in CODECS if misread(text, other) == misread(text, name)}
+        assert {misread.codec for misread in found} <= alike, name
 
 
 # --- parts of lines and single words ----------------------------------------------------------
@@ -216,12 +238,11 @@ def test_ftfy_preset_stays_ftfy() -> None:
 
 # --- properties -------------------------------------------------------------------------------
 
+# Characters that misreads are made of: each codec's reading of the bytes 80-FF.
 MOJIBAKE_CHARACTERS = "".join(
-    sorted(set(SINGLE_BYTE_LEADS[:40] + SINGLE_BYTE_CONTINUATIONS[:40]) - set("-\\"))
+    sorted({bytes([byte]).decode(codec) for _, codec in SINGLE_BYTE_CODECS for byte in range(0x80, 0x100)})
 )
-mojibake_like = st.text(
-    alphabet=st.sampled_from(MOJIBAKE_CHARACTERS + "茅譚ｱ莠ｬ챕ГР©°√aé .\n"), max_size=40
-)
+mojibake_like = st.text(alphabet=st.sampled_from(MOJIBAKE_CHARACTERS + "茅譚ｱ莠ｬ챕ГР©°√aé .\n"), max_size=40)
 misread_text = st.builds(
     misread,
     st.text(alphabet=st.sampled_from("aéüøΩжЖ東京ー “”’ .\n"), max_size=30),

@@ -31,7 +31,9 @@ Misreads of misreads are undone layer by layer, each layer judged the same way.
 
 from __future__ import annotations
 
+import codecs
 import functools
+import itertools
 import re
 from bisect import bisect_left, insort
 from collections import Counter
@@ -51,22 +53,36 @@ from presswash.steps._misread_table import (
 from presswash.steps.plausibility import LETTERS, character_kind, is_clean, mixes_scripts, oddity
 
 # A misread through a single-byte codec leaves a lead-byte character before a
-# continuation-byte character; through a double-byte codec, a character that
-# begins with a lead byte. Text without either holds no misread.
+# continuation-byte character of the same codec (SCREEN); through a double-byte
+# codec, a character that begins with a lead byte (DOUBLE_BYTE). Text without
+# either holds no misread.
 SCREEN = re.compile(
     "|".join(f"[{leads}][{continuations}]" for _, leads, continuations in SINGLE_BYTE_SEQUENCES)
-    + f"|[{DOUBLE_BYTE_LEADS}]"
 )
-# Each single-byte codec's own lead and continuation, side by side.
-SINGLE_BYTE_SCREENS = tuple(
-    (name, codec, re.compile(f"[{leads}][{continuations}]"))
+DOUBLE_BYTE = re.compile(f"[{DOUBLE_BYTE_LEADS}]")
+
+
+def _characters(body: str) -> frozenset[str]:
+    """The characters of a character-class body of the generated table (characters and ranges).
+
+    >>> sorted(_characters("a-cx"))
+    ['a', 'b', 'c', 'x']
+    """
+    found: set[str] = set()
+    for low, high in re.findall("(.)(?:-(.))?", body, flags=re.DOTALL):
+        found.update(map(chr, range(ord(low), ord(high or low) + 1)))
+    return frozenset(found)
+
+
+# Each single-byte codec with its own leads and continuations.
+SINGLE_BYTE_READINGS = tuple(
+    (name, codec, _characters(leads), _characters(continuations))
     for (name, codec), (_, leads, continuations) in zip(
         SINGLE_BYTE_CODECS, SINGLE_BYTE_SEQUENCES, strict=True
     )
 )
 # What any single-byte codec reads a lead byte as: characters that can start a misread.
 SINGLE_BYTE_LEADS = "".join(leads for _, leads, _ in SINGLE_BYTE_SEQUENCES)
-_DOUBLE = re.compile(f"[{DOUBLE_BYTE_LEADS}]")
 
 # UTF-8 sequences of two to four bytes (no overlong forms, no surrogates), and
 # the ASCII that a double-byte codec can swallow into a character.
@@ -90,6 +106,9 @@ _LOSSY_STRETCH = re.compile(rb"(?:%b)+" % _LOSSY_SEQUENCE.pattern)
 # Non-ASCII runs: a misread changes only non-ASCII characters (a double-byte codec
 # may swallow an ASCII byte into one, but never leaves it beside).
 NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
+# Each codec is looked up once, here, rather than when a text first needs it.
+for _, _codec in SINGLE_BYTE_CODECS + DOUBLE_BYTE_CODECS:
+    codecs.lookup(_codec)
 CODEC_ORDER = {name: index for index, (name, _) in enumerate(SINGLE_BYTE_CODECS + DOUBLE_BYTE_CODECS)}
 # Layers of misreads undone at most; a text misread three times is rare, more is noise.
 MOST_LAYERS = 3
@@ -147,7 +166,7 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
         if looked_at == SCREENED_AROUND:
             return _screen_all(text, notable)
         position = uncommon.start()
-        if _DOUBLE.match(notable, position):
+        if DOUBLE_BYTE.match(notable, position):
             return True
         if SCREEN.match(notable, max(position - 1, 0)) or SCREEN.match(notable, position):
             anchors.add(uncommon.group())
@@ -156,9 +175,7 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
 
 def _screen_all(text: str, notable: str) -> bool:
     """:func:`may_hold_misread` for text whose sieved form is largely beyond the common punctuation."""
-    if SCREEN.search(notable) is None:
-        return False
-    if _DOUBLE.search(notable) is not None:
+    if DOUBLE_BYTE.search(notable) is not None:
         return True
     pairs = SCREEN.findall(notable)
     return _seen_in(
@@ -300,7 +317,7 @@ def suspect_runs(text: str) -> list[int]:
     >>> suspect_runs("Jos\u0413\u00a9 – Nicolás, “£5”")  # Mac Roman reads “£ as one character too
     [3, 17]
     """
-    return [start for start, run in _uncommon_runs(text) if SCREEN.search(run)]
+    return [start for start, run in _uncommon_runs(text) if SCREEN.search(run) or DOUBLE_BYTE.search(run)]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -310,10 +327,10 @@ def _run_stretches(run: str) -> tuple[tuple[str, int, int, str], ...]:
     Runs repeat (``é’``, ``Ã©``), so the answer for each is kept.
     """
     found: list[tuple[str, int, int, str]] = []
-    for name, codec, sequence in SINGLE_BYTE_SCREENS:
-        if sequence.search(run) is not None:
+    for name, codec, leads, continuations in SINGLE_BYTE_READINGS:
+        if any(lead in leads and next in continuations for lead, next in itertools.pairwise(run)):
             found += [(name, *stretch) for stretch in _stretches(run, codec, double_byte=False)]
-    if _DOUBLE.search(run) is not None:
+    if DOUBLE_BYTE.search(run) is not None:
         for name, codec in DOUBLE_BYTE_CODECS:
             found += [(name, *stretch) for stretch in _stretches(run, codec, double_byte=True)]
     return tuple(found)

@@ -395,6 +395,11 @@ def _decode_once(text: str, suspect: bool) -> str:
     return text
 
 
+# Passes of ftfy and the second chance over a text: undoing a misread that ftfy
+# declined can leave one that ftfy knows (``Î–0ƒß``: Mac Roman, then Windows-1252).
+MOST_PASSES = 3
+
+
 class Mojibake(LineStep):
     """Re-decode each line that ftfy's heuristic finds to hold mojibake, then undo what ftfy declined.
 
@@ -416,9 +421,17 @@ class Mojibake(LineStep):
         return may_hold_mojibake(text, notable) or may_hold_misread(text, notable)
 
     def fix(self, text: str) -> str:
-        return self.fix_sieved(text, text)
+        return self.fix_sieved(text, None)
 
-    def fix_sieved(self, text: str, notable: str) -> str:
+    def fix_sieved(self, text: str, notable: str | None) -> str:
+        for _ in range(MOST_PASSES):
+            fixed = self._fix_once(text, notable)
+            if fixed == text:
+                break
+            text, notable = fixed, None
+        return text
+
+    def _fix_once(self, text: str, notable: str | None) -> str:
         if not may_hold_mojibake(text, notable):
             if not may_hold_misread(text, notable):
                 return text
@@ -433,19 +446,25 @@ class Mojibake(LineStep):
 
     def edits(self, text: str) -> list[Edit]:
         """ftfy's repair of each line and the second chance's repairs, each naming the misread it undid."""
-        lines = split_lines(text)
-        decoded = [self.fix_line(line) for line in lines]
-        found: list[Edit] = []
-        start = 0
-        for line, (_, edits) in zip(
-            lines, self._second_chance(text, lines, decoded, text, True), strict=True
-        ):
-            found += [replace(edit, start=edit.start + start, end=edit.end + start) for edit in edits]
-            start += len(line)
-        return found
+        log = ChangeLog(text)
+        for _ in range(MOST_PASSES):
+            current = log.text
+            lines = split_lines(current)
+            decoded = [self.fix_line(line) for line in lines]
+            found: list[Edit] = []
+            start = 0
+            for line, (_, edits) in zip(
+                lines, self._second_chance(current, lines, decoded, None, True), strict=True
+            ):
+                found += [replace(edit, start=edit.start + start, end=edit.end + start) for edit in edits]
+                start += len(line)
+            log.record(self.name, found)
+            if log.text == current:
+                break
+        return [Edit(change.start, change.end, change.replacement, change.detail) for change in log.changes]
 
     def _second_chance(
-        self, text: str, lines: list[str], decoded: list[str], notable: str, explain: bool = False
+        self, text: str, lines: list[str], decoded: list[str], notable: str | None, explain: bool = False
     ) -> Iterator[tuple[str, list[Edit]]]:
         """Each line of ``text`` repaired, and (if ``explain``) its repairs as edits of the input line.
 
