@@ -126,6 +126,8 @@ STRONG = 2
 # only then are its neutral repairs made.
 PROVEN = 2 * STRONG
 SPACE = re.compile(r"\s")
+# Words longer than this (text without spaces) are judged a piece of this length at a time.
+LONGEST_WORD = 64
 LAST_SPACE = re.compile(r"\s\S*\Z")  # searched up to a position: the last whitespace before it
 
 
@@ -272,8 +274,16 @@ class _Words:
         return self._word
 
     def around(self, start: int, end: int) -> tuple[int, int]:
-        """The bounds of the words that ``[start, end)`` begins and ends in."""
-        return self._word_at(start)[0], max(end, self._word_at(end - 1)[1])
+        """The bounds of the words that ``[start, end)`` begins and ends in.
+
+        A word longer than LONGEST_WORD (text without spaces) is judged a piece
+        of that length at a time, so that judging stays linear.
+        """
+        left, right = self._word_at(start)[0], max(end, self._word_at(end - 1)[1])
+        if right - left <= LONGEST_WORD:
+            return left, right
+        piece = start - start % LONGEST_WORD
+        return max(left, piece), min(right, max(end, piece + LONGEST_WORD))
 
 
 def _candidates(text: str) -> Iterator[Misread]:

@@ -425,24 +425,26 @@ class Mojibake(LineStep):
 
     def fix_sieved(self, text: str, notable: str | None) -> str:
         for _ in range(MOST_PASSES):
-            fixed = self._fix_once(text, notable)
-            if fixed == text:
-                break
+            after_ftfy, fixed = self._fix_once(text, notable)
+            if fixed == after_ftfy:
+                return fixed  # ftfy's own loop left nothing for ftfy, and the second chance found nothing
             text, notable = fixed, None
         return text
 
-    def _fix_once(self, text: str, notable: str | None) -> str:
+    def _fix_once(self, text: str, notable: str | None) -> tuple[str, str]:
+        """``text`` as ftfy leaves it, and then as the second chance does."""
         if not may_hold_mojibake(text, notable):
             if not may_hold_misread(text, notable):
-                return text
+                return text, text
             lines = split_lines(text)
             decoded = lines  # ftfy would find nothing in any line
         else:
             lines = split_lines(text)
             decoded = [self.fix_line(line) for line in lines]
             if decoded == lines and not may_hold_misread(text, notable):
-                return text  # the second chance would find nothing either
-        return "".join(line for line, _ in self._second_chance(text, lines, decoded, notable))
+                return text, text  # the second chance would find nothing either
+        fixed = "".join(line for line, _ in self._second_chance(text, lines, decoded, notable))
+        return "".join(decoded), fixed
 
     def edits(self, text: str) -> list[Edit]:
         """ftfy's repair of each line and the second chance's repairs, each naming the misread it undid."""
@@ -452,14 +454,16 @@ class Mojibake(LineStep):
             lines = split_lines(current)
             decoded = [self.fix_line(line) for line in lines]
             found: list[Edit] = []
+            repaired: list[str] = []
             start = 0
-            for line, (_, edits) in zip(
+            for line, (fixed, edits) in zip(
                 lines, self._second_chance(current, lines, decoded, None, True), strict=True
             ):
                 found += [replace(edit, start=edit.start + start, end=edit.end + start) for edit in edits]
+                repaired.append(fixed)
                 start += len(line)
             log.record(self.name, found)
-            if log.text == current:
+            if repaired == decoded:
                 break
         return [Edit(change.start, change.end, change.replacement, change.detail) for change in log.changes]
 

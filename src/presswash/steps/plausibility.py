@@ -23,6 +23,7 @@ import itertools
 import re
 import unicodedata
 
+import regex
 from ftfy.badness import badness
 
 # Scripts whose letters share words: Japanese mixes ideographs and kana, Korean
@@ -191,10 +192,13 @@ def mixes_scripts(word: str) -> bool:
     )
 
 
+_UNCLEAN = regex.compile(r"[\p{Cc}\p{Co}\p{Cs}\p{Cn}]")
+
+
 def is_clean(text: str) -> bool:
     """Whether ``text`` holds no control, private-use, surrogate or unassigned character.
 
     >>> is_clean("José"), is_clean("Jos\\x8e"), is_clean("\\ue000")
     (True, False, False)
     """
-    return not any(unicodedata.category(character) in ("Cc", "Co", "Cs", "Cn") for character in text)
+    return _UNCLEAN.search(text) is None
