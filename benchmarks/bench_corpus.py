@@ -70,14 +70,34 @@ def fresh_copies(documents: list[str]) -> list[str]:
     return [text.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass") for text in documents]
 
 
+# About the size of a news article: the news sample's documents average 4 KB.
+ARTICLE_BYTES = 3000
+
+
+def _articles(paragraphs: list[str]) -> list[str]:
+    """Consecutive ``paragraphs`` joined by line breaks into documents of at least ``ARTICLE_BYTES``."""
+    articles: list[str] = []
+    current: list[str] = []
+    for paragraph in paragraphs:
+        current.append(paragraph)
+        if sum(map(utf8_len, current)) >= ARTICLE_BYTES:
+            articles.append("\n".join(current))
+            current = []
+    if current:
+        articles.append("\n".join(current))
+    return articles
+
+
 def read_documents(path: Path) -> list[str]:
     """The documents of a corpus file: blocks separated by a blank line, one paragraph per line.
 
-    A folder's ``*.txt`` files are read in name order and their documents taken in turn (the first
-    of each file, then the second of each, …), so that any prefix of the list mixes every file.
+    A folder's ``*.txt`` files hold paragraphs instead (``data/multilingual``): consecutive
+    paragraphs of a file make a document of at least ``ARTICLE_BYTES``, one paragraph per line,
+    and the files' documents are taken in turn (the first of each file, then the second of each,
+    …), so that any prefix of the list mixes every language.
     """
     if path.is_dir():
-        files = [read_documents(file) for file in sorted(path.glob("*.txt"))]
+        files = [_articles(read_documents(file)) for file in sorted(path.glob("*.txt"))]
         return [document for row in itertools.zip_longest(*files) for document in row if document is not None]
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
     documents = [block.strip("\n") for block in _BLANK_LINE.split(text)]

@@ -93,9 +93,8 @@ LOOK_UPS_ANYWAY = 8
 # Sieves every ASCII character out: the screens read what is left.
 NON_ASCII = AsciiSieve("")
 LONE_START = re.compile(f"[{SUSPICIOUS_ALONE}{SURROGATES}]")
-# In largely non-ASCII text: where a run or a lone character may be, and any run.
+# In largely non-ASCII text: where a run or a lone character may be.
 BEYOND_RUNLESS_CHARACTER = re.compile(f"[{BEYOND_RUNLESS}{SURROGATES}]")
-ANY_RUN = re.compile("|".join(_run_pattern(run) for run in MOJIBAKE_RUNS))
 
 
 # Sieved text is looked at instead of the text while it is at most this share of
@@ -228,6 +227,26 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     return _holds_run_beyond_runless(text)
 
 
+@functools.lru_cache(maxsize=1024)
+def _runs_through(character: str) -> tuple[tuple[int, re.Pattern[str]], ...]:
+    """Each place a run can have ``character`` at, with a pattern of those runs: ``(place, runs)``.
+
+    >>> [(place, runs.pattern[:9]) for place, runs in _runs_through("\u0402")][1:]  # Ђ, as in вЂ”
+    [(1, '[в][Ђ]'), (3, '[Г][ў][В]')]
+    """
+    places = RUNS_BY_CHARACTER.get(character, ())
+    return tuple(
+        (
+            place,
+            re.compile(
+                "|".join(_run_pattern(run) for index, run in enumerate(MOJIBAKE_RUNS) if mask >> index & 1)
+            ),
+        )
+        for place, mask in enumerate(places)
+        if mask
+    )
+
+
 def _holds_run_beyond_runless(text: str) -> bool:
     """Whether ``text`` holds a lone suspicious character or a run, looked for around the characters
     outside the runless set (every run holds one of them, and spans at most ``LONGEST_RUN``).
@@ -238,11 +257,13 @@ def _holds_run_beyond_runless(text: str) -> bool:
     True
     """
     for looked_up, match in enumerate(BEYOND_RUNLESS_CHARACTER.finditer(text), 1):
-        if match.group() in LONE_CHARACTERS:
+        character = match.group()
+        if character in LONE_CHARACTERS:
             return True
         position = match.start()
-        if ANY_RUN.search(text, max(0, position - LONGEST_RUN + 1), position + LONGEST_RUN) is not None:
-            return True
+        for offset, runs in _runs_through(character):
+            if offset <= position and runs.match(text, position - offset) is not None:
+                return True
         if looked_up > LOOK_UPS_ANYWAY + len(text) // VISIT_COST:
             return True  # each look-up costs a little: past a few per text, the heuristic decides
     return False
