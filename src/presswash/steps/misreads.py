@@ -37,7 +37,7 @@ import itertools
 import re
 from bisect import bisect_left, insort
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-*" codecs)
@@ -80,6 +80,33 @@ SINGLE_BYTE_READINGS = tuple(
     for (name, codec), (_, leads, continuations) in zip(
         SINGLE_BYTE_CODECS, SINGLE_BYTE_SEQUENCES, strict=True
     )
+)
+
+
+def _codecs_by_character(position: int) -> dict[str, int]:
+    """Per lead (``position`` 2) or continuation (3) character, the codecs it is one in (bit i: codec i)."""
+    found: dict[str, int] = {}
+    for index, reading in enumerate(SINGLE_BYTE_READINGS):
+        for character in reading[position]:
+            found[character] = found.get(character, 0) | 1 << index
+    return found
+
+
+LEAD_OF = _codecs_by_character(2)
+CONTINUATION_OF = _codecs_by_character(3)
+
+
+def _class(characters: Iterable[str]) -> str:
+    return "".join(map(re.escape, sorted(characters)))
+
+
+# A lead of some codec beside a continuation of some codec, one of them beyond the
+# common punctuation (which spells no pair: a test checks it); overlapping pairs
+# are all found. Whether the two belong to one codec is then asked of LEAD_OF and
+# CONTINUATION_OF: one pattern that scans fast, where SCREEN tries every codec.
+CANDIDATE_PAIR = re.compile(
+    f"(?=([{_class(LEAD_OF)}][{_class(set(CONTINUATION_OF) - set(COMMON_PUNCTUATION))}]"
+    f"|[{_class(set(LEAD_OF) - set(COMMON_PUNCTUATION))}][{_class(CONTINUATION_OF)}]))"
 )
 # What any single-byte codec reads a lead byte as: characters that can start a misread.
 SINGLE_BYTE_LEADS = "".join(leads for _, leads, _ in SINGLE_BYTE_SEQUENCES)
@@ -161,28 +188,30 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
         return False
     if notable is None:
         notable = NON_ASCII(text)
-    # Every pair holds a character beyond the common punctuation (a test checks
-    # it): the screen looks only around those, unless the text is full of them.
+    if DOUBLE_BYTE.search(notable) is not None:
+        return True
     anchors: set[str] = set()
-    for looked_at, uncommon in enumerate(UNCOMMON.finditer(notable)):
+    for looked_at, candidate in enumerate(CANDIDATE_PAIR.finditer(notable)):
         if looked_at == SCREENED_AROUND:
-            return _screen_all(text, notable)
-        position = uncommon.start()
-        if DOUBLE_BYTE.match(notable, position):
-            return True
-        if SCREEN.match(notable, max(position - 1, 0)) or SCREEN.match(notable, position):
-            anchors.add(uncommon.group())
+            return _seen_in(text, notable, _anchors(SCREEN.findall(notable)))
+        pair = candidate.group(1)
+        lead, continuation = pair[0], pair[1]
+        if LEAD_OF[lead] & CONTINUATION_OF[continuation]:
+            anchors.add(continuation if continuation not in COMMON_PUNCTUATION else lead)
     return _seen_in(text, notable, anchors)
 
 
-def _screen_all(text: str, notable: str) -> bool:
-    """:func:`may_hold_misread` for text whose sieved form is largely beyond the common punctuation."""
-    if DOUBLE_BYTE.search(notable) is not None:
-        return True
-    pairs = SCREEN.findall(notable)
-    return _seen_in(
-        text, notable, {pair[1] if pair[1] not in COMMON_PUNCTUATION else pair[0] for pair in pairs}
-    )
+def _in_pair(text: str, position: int) -> bool:
+    """Whether ``text[position]`` and a neighbour are a lead and a continuation of one codec."""
+    character = text[position]
+    before = LEAD_OF.get(text[position - 1], 0) if position else 0
+    after = CONTINUATION_OF.get(text[position + 1], 0) if position + 1 < len(text) else 0
+    return bool(before & CONTINUATION_OF.get(character, 0) or LEAD_OF.get(character, 0) & after)
+
+
+def _anchors(pairs: list[str]) -> set[str]:
+    """The rarer character of each pair: the one beyond the common punctuation."""
+    return {pair[1] if pair[1] not in COMMON_PUNCTUATION else pair[0] for pair in pairs}
 
 
 def _seen_in(text: str, notable: str, anchors: set[str]) -> bool:
@@ -194,7 +223,7 @@ def _seen_in(text: str, notable: str, anchors: set[str]) -> bool:
             return True  # each visit costs: past a few, the second chance decides
         position = text.find(anchor)
         while position != -1:
-            if SCREEN.match(text, max(position - 1, 0)) or SCREEN.match(text, position):
+            if _in_pair(text, position):
                 return True
             position = text.find(anchor, position + 1)
     return False
