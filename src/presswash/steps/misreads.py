@@ -401,13 +401,13 @@ def _judge(
     return Misread(start, end, repaired, codec, gain, conclusive, plausible)
 
 
-def find_misreads(text: str, notable: str | None = None) -> list[Misread]:
+def find_misreads(text: str, screened: bool = False) -> list[Misread]:
     """The misreads in ``text`` that the evidence supports, in order, not overlapping.
 
     Each codec's evidence is what its candidate repairs remove in the whole
     text; codecs with more evidence are preferred, then the order of the table.
     A repair with little gain of its own is made only for a codec with enough.
-    ``notable`` is as for :func:`may_hold_misread`.
+    ``screened`` is as for :func:`undo_misreads`.
 
     >>> [(m.codec, m.replacement) for m in find_misreads("caf\\u8305 and cr\\u8305e")]
     [('gbk', 'é'), ('gbk', 'é')]
@@ -416,7 +416,7 @@ def find_misreads(text: str, notable: str | None = None) -> list[Misread]:
     >>> find_misreads("東京の caf\\u8305")  # one improbable pair among ideographs: too weak
     []
     """
-    if not may_hold_misread(text, notable):
+    if not (screened or may_hold_misread(text)):
         return []
     by_codec: dict[str, list[Misread]] = {}
     for candidate in _candidates(text):
@@ -493,15 +493,15 @@ def _describe(layers: str) -> str:
     return "utf-8 read as " + ", then as ".join(codecs)
 
 
-def undo_misreads(text: str, notable: str | None = None) -> str:
+def undo_misreads(text: str, screened: bool = False) -> str:
     """``text`` with the misreads that the evidence supports undone, layer by layer.
 
-    ``notable`` is as for :func:`may_hold_misread`.
+    ``screened`` says that :func:`may_hold_misread` has found ``text`` may hold one.
     """
     for _ in range(MOST_LAYERS):
-        found = find_misreads(text, notable)
+        found = find_misreads(text, screened=screened)
         if not found:
             break
         text = apply_edits(text, (Edit(m.start, m.end, m.replacement) for m in found))
-        notable = None
+        screened = False
     return text

@@ -45,12 +45,12 @@ def second_chance(
     """
     after_ftfy = "".join(decoded)
     untouched = decoded == lines
-    suspect_text = RARE_LETTER.search(after_ftfy) or may_hold_misread(
-        after_ftfy, notable if untouched else None
-    )
-    first = split_lines(undo_misreads(after_ftfy)) if suspect_text else decoded
+    # Text ftfy left as it was is here because the screen found a possible misread in it.
+    screened = untouched and notable is not None
+    suspect_text = screened or RARE_LETTER.search(after_ftfy) or may_hold_misread(after_ftfy)
+    first = split_lines(undo_misreads(after_ftfy, screened=screened)) if suspect_text else decoded
     left_over: dict[int, int] = {}
-    if suspect_text:
+    if suspect_text and not untouched:
         # The lines ftfy changed whose repair still holds a rare letter or a possible misread.
         repaired = "".join(first)
         positions = [found.start() for found in RARE_LETTER.finditer(repaired)] + suspect_runs(repaired)
