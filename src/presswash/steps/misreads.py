@@ -104,6 +104,10 @@ def _class(characters: Iterable[str]) -> str:
 # common punctuation (which spells no pair: a test checks it); overlapping pairs
 # are all found. Whether the two belong to one codec is then asked of LEAD_OF and
 # CONTINUATION_OF: one pattern that scans fast, where SCREEN tries every codec.
+ANY_PAIR = re.compile(
+    f"[{_class(LEAD_OF)}][{_class(set(CONTINUATION_OF) - set(COMMON_PUNCTUATION))}]"
+    f"|[{_class(set(LEAD_OF) - set(COMMON_PUNCTUATION))}][{_class(CONTINUATION_OF)}]"
+)  # the same, found faster where none is (most text)
 CANDIDATE_PAIR = re.compile(
     f"(?=([{_class(LEAD_OF)}][{_class(set(CONTINUATION_OF) - set(COMMON_PUNCTUATION))}]"
     f"|[{_class(set(LEAD_OF) - set(COMMON_PUNCTUATION))}][{_class(CONTINUATION_OF)}]))"
@@ -186,10 +190,12 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
     >>> may_hold_misread("“He” paid £5.")  # in Mac Roman ” begins a sequence and £ continues one
     False
     """
-    if text.isascii():
-        return False
     if notable is None:
+        if text.isascii():
+            return False
         notable = NON_ASCII(text)
+    if ANY_PAIR.search(notable) is None:
+        return DOUBLE_BYTE.search(notable) is not None
     if DOUBLE_BYTE.search(notable) is not None:
         return True
     anchors: set[str] = set()
