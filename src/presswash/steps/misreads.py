@@ -160,7 +160,7 @@ STRONG = 2
 PROVEN = 2 * STRONG
 SPACE = re.compile(r"\s")
 # Words longer than this (text without spaces) are judged a piece of this length at a time.
-LONGEST_WORD = 64
+LONGEST_WORD = 256
 LAST_SPACE = re.compile(r"\s\S*\Z")  # searched up to a position: the last whitespace before it
 
 
