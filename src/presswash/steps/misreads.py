@@ -60,6 +60,7 @@ SCREEN = re.compile(
     "|".join(f"[{leads}][{continuations}]" for _, leads, continuations in SINGLE_BYTE_SEQUENCES)
 )
 DOUBLE_BYTE = re.compile(f"[{DOUBLE_BYTE_LEADS}]")
+DOUBLE_BYTE_FLOOR = DOUBLE_BYTE_LEADS[0]  # text below it holds no double-byte character
 
 
 def _characters(body: str) -> frozenset[str]:
@@ -194,10 +195,13 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
         if text.isascii():
             return False
         notable = NON_ASCII(text)
-    if ANY_PAIR.search(notable) is None:
-        return DOUBLE_BYTE.search(notable) is not None
-    if DOUBLE_BYTE.search(notable) is not None:
+    # Every pair and every double-byte character is beyond the common punctuation (a test checks it).
+    if UNCOMMON.search(notable) is None:
+        return False
+    if max(notable) >= DOUBLE_BYTE_FLOOR and DOUBLE_BYTE.search(notable) is not None:
         return True
+    if ANY_PAIR.search(notable) is None:
+        return False
     anchors: set[str] = set()
     for looked_at, candidate in enumerate(CANDIDATE_PAIR.finditer(notable)):
         if looked_at == SCREENED_AROUND:
