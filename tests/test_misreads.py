@@ -17,8 +17,16 @@ from sentences import WRITTEN, sentences_by_language
 
 from presswash import Cleaner, explain, fix_text
 from presswash.sieve import COMMON_PUNCTUATION
-from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
-from presswash.steps.misreads import DOUBLE_BYTE, SCREEN, find_misreads, may_hold_misread, undo_misreads
+from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, DOUBLE_BYTE_LEADS, SINGLE_BYTE_CODECS
+from presswash.steps.misreads import (
+    DOUBLE_BYTE,
+    DOUBLE_BYTE_FLOOR,
+    SCREEN,
+    _characters,
+    find_misreads,
+    may_hold_misread,
+    undo_misreads,
+)
 from presswash.steps.mojibake import Mojibake
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +59,10 @@ def test_the_common_punctuation_spells_no_misread() -> None:
     for first in COMMON_PUNCTUATION:
         for second in COMMON_PUNCTUATION:
             assert SCREEN.search(first + second) is None
+
+
+def test_no_double_byte_character_is_below_the_floor() -> None:
+    assert min(_characters(DOUBLE_BYTE_LEADS)) == DOUBLE_BYTE_FLOOR
 
 
 def test_the_screen_sees_every_misread_of_a_character() -> None:
