@@ -355,7 +355,7 @@ def test_explain_as_text(tmp_path: Path) -> None:
     result = presswash("--explain", source)
     assert (result.returncode, result.stdout.decode()) == (0, f"ok\n\nx {CLEAN}")
     assert result.stderr.decode().splitlines() == [
-        f"{source}:3:8: mojibake: 'â€™' → '’'",
+        f"{source}:3:8: mojibake: 'â€™' → '’' (utf-8 read as windows-1252)",
         f"{source}:3:17: invisible: '\\u200b' → ''",
         f"{source}:3:22: ligatures: 'ﬁ' → 'fi'",
         f"{source}:3:26: html: '&amp;' → '&'",
@@ -372,7 +372,7 @@ def test_explain_as_json_lines(tmp_path: Path) -> None:
         (20, "ligatures", "ﬁ", "fi", (22, 23), (19, 21)),
         (24, "html", "&amp;", "&", (26, 31), (24, 25)),
     ]
-    assert changes == [
+    assert [{key: value for key, value in change.items() if key != "detail"} for change in changes] == [
         {
             "file": "<stdin>",
             "line": 2,
@@ -387,6 +387,7 @@ def test_explain_as_json_lines(tmp_path: Path) -> None:
         }
         for column, step, old, new, input_span, output_span in expected
     ]
+    assert [change.get("detail") for change in changes] == ["utf-8 read as windows-1252", None, None, None]
     # Each column points at the original text of its change in the input line.
     line = DIRTY
     for change in changes:

@@ -33,8 +33,12 @@ def per_string(texts, cleaner):
     return [None if text is None else cleaner(text) for text in texts]
 
 
-# The presets, and one whose mojibake step has no controls step beside it to catch C1 controls.
-SETUPS = [(preset, {}) for preset in PRESETS] + [("news", {"controls": False, "html": False})]
+# The presets, one whose mojibake step has no controls step beside it to catch C1 controls, and
+# one whose mojibake step gives the misreads ftfy declines a second chance.
+SETUPS = [(preset, {}) for preset in PRESETS] + [
+    ("news", {"controls": False, "html": False}),
+    ("news", {"misreads": True}),
+]
 
 
 @pytest.mark.parametrize(("preset", "options"), SETUPS)

@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 import presswash
 from presswash.edits import apply_edits
 from presswash.ftfy_compat import FtfyCompatible
-from presswash.sieve import PIECE
-from presswash.steps.mojibake import COMMON_PUNCTUATION
+from presswash.sieve import COMMON_PUNCTUATION, PIECE
 
 # Characters that exercise every branch of ftfy: mojibake letters, quotes,
 # entities, controls, escapes, line breaks, ligatures, fullwidth forms,

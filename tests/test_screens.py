@@ -26,10 +26,9 @@ from ftfy.chardata import (
 from hypothesis import given
 from hypothesis import strategies as st
 
-from presswash.sieve import PIECE, AsciiSieve
+from presswash.sieve import COMMON_PUNCTUATION, PIECE, AsciiSieve
 from presswash.steps._mojibake_table import MOJIBAKE_ALPHABET, MOJIBAKE_RUNS
 from presswash.steps.mojibake import (
-    COMMON_PUNCTUATION,
     LONE_START,
     LONGEST_RUN,
     _has_altered_utf8,

@@ -111,7 +111,7 @@ def build_steps(config: Config) -> list[Step]:
     """
     enabled: list[tuple[bool, Callable[[], Step]]] = [
         (config.html, HtmlEntities),
-        (config.mojibake, Mojibake),
+        (config.mojibake, lambda: Mojibake(second_chance=config.misreads)),
         (config.controls, Controls),
         (config.invisible, Invisible),
         (config.line_breaks, LineBreaks),

@@ -40,6 +40,11 @@ class Config:
     """Which steps run, and how. Every field is an option of ``clean`` and ``Cleaner``."""
 
     mojibake: bool = option(True, "decode mojibake: text decoded with the wrong codec (Mayorâ€™s → Mayor’s)")
+    misreads: bool = option(
+        False,
+        "also undo the mojibake ftfy declines: UTF-8 read as KOI8, cp850, Windows-1251, the East Asian "
+        "codecs … (slower on text in non-Latin scripts)",
+    )
     html: bool = option(True, "decode HTML entities (&amp; &rsquo;) except on lines that hold HTML tags")
     controls: bool = option(True, "remove control characters and terminal escapes (tab, line breaks stay)")
     invisible: bool = option(
@@ -72,6 +77,11 @@ class Config:
                 _check_choice(field.name, value, NORMALIZATIONS)
             elif not isinstance(value, bool):
                 raise ValueError(f"option {field.name!r} must be True or False, not {value!r}")
+        if self.misreads and self.ftfy_compatible:
+            raise ValueError(
+                "option 'misreads' goes beyond ftfy and cannot be combined with 'ftfy_compatible' "
+                "(the ftfy preset gives ftfy's output exactly)"
+            )
 
     @classmethod
     def from_preset(cls, preset: str = "news", **options: Any) -> Config:

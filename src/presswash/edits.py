@@ -27,16 +27,21 @@ back to the input it came from (:mod:`presswash.alignment`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """Replace ``text[start:end]`` of a step's input with ``replacement``."""
+    """Replace ``text[start:end]`` of a step's input with ``replacement``.
+
+    ``detail`` says what the step undid, where it can tell (a mojibake repair
+    names the misread: ``"utf-8 read as windows-1251"``); empty otherwise.
+    """
 
     start: int
     end: int
     replacement: str
+    detail: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +52,7 @@ class Change:
     characters their names are joined with ``+`` in the order they ran.
     ``output_start`` is where ``replacement`` begins in the cleaned text, so a
     change points at both texts (see :mod:`presswash.alignment`).
+    ``detail`` joins the details of the edits behind it with ``; ``.
     """
 
     step: str
@@ -55,6 +61,7 @@ class Change:
     original: str
     replacement: str
     output_start: int
+    detail: str = field(default="", repr=False)
 
     @property
     def output_end(self) -> int:
@@ -122,7 +129,9 @@ def edits_of_pieces(pieces: Iterable[tuple[str, Iterable[Edit]]]) -> list[Edit]:
     found: list[Edit] = []
     offset = 0
     for piece, edits in pieces:
-        found.extend(Edit(edit.start + offset, edit.end + offset, edit.replacement) for edit in edits)
+        found.extend(
+            Edit(edit.start + offset, edit.end + offset, edit.replacement, edit.detail) for edit in edits
+        )
         offset += len(piece)
     return found
 
@@ -343,6 +352,7 @@ class _Region:
     """A changed region: input ``[in_start, in_end)`` is now output ``[out_start, out_end)``."""
 
     steps: list[str]
+    details: list[str]
     in_start: int
     in_end: int
     out_start: int
@@ -429,15 +439,18 @@ class ChangeLog:
                 (Edit(e.start - out_start, e.end - out_start, e.replacement) for e in cluster_edits),
             )
             steps: list[str] = []
+            details: list[str] = []
             for region in old_regions:
                 steps.extend(name for name in region.steps if name not in steps)
+                details.extend(detail for detail in region.details if detail not in details)
             if step not in steps:
                 steps.append(step)
+            details.extend(e.detail for e in cluster_edits if e.detail and e.detail not in details)
             pieces.append(self._current[position:out_start])
             pieces.append(replacement)
             position = out_end
             new_start = out_start + growth
-            regions.append(_Region(steps, in_start, in_end, new_start, new_start + len(replacement)))
+            regions.append(_Region(steps, details, in_start, in_end, new_start, new_start + len(replacement)))
             growth += len(replacement) - (out_end - out_start)
             shift += (out_end - out_start) - (in_end - in_start)
         pieces.append(self._current[position:])
@@ -450,7 +463,8 @@ class ChangeLog:
         for edit in edits:
             out_start = edit.start + growth
             out_end = out_start + len(edit.replacement)
-            self._regions.append(_Region([step], edit.start, edit.end, out_start, out_end))
+            details = [edit.detail] if edit.detail else []
+            self._regions.append(_Region([step], details, edit.start, edit.end, out_start, out_end))
             growth += len(edit.replacement) - (edit.end - edit.start)
         self._current = apply_edits(self._current, edits)
 
@@ -470,6 +484,7 @@ class ChangeLog:
                         original,
                         replacement,
                         region.out_start,
+                        "; ".join(region.details),
                     )
                 )
         return result

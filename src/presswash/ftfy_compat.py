@@ -36,11 +36,11 @@ from ftfy.chardata import C1_CONTROL_RE, CONTROL_CHARS, HTML_ENTITY_RE, LIGATURE
 from ftfy.fixes import SURROGATE_RE, fix_c1_controls, fix_surrogates
 
 from presswash.edits import Edit, diff_edits, edits_of_pieces
-from presswash.sieve import PIECE, AsciiSieve, in_pieces
+from presswash.sieve import COMMON_PUNCTUATION, PIECE, AsciiSieve, in_pieces
 from presswash.step import ANY_NON_ASCII, Step, split_lines
 from presswash.steps.html_entities import unescape
 from presswash.steps.misread_sequences import misread_edits
-from presswash.steps.mojibake import COMMON_PUNCTUATION, MAY_HOLD_MOJIBAKE, fix_encoding, may_hold_mojibake
+from presswash.steps.mojibake import MAY_HOLD_MOJIBAKE, fix_encoding, may_hold_mojibake
 from presswash.steps.normalization import is_nfc, stable_under_nfc
 
 ESCAPE = "\x1b"

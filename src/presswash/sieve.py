@@ -28,6 +28,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+# Punctuation found in nearly every news article: text whose only non-ASCII
+# characters they are needs little of the mojibake screens (see theirs).
+COMMON_PUNCTUATION = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
+UNCOMMON = re.compile(f"[^\\x00-\\x7f{COMMON_PUNCTUATION}]")
+
 # Characters of a long text handled at a time by transforms that treat each
 # character on its own: a piece and what is made of it (at most about 2 MB) stay
 # in the CPU's cache, where a whole long text's copy would be written out to

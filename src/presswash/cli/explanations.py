@@ -3,7 +3,9 @@
 Positions are 1-based and count characters of the decoded input; with ``--jsonl``
 the line is the record's and the column counts within the field's value. The
 text format shows each side with ``repr`` so that invisible characters are
-visible; the JSON format escapes all non-ASCII for the same reason.
+visible; the JSON format escapes all non-ASCII for the same reason. Where the
+step said what it undid (the misread behind a mojibake repair), it follows in
+brackets, or as ``"detail"``.
 
 The JSON format also gives each change's offsets, 0-based and end-exclusive, in
 characters (code points): ``input_start``/``input_end`` in the decoded input, and
@@ -15,6 +17,9 @@ the field's value), so that a tool can align the two texts (see
 >>> change = Change("html", 4, 9, "&amp;", "&", 4)
 >>> describe_change("a.txt", 2, 5, change, None, as_json=False)
 "a.txt:2:5: html: '&amp;' → '&'"
+>>> misread = Change("mojibake", 3, 5, "Г©", "é", 3, "utf-8 read as windows-1251")
+>>> describe_change("a.txt", 1, 4, misread, None, as_json=False)
+"a.txt:1:4: mojibake: 'Г©' → 'é' (utf-8 read as windows-1251)"
 >>> print(describe_change("a.jsonl", 3, 5, change, "title", as_json=True))  # doctest: +NORMALIZE_WHITESPACE
 {"file": "a.jsonl", "line": 3, "column": 5, "field": "title",
  "step": "html", "original": "&amp;", "replacement": "&",
@@ -55,6 +60,9 @@ def describe_change(
             output_start=output_base + change.output_start,
             output_end=output_base + change.output_end,
         )
+        if change.detail:
+            entry["detail"] = change.detail
         return json.dumps(entry)
     where = f"{change.step} in {field}" if field is not None else change.step
-    return f"{label}:{line}:{column}: {where}: {change.original!r} → {change.replacement!r}"
+    detail = f" ({change.detail})" if change.detail else ""
+    return f"{label}:{line}:{column}: {where}: {change.original!r} → {change.replacement!r}{detail}"

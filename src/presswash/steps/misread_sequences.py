@@ -47,7 +47,7 @@ def misread_edits(line: str, repaired: str) -> list[Edit]:
         log.record("mojibake", _c1_controls(log.text))
     if log.text != repaired:
         log.record("mojibake", diff_edits(log.text, repaired))
-    return [Edit(change.start, change.end, change.replacement) for change in log.changes]
+    return [Edit(change.start, change.end, change.replacement, change.detail) for change in log.changes]
 
 
 def _decoded_sequences(text: str) -> list[Edit]:
@@ -55,25 +55,30 @@ def _decoded_sequences(text: str) -> list[Edit]:
 
     >>> _decoded_sequences("a \\u00c3\\u00a1 b \\u00e9")  # é alone is no UTF-8
     [Edit(start=2, end=4, replacement='á')]
+    >>> _decoded_sequences("a \\u00c3\\u00a1")[0].detail
+    'utf-8 read as latin-1'
     """
     edits: list[Edit] = []
     for run in NON_ASCII_RUN.finditer(text):
-        decoded = _decoded(run.group())
-        if decoded is None:
+        found = _decoded(run.group())
+        if found is None:
             continue
+        decoded, encoding = found
+        detail = f"utf-8 read as {encoding.removeprefix('sloppy-')}"
         position = run.start()
         for character in decoded:
             length = len(character.encode("utf-8"))
-            edits.append(Edit(position, position + length, character))
+            edits.append(Edit(position, position + length, character, detail))
             position += length
     return edits
 
 
-def _decoded(run: str) -> str | None:
-    """``run`` read back as the UTF-8 it was, with the first of ftfy's codecs that can, if any."""
+def _decoded(run: str) -> tuple[str, str] | None:
+    """``run`` read back as the UTF-8 it was, with the first of ftfy's codecs that can, if any,
+    and that codec."""
     for encoding in CHARMAP_ENCODINGS:
         try:
-            return run.encode(encoding).decode("utf-8")
+            return run.encode(encoding).decode("utf-8"), encoding
         except UnicodeError:
             continue
     return None

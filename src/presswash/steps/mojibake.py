@@ -30,8 +30,8 @@ import itertools
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
-import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-*" and "utf-8-variants" codecs)
 from ftfy.badness import BADNESS_RE
 from ftfy.chardata import (
     ALTERED_UTF8_RE,
@@ -47,9 +47,10 @@ from ftfy.fixes import (
     restore_byte_a0,
 )
 
-from presswash.edits import Edit
-from presswash.sieve import AsciiSieve
-from presswash.step import LineStep
+from presswash.edits import ChangeLog, Edit
+from presswash.sieve import COMMON_PUNCTUATION, UNCOMMON, AsciiSieve
+from presswash.step import ANY_NON_ASCII, LineStep, split_lines
+from presswash.steps._misread_table import DOUBLE_BYTE_LEADS
 from presswash.steps._mojibake_table import (
     BEYOND_RUNLESS,
     LONGEST_MATCH,
@@ -58,6 +59,11 @@ from presswash.steps._mojibake_table import (
     SUSPICIOUS_ALONE,
 )
 from presswash.steps.misread_sequences import misread_edits
+from presswash.steps.misreads import (
+    SINGLE_BYTE_LEADS,
+    may_hold_misread,
+)
+from presswash.steps.second_chance import MOST_PASSES, second_chance
 
 SURROGATES = "\ud800-\udfff"
 
@@ -133,12 +139,10 @@ _ENDED_BY = tuple(
 
 # Past this many ways to spell a run with a text's characters, the text may hold one.
 MOST_SPELLINGS = 256
-# Punctuation found in nearly every news article. Together these characters
-# spell no run and none is suspicious alone (a test checks both), so a text
-# whose only non-ASCII characters they are is passed over at once, and the runs
-# found in other text are looked for at their other, rarer characters.
-COMMON_PUNCTUATION = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
-UNCOMMON = re.compile(f"[^\\x00-\\x7f{COMMON_PUNCTUATION}]")
+# The punctuation found in nearly every news article (see presswash.sieve) spells
+# no run and none is suspicious alone (a test checks both), so a text whose only
+# non-ASCII characters they are is passed over at once, and the runs found in
+# other text are looked for at their other, rarer characters.
 _COMMON_CHARACTERS = frozenset(COMMON_PUNCTUATION)
 
 
@@ -431,33 +435,119 @@ def _decode_once(text: str, suspect: bool) -> str:
 
 
 class Mojibake(LineStep):
-    """Re-decode each line that ftfy's heuristic finds to hold mojibake."""
+    """Re-decode each line that ftfy's heuristic finds to hold mojibake; with ``second_chance``,
+    then undo what ftfy declined.
+
+    The second chance (:mod:`presswash.steps.misreads`) reads the whole text,
+    so that a misread proven in one line is evidence for the others. It is the
+    ``misreads`` option, off by default: its screen reads text in Cyrillic,
+    Greek and the East Asian scripts character pair by character pair, which
+    costs several times what the rest of cleaning does on such text.
+
+    >>> Mojibake().fix("NicolÃ¡s and Jos\u0413\u00a9")
+    'Nicolás and JosГ©'
+    >>> step = Mojibake(second_chance=True)
+    >>> step.fix("NicolÃ¡s and Jos\u0413\u00a9")
+    'Nicolás and José'
+    >>> [(edit.replacement, edit.detail) for edit in step.edits("NicolÃ¡s and Jos\u0413\u00a9")]
+    [('á', 'utf-8 read as windows-1252'), ('é', 'utf-8 read as windows-1251')]
+    """
 
     name = "mojibake"
-    trigger = MOJIBAKE_ALPHABET + SURROGATES
+    trigger = MOJIBAKE_ALPHABET + SURROGATES + SINGLE_BYTE_LEADS + DOUBLE_BYTE_LEADS
     screens_itself = True
 
+    def __init__(self, second_chance: bool = False) -> None:
+        self.second_chance = second_chance
+        if second_chance:
+            # The misreads it also undoes are made of characters of any script (caf茅 is café
+            # read as GBK), so every non-ASCII character may call for it.
+            self.trigger = ANY_NON_ASCII
+
     def applies(self, text: str, notable: str) -> bool:
-        return may_hold_mojibake(text, notable)
+        if may_hold_mojibake(text, notable):
+            return True
+        return self.second_chance and may_hold_misread(text, notable)
+
+    def fix(self, text: str) -> str:
+        return self.fix_sieved(text, None) if self.second_chance else super().fix(text)
+
+    def fix_sieved(self, text: str, notable: str | None) -> str:
+        if not self.second_chance:
+            return super().fix(text)
+        for _ in range(MOST_PASSES):
+            after_ftfy, fixed = self._fix_once(text, notable)
+            if fixed == after_ftfy:
+                return fixed  # ftfy's own loop left nothing for ftfy, and the second chance found nothing
+            text, notable = fixed, None
+        return text
+
+    def _fix_once(self, text: str, notable: str | None) -> tuple[str, str]:
+        """``text`` as ftfy leaves it, and then as the second chance does."""
+        if not may_hold_mojibake(text, notable):
+            if not may_hold_misread(text, notable):
+                return text, text
+            lines = split_lines(text)
+            decoded = lines  # ftfy would find nothing in any line
+        else:
+            lines = split_lines(text)
+            decoded = [self.fix_line(line) for line in lines]
+            if decoded == lines and not may_hold_misread(text, notable):
+                return text, text  # the second chance would find nothing either
+        fixed = "".join(line for line, _ in second_chance(text, lines, decoded, notable))
+        return "".join(decoded), fixed
+
+    def edits(self, text: str) -> list[Edit]:
+        """ftfy's repair of each line (one edit per misread sequence) and, with the second chance,
+        its repairs, each naming the misread it undid."""
+        if not self.second_chance:
+            return super().edits(text)
+        log = ChangeLog(text)
+        for _ in range(MOST_PASSES):
+            current = log.text
+            lines = split_lines(current)
+            decoded = [self.fix_line(line) for line in lines]
+            found: list[Edit] = []
+            repaired: list[str] = []
+            start = 0
+            for line, (fixed, edits) in zip(
+                lines, second_chance(current, lines, decoded, None, explain=True), strict=True
+            ):
+                found += [replace(edit, start=edit.start + start, end=edit.end + start) for edit in edits]
+                repaired.append(fixed)
+                start += len(line)
+            log.record(self.name, found)
+            if repaired == decoded:
+                break
+        return [Edit(change.start, change.end, change.replacement, change.detail) for change in log.changes]
 
     def line_edits(self, line: str, fixed: str) -> list[Edit]:
         return misread_edits(line, fixed)
 
+    # The second chance is judged by reading the text: with it, columnar cleaning decodes
+    # every document holding a non-ASCII character (the trigger says so) and asks ``applies``.
+
     def leaves_alone(self, character: str) -> bool:
         # Runs hold no ASCII, and the common punctuation spells none: whether dense or
         # sparse, text of these alone is innocent (see may_hold_mojibake).
+        if self.second_chance:
+            return super().leaves_alone(character)
         return character in _COMMON_CHARACTERS or super().leaves_alone(character)
 
     def leaves_alone_apart(self, character: str) -> bool:
         # ftfy's heuristic matches only lone suspicious characters and runs, which hold no ASCII.
-        return character not in LONE_CHARACTERS
+        return self.leaves_alone(character) if self.second_chance else character not in LONE_CHARACTERS
 
     def pair_matters(self, pair: str) -> bool:
         # Every run is at least two characters long: one in a text begins with a pair that begins it.
+        if self.second_chance:
+            return True
         first, second = (RUNS_BY_CHARACTER.get(character, ()) for character in pair)
         return len(first) > 0 and len(second) > 1 and first[0] & second[1] != 0
 
     def may_apply(self, notable: str, utf8: bytes) -> bool:
+        if self.second_chance:
+            return super().may_apply(notable, utf8)
         # The text's characters: its bytes less the continuation bytes, all of them in ``notable``.
         length = len(utf8) - len(notable.encode("utf-8", "surrogatepass")) + len(notable)
         if len(notable) > length * SIEVED_SHARE:

@@ -1,0 +1,204 @@
+"""How improbable a word looks: the measure that tells a misread from correct text.
+
+A misread scatters the pieces of each character over the wrong alphabet, so
+the text it leaves has pairs of neighbours that real words almost never have:
+letters of two scripts inside one word (``JosГ©``: Latin then Cyrillic), a
+letter beside a symbol (``Ã©``), a small letter before a capital
+(``РёРІ``), two capitals before small letters (``ÅŒtsuchi``), halfwidth
+katakana among ideographs (``譚ｱ莠ｬ``), ideographs that no common character set
+holds, and control or private-use characters. :func:`oddity` counts them, and
+ftfy's own heuristic adds its count; a repair must lower the count. Correct
+text in any language scores (nearly) zero, so it can only be made worse.
+
+    >>> oddity("José"), oddity("JosГ©"), oddity("Привет"), oddity("РџСЂРёРІРµС‚")
+    (0, 2, 0, 6)
+    >>> oddity("Ōtsuchi"), oddity("ÅŒtsuchi"), oddity("東京"), oddity("譚ｱ莠ｬ"), oddity("鈥檚")
+    (0, 1, 0, 3, 2)
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import unicodedata
+
+import regex
+from ftfy.badness import badness
+
+# Scripts whose letters share words: Japanese mixes ideographs and kana, Korean
+# ideographs and hangul.
+_COMPATIBLE = frozenset({frozenset({"han", "kana"}), frozenset({"han", "hangul"})})
+# First words of character names that name a script differently from its letters.
+_SCRIPT_ALIASES = {
+    "cjk": "han",
+    "ideographic": "han",
+    "hiragana": "kana",
+    "katakana": "kana",
+    "katakana-hiragana": "kana",
+    "halfwidth": "halfwidth",  # halfwidth katakana: old terminals, never beside ideographs
+    "micro": "greek",  # µ, the Greek letter of Latin-1
+    "feminine": "latin",  # ª
+    "masculine": "latin",  # º
+    "modifier": "",  # ʻ ˆ ʰ: letters of no script
+}
+# Punctuation that real words hold beside their letters: apostrophes, quotes,
+# dashes, the ellipsis and the middle dot (Catalan l·l).
+_WORD_PUNCTUATION = frozenset("’‘“”„«»‹›–—‐‑…·'")
+# Of those, the ones that also stand between two letters of one word (l’été, o‘zbek, l·l, e‑mail).
+_INSIDE_WORDS = frozenset("’‘'·‐‑")
+LETTERS = ("upper", "lower", "letter")
+# Latin Extended-B letters of living orthographies (Romanian, Pinyin, Vietnamese,
+# Azerbaijani, Hausa, Pan-Nigerian, Sami); the rest of the block, and ƒ, are rare
+# in running text but common in misreads (``ƒó`` is ``ė`` read as Mac Roman).
+_COMMON_EXTENDED_B = frozenset("ȘșȚțǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜƠơƯưƏəƘƙƳƴƊƁƐƆƎǦǧǤǥƷʒǮǯǨǩ")
+
+
+# Text without these holds no rare letter (some of the block are common: see above).
+RARE_LETTER = re.compile("[\u0180-\u024f]")
+
+
+def _in_latin1_or_general_punctuation(character: str) -> bool:
+    return "\u00a0" <= character <= "\u00bf" or "\u2000" <= character <= "\u206f"
+
+
+@functools.lru_cache(maxsize=8192)
+def character_kind(character: str) -> tuple[str, str]:
+    """(role, script) of a character: role is upper, lower, letter, mark, digit, space, punct or odd.
+
+    ``odd`` are the characters a word never holds beside a letter: symbols
+    beyond ASCII, punctuation of Latin-1 and General Punctuation other than
+    :data:`_WORD_PUNCTUATION`, rare letters, controls, private-use and
+    unassigned code points.
+
+    >>> character_kind("Г"), character_kind("©"), character_kind("ｱ"), character_kind("ƒ")
+    (('upper', 'cyrillic'), ('odd', ''), ('letter', 'halfwidth'), ('odd', ''))
+    """
+    category = unicodedata.category(character)
+    if category[0] == "L":
+        if "\u0180" <= character <= "\u024f" and character not in _COMMON_EXTENDED_B:
+            return "odd", ""
+        first = unicodedata.name(character, "").split(" ")[0].lower()
+        role = {"Lu": "upper", "Ll": "lower"}.get(category, "letter")
+        return role, _SCRIPT_ALIASES.get(first, first)
+    if category[0] == "M":
+        return "mark", ""
+    if category[0] == "N":
+        return "digit", ""
+    if category[0] == "Z" or character.isspace():
+        return "space", ""
+    if character.isascii() or character in _WORD_PUNCTUATION:
+        return "punct", ""
+    if category[0] == "P" and not _in_latin1_or_general_punctuation(character):
+        return "punct", ""  # punctuation of other scripts: 、 。 「」 ، ։
+    return "odd", ""
+
+
+@functools.lru_cache(maxsize=8192)
+def is_rare_ideograph(character: str) -> bool:
+    """Whether an ideograph is outside the common sets of Chinese, Japanese and Taiwanese text.
+
+    The first level of GB 2312 and of JIS X 0208 and Big5's frequent
+    characters cover nearly all ideographs of running text; a misread of UTF-8
+    through a double-byte codec lands mostly outside them.
+
+    >>> is_rare_ideograph("東"), is_rare_ideograph("鈥")  # 鈥 is ’ (E2 80) read as GBK
+    (False, True)
+    """
+    if character_kind(character)[1] != "han" or unicodedata.category(character) != "Lo":
+        return False
+    for codec, low, high in (("gb2312", 0xB0A1, 0xD7FE), ("cp932", 0x889F, 0x9872), ("big5", 0xA440, 0xC67E)):
+        try:
+            encoded = character.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        if len(encoded) == 2 and low <= int.from_bytes(encoded, "big") <= high:
+            return False
+    return True
+
+
+def _pair_oddity(first: str, second: str) -> int:
+    if first.isascii() and second.isascii():
+        return 0
+    (role_a, script_a), (role_b, script_b) = character_kind(first), character_kind(second)
+    letters = LETTERS
+    if role_a in letters and role_b in letters:
+        if script_a and script_b and script_a != script_b:
+            return int(frozenset({script_a, script_b}) not in _COMPATIBLE)
+        return int(role_a == "lower" and role_b == "upper")
+    return int((role_a == "odd" and role_b in letters) or (role_b == "odd" and role_a in letters))
+
+
+def oddity(word: str) -> int:
+    """How many improbable things ``word`` holds (0 for correct text, nearly always).
+
+    >>> oddity("naïve"), oddity("l’été"), oddity("NaÃ¯ve"), oddity("caf챕")
+    (0, 0, 4, 1)
+    """
+    count = badness(word) if not word.isascii() else 0
+    before_previous = previous = ""
+    capitals = 0  # capitals in a row just before, one of them beyond ASCII
+    beyond_ascii = False
+    for character in word:
+        role, _ = character_kind(character)
+        if role == "mark":
+            continue
+        if role == "odd" and unicodedata.category(character)[0] == "C":
+            count += 1
+        count += is_rare_ideograph(character)
+        if previous:
+            count += _pair_oddity(previous, character)
+            # A quote, dash or ellipsis between two letters (``–ù–∞`` is ``На`` read as Mac Roman).
+            count += int(
+                previous in _WORD_PUNCTUATION
+                and previous not in _INSIDE_WORDS
+                and role in LETTERS
+                and before_previous != ""
+                and character_kind(before_previous)[0] in LETTERS
+            )
+        if role == "upper":
+            capitals += 1
+            beyond_ascii = beyond_ascii or not character.isascii()
+        else:
+            # ``ÅŒtsuchi``: two capitals then a small letter, as a word's start rarely has.
+            count += int(role == "lower" and capitals == 2 and beyond_ascii)
+            capitals, beyond_ascii = 0, False
+        before_previous, previous = previous, character
+    return count
+
+
+def text_oddity(text: str) -> int:
+    """:func:`oddity` summed over the words of ``text`` that hold a character beyond ASCII.
+
+    >>> text_oddity("Nicolás and JosГ© and NaÃ¯ve")
+    6
+    """
+    return sum(oddity(word) for word in text.split() if not word.isascii())
+
+
+def mixes_scripts(word: str) -> bool:
+    """Whether two letters side by side in ``word`` belong to scripts that do not share words.
+
+    >>> mixes_scripts("José"), mixes_scripts("東京タワー"), mixes_scripts("Ǵəабран")
+    (False, False, True)
+    """
+    letters = [kind for kind in map(character_kind, word) if kind[0] in LETTERS]
+    return any(
+        first[1]
+        and second[1]
+        and first[1] != second[1]
+        and frozenset({first[1], second[1]}) not in _COMPATIBLE
+        for first, second in itertools.pairwise(letters)
+    )
+
+
+_UNCLEAN = regex.compile(r"[\p{Cc}\p{Co}\p{Cs}\p{Cn}]")
+
+
+def is_clean(text: str) -> bool:
+    """Whether ``text`` holds no control, private-use, surrogate or unassigned character.
+
+    >>> is_clean("José"), is_clean("Jos\\x8e"), is_clean("\\ue000")
+    (True, False, False)
+    """
+    return _UNCLEAN.search(text) is None

@@ -1,0 +1,121 @@
+"""The mojibake step's second chance: ftfy reads each line first, then what it declined is undone.
+
+ftfy's heuristic is the first judge (:mod:`presswash.steps.mojibake`); what it
+leaves goes to :mod:`presswash.steps.misreads`, which reads the whole text so
+that a misread proven in one line is evidence for the others. Where ftfy
+changed a line and left it odd, its reading is questioned: the second chance
+also reads the line as it was, and the cleaner reading is kept.
+
+    >>> lines = ["Nicol\\u00c3\\u00a1s\\n", "Jos\\u0413\\u00a9"]
+    >>> [line for line, _ in second_chance("".join(lines), lines, ["Nicolás\\n", lines[1]], None)]
+    ['Nicolás\\n', 'José']
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Iterator
+from dataclasses import replace
+
+import ftfy
+
+from presswash.edits import ChangeLog, Edit, diff_edits
+from presswash.step import split_lines
+from presswash.steps.misreads import may_hold_misread, misread_edits, suspect_runs, undo_misreads
+from presswash.steps.plausibility import RARE_LETTER, text_oddity
+
+# Passes of ftfy and the second chance over a text: undoing a misread that ftfy
+# declined can leave one that ftfy knows (``Î–0ƒß``: Mac Roman, then Windows-1252).
+MOST_PASSES = 3
+
+
+def second_chance(
+    text: str, lines: list[str], decoded: list[str], notable: str | None, explain: bool = False
+) -> Iterator[tuple[str, list[Edit]]]:
+    """Each line of ``text`` repaired, and (if ``explain``) its repairs as edits of the input line.
+
+    ftfy has read each line (``decoded``); the second chance then reads the
+    whole text it left. Where ftfy changed a line and left it suspect, the
+    second chance also reads the line as it was, and that reading is kept
+    if it is cleaner: ftfy may have undone part of a misread it does not
+    know as if it were another (``Ï¼`` of Arabic read as code page 850,
+    taken for Windows-1252), or read a misread as the wrong codec
+    (``Ć¶`` of German read as Windows-1257, taken for Windows-1250: ``ƶ``).
+    """
+    after_ftfy = "".join(decoded)
+    untouched = decoded == lines
+    # Text ftfy left as it was is here because the screen found a possible misread in it.
+    screened = untouched and notable is not None
+    suspect_text = screened or RARE_LETTER.search(after_ftfy) or may_hold_misread(after_ftfy)
+    first = split_lines(undo_misreads(after_ftfy, screened=screened)) if suspect_text else decoded
+    left_over: dict[int, int] = {}
+    if suspect_text and not untouched:
+        # The lines ftfy changed whose repair still holds a rare letter or a possible misread.
+        repaired = "".join(first)
+        positions = [found.start() for found in RARE_LETTER.finditer(repaired)] + suspect_runs(repaired)
+        starts = list(itertools.accumulate(map(len, first), initial=0))
+        for index in sorted({bisect.bisect_right(starts, position) - 1 for position in positions}):
+            if decoded[index] != lines[index]:
+                left_over[index] = text_oddity(first[index])
+    suspect = [index for index, odd in left_over.items() if odd > 0]
+    as_it_was = "".join(lines[index] for index in suspect)
+    second = dict(zip(suspect, split_lines(undo_misreads(as_it_was)), strict=True)) if suspect else {}
+    first_edits = _edits_by_line(after_ftfy, decoded) if explain else None
+    second_edits = (
+        dict(zip(suspect, _edits_by_line(as_it_was, [lines[i] for i in suspect]), strict=True))
+        if explain
+        else {}
+    )
+    for index, line in enumerate(lines):
+        if index in second and text_oddity(second[index]) < left_over[index]:
+            yield second[index], second_edits[index] if explain else []
+        elif first_edits is None:
+            yield first[index], []
+        else:
+            log = ChangeLog(line)
+            ftfy_edits = diff_edits(line, decoded[index])
+            log.record("mojibake", [replace(edit, detail=ftfy_detail(line)) for edit in ftfy_edits])
+            log.record("mojibake", first_edits[index])
+            yield first[index], [Edit(c.start, c.end, c.replacement, c.detail) for c in log.changes]
+
+
+def _edits_by_line(text: str, lines: list[str]) -> list[list[Edit]]:
+    """The second chance's edits of ``text`` (made of ``lines``), by line, each relative to its line."""
+    edits = misread_edits(text)
+    by_line: list[list[Edit]] = []
+    start = 0
+    for line in lines:
+        end = start + len(line)
+        by_line.append(
+            [replace(e, start=e.start - start, end=e.end - start) for e in edits if start <= e.start < end]
+        )
+        start = end
+    return by_line
+
+
+# ftfy's fixes other than re-decoding, in the words of explain().
+_FTFY_REPAIRS = {
+    "decode_inconsistent_utf8": "utf-8 read as windows-1252",  # in parts of the line
+    "restore_byte_a0": "lost byte A0 restored",
+    "replace_lossy_sequences": "lost bytes marked",
+    "fix_c1_controls": "C1 controls read as windows-1252",
+    "fix_surrogates": "surrogate pairs joined",
+}
+
+
+def ftfy_detail(line: str) -> str:
+    """What ftfy undid in ``line``, in the words of :mod:`presswash.steps.misreads`.
+
+    >>> ftfy_detail("Mayor\\u00e2\\u20ac\\u2122s")
+    'utf-8 read as windows-1252'
+    """
+    steps = ftfy.fix_encoding_and_explain(line).explanation or []
+    codecs = [codec.removeprefix("sloppy-") for kind, codec in steps if kind == "encode"]
+    codecs.reverse()  # ftfy undoes the last misread first
+    details = ["utf-8 read as " + ", then as ".join(codecs)] if codecs else []
+    for kind, name in steps:
+        detail = _FTFY_REPAIRS.get(name, name.replace("_", " "))
+        if kind == "apply" and detail not in details:
+            details.append(detail)
+    return "; ".join(details) or "C1 controls read as windows-1252"
