@@ -86,7 +86,10 @@ def canonically_ordered(text: str, compatibility: bool = False) -> str:
     pieces: list[str] = []
     position = 0
     for match in _MAY_BE_LONG_RUN.finditer(text):
-        characters = match.group().translate(_DECOMPOSED[compatibility])
+        characters = match.group()
+        if unicodedata.is_normalized("NFD", characters):
+            continue  # in canonical order already (the common case: one mark repeated)
+        characters = characters.translate(_DECOMPOSED[compatibility])
         pieces += (text[position : match.start()], _runs_sorted(characters))
         position = match.end()
     return "".join([*pieces, text[position:]]) if pieces else text
