@@ -88,6 +88,11 @@ from presswash.steps._styled_table import (
     STYLED_CLASS_BASIC,
     SUPPLEMENTARY_COMBINING_MARKS,
 )
+from presswash.steps.controls import CONTROL_CHARACTERS
+from presswash.steps.invisible import ALWAYS_JUNK, JOINERS, ZERO_WIDTH_SPACE
+from presswash.steps.normalization import normalize
+from presswash.steps.regional_indicators import REGIONAL_INDICATORS, as_letters
+from presswash.steps.zalgo import ZALGO_MARKS, is_zalgo, strip_piles
 
 
 class _Styled(NamedTuple):
@@ -131,6 +136,8 @@ def _coverage() -> dict[str, frozenset[str]]:
         written.setdefault(styled.style, set()).add(styled.plain)
     # Superscript q (𐞥) came with Unicode 14 in 2021: generators still write a plain q.
     written["superscript"].discard("q")
+    # Small capital s (ꜱ) and the ǫ borrowed for q are missing from many generators and fonts.
+    written["small capitals"] -= {"s", "q"}
     return {style: frozenset(plain) for style, plain in written.items()}
 
 
@@ -151,8 +158,14 @@ FOLD_TABLES = _fold_tables()
 NEEDS_RULES = MARK_SET.union(char for char, info in STYLED_CHARACTERS.items() if info.kind not in ALWAYS)
 # A capital before superscripts or subscripts is notation (Xᵢⱼ, Tₘₐₓ), not a capital kept by a generator.
 CAPITALS_ARE_NOTATION = frozenset({"superscript", "subscript"})
+# The small capitals of the IPA (ɪ ʏ ʀ ɢ ɴ ʟ ʙ ʜ ɶ) are in its block; the others are not phonetic.
+IPA_SMALL_CAPITALS = ("\u0250", "\u02af")
 EMOJI_PRESENTATION = "\ufe0f"
 VARIATION_SELECTORS = re.compile("[\ufe0e\ufe0f]")
+# Combining enclosures (circle, square, diamond, circle backslash, screen, keycap, triangle).
+ENCLOSING_MARKS = "\u20dd-\u20e0\u20e2-\u20e4"
+ENCLOSED_BY_MARK = re.compile(f"\ufe0f?[{ENCLOSING_MARKS}]")
+KEYCAP = "\ufe0f\u20e3"
 
 # Word characters: letters, digits, marks, styled characters. Outside the Basic Multilingual
 # Plane Python's re tests a class range by range, so there every character counts as a word
@@ -160,25 +173,41 @@ VARIATION_SELECTORS = re.compile("[\ufe0e\ufe0f]")
 # letters) and the tags: supplementary punctuation, rare and historic, is taken for letters.
 SUPPLEMENTARY_WORD_CHARACTERS = "\U00010000-\U0001f0ff\U0001fc00-\U000dffff\U000e0100-\U0010ffff"
 WORD_CHARACTER = rf"\w{COMBINING_MARKS}{SUPPLEMENTARY_WORD_CHARACTERS}{STYLED_CLASS}"
-TRIGGER = STYLED_CLASS + OVERLAYS
-# For the pipeline's one-scan screen: the same class, except that any supplementary
-# character stands in for the styled ones there (one range is fast, many are slow);
-# applies() then looks for the exact triggers.
-SCREEN = STYLED_CLASS_BASIC + OVERLAYS + "\U00010000-\U0010ffff"
+# What makes a word worth a look: a styled character, an overlay, a combining enclosure, or
+# three marks in a row (a Zalgo pile; a single accent, as in decomposed text, is no reason).
+# (Spelled with one class first, which the search scans for quickly.)
+TRIGGER = (
+    rf"[{STYLED_CLASS}{ZALGO_MARKS}](?:(?<=[{STYLED_CLASS}{OVERLAYS}{ENCLOSING_MARKS}])|[{ZALGO_MARKS}]{{2}})"
+)
+# For the pipeline's sieve and one-scan screen: every mark of a pile, and any supplementary
+# character in place of the styled ones and regional indicators (one range is fast, many
+# are slow); applies() then looks for the exact triggers.
+SCREEN = STYLED_CLASS_BASIC + ZALGO_MARKS + "\U00010000-\U0010ffff"
 
-# A run of words that hold a styled character or an overlay, separated by spaces and
-# punctuation on one line. Each word starts where no word character precedes it, and
-# the lazy scan for its first trigger stops at the word's end: the pattern is linear.
+# A run of words that hold a trigger, separated by spaces and punctuation on one line.
+# Each word starts where no word character precedes it, and the lazy scan for its first
+# trigger stops at the word's end: the pattern is linear.
 STYLED_RUN = re.compile(
-    rf"(?<![{WORD_CHARACTER}])[{WORD_CHARACTER}]*?[{TRIGGER}][{WORD_CHARACTER}]*"
-    rf"(?:[^{WORD_CHARACTER}\n]+[{WORD_CHARACTER}]*?[{TRIGGER}][{WORD_CHARACTER}]*)*"
+    rf"(?<![{WORD_CHARACTER}])[{WORD_CHARACTER}]*?(?:{TRIGGER})[{WORD_CHARACTER}]*"
+    rf"(?:[^{WORD_CHARACTER}\n]+[{WORD_CHARACTER}]*?(?:{TRIGGER})[{WORD_CHARACTER}]*)*"
 )
 WORD = re.compile(f"[{WORD_CHARACTER}]+")
 WORD_CHARACTER_RE = re.compile(f"[{WORD_CHARACTER}]")
-TRIGGER_CHARACTER = re.compile(f"[{TRIGGER}]")
+TRIGGER_RE = re.compile(TRIGGER)
+SINGLE_TRIGGER = re.compile(f"[{STYLED_CLASS}{OVERLAYS}{ENCLOSING_MARKS}]")
 # A character and the combining marks on it; marks that open a word stand alone.
 UNIT = re.compile(f"([^{MARKS}]?)([{MARKS}]*)")
 OVERLAY = re.compile(f"[{OVERLAYS}]")
+# Where a letter may carry a Zalgo pile (see presswash.steps.zalgo).
+# Any supplementary character stands in for the supplementary marks (one range is fast, many slow).
+MAY_BE_PILE = re.compile(f"[{COMBINING_MARKS}\U00010000-\U0010ffff]{{3}}")
+REGIONAL_INDICATOR = re.compile(f"[{REGIONAL_INDICATORS}]")
+# Regional indicators kept apart one by one by invisible or control characters (🇭 ZWSP 🇪 ZWSP 🇾).
+SEPARATORS = ALWAYS_JUNK + ZERO_WIDTH_SPACE + JOINERS + CONTROL_CHARACTERS
+SEPARATED_REGIONAL_LETTERS = re.compile(
+    f"(?<![{REGIONAL_INDICATORS}])[{REGIONAL_INDICATORS}]"
+    f"(?:[{SEPARATORS}]+[{REGIONAL_INDICATORS}])+(?![{REGIONAL_INDICATORS}])"
+)
 
 Units = list[tuple[str, str]]  # (base character or "", the combining marks on it)
 
@@ -207,7 +236,15 @@ class StyledText(PatternStep):
     pattern = STYLED_RUN
 
     def applies(self, text: str, notable: str) -> bool:
-        return TRIGGER_CHARACTER.search(notable) is not None
+        if TRIGGER_RE.search(notable) is not None and (
+            # Marks that only the sieve brought together (e\u0301 … e\u0301) are no pile.
+            SINGLE_TRIGGER.search(notable) is not None or TRIGGER_RE.search(text) is not None
+        ):
+            return True
+        return (
+            REGIONAL_INDICATOR.search(notable) is not None
+            and SEPARATED_REGIONAL_LETTERS.search(text) is not None
+        )
 
     def replace(self, match: re.Match[str]) -> str:
         run = match.group()
@@ -228,7 +265,10 @@ class StyledText(PatternStep):
         for match in self.runs(text):
             pieces += (text[position : match.start()], self.replace(match))
             position = match.end()
-        return "".join([*pieces, text[position:]]) if pieces else text
+        fixed = "".join([*pieces, text[position:]]) if pieces else text
+        if REGIONAL_INDICATOR.search(fixed) is None:
+            return fixed
+        return SEPARATED_REGIONAL_LETTERS.sub(_as_letters, fixed)
 
     def edits(self, text: str) -> list[Edit]:
         found = []
@@ -236,7 +276,9 @@ class StyledText(PatternStep):
             for (start, end), folded in _fold_run(match):
                 if folded != text[start:end]:
                     found.append(Edit(start, end, folded))
-        return found
+        # Regional indicators and their separators are not word characters: the edits never meet.
+        letters = [Edit(*m.span(), _as_letters(m)) for m in SEPARATED_REGIONAL_LETTERS.finditer(text)]
+        return sorted(found + letters, key=lambda edit: edit.start) if letters else found
 
     def runs(self, text: str) -> Iterator[re.Match[str]]:
         """The matches of ``pattern`` in ``text``, as ``finditer`` finds them, only faster.
@@ -247,7 +289,7 @@ class StyledText(PatternStep):
         two: no word in between holds a trigger, and the run found is the trigger's.
         """
         position = 0
-        while (trigger := TRIGGER_CHARACTER.search(text, position)) is not None:
+        while (trigger := TRIGGER_RE.search(text, position)) is not None:
             start = trigger.start()
             while start > position and WORD_CHARACTER_RE.match(text, start - 1):
                 start = max(position, start - 64)
@@ -262,11 +304,15 @@ def fold_styled(text: str) -> str:
     return _STEP.fix(text)
 
 
+def _as_letters(match: re.Match[str]) -> str:
+    return as_letters(match.group())
+
+
 def _fold_run(match: re.Match[str]) -> list[tuple[tuple[int, int], str]]:
     """The span of each word of a run of neighbouring words, and what it folds to."""
     text = match.string
     spans = [word.span() for word in WORD.finditer(text, match.start(), match.end())]
-    words = [_fold_word(text[a:b], a == 0 or _is_break(text[a - 1])) for a, b in spans]
+    words = [_fold_word(text[a:b], text[a - 1] if a else "") for a, b in spans]
     # One-letter words follow a folded neighbour of their kind, through other one-letter words.
     follows = [False] * len(words)
     for order in (range(len(words)), range(len(words) - 1, -1, -1)):
@@ -289,25 +335,43 @@ def _is_break(char: str) -> bool:
     return char.isspace() or unicodedata.category(char).startswith("P")
 
 
-def _fold_word(word: str, after_break: bool) -> _Word:
-    """How ``word`` folds; ``after_break`` tells whether it starts the text or follows a break."""
+def _fold_word(word: str, before: str) -> _Word:
+    """How ``word`` folds; ``before`` is the character before it ("" at the start of the text)."""
     if len(word) <= SHORT_WORD:
-        return _fold_short_word(word, after_break)
-    return _apply_rules(word, after_break)
+        return _fold_short_word(word, before)
+    return _apply_rules(word, before)
 
 
-def _apply_rules(word: str, after_break: bool) -> _Word:
+def _apply_rules(word: str, before: str) -> _Word:
     """Apply the rules of the module docstring to one word."""
+    after_break = not before or _is_break(before)
     distinct = set(word)
     present = [(char, STYLED_CHARACTERS[char]) for char in distinct & STYLED_SET]
     units: Units | None = None
-    overlaid, enclosed_emoji = 0, False
-    if not MARK_SET.isdisjoint(distinct):
+    overlaid, enclosed_emoji, zalgo, may_follow_zalgo, marked_enclosures = 0, False, False, False, 0
+    marked = not MARK_SET.isdisjoint(distinct)
+    overlays = marked and OVERLAY.search(word) is not None
+    piled = marked and MAY_BE_PILE.search(word) is not None
+    enclosing = marked and ENCLOSED_BY_MARK.search(word) is not None
+    # A long word whose marks are all accents of plain letters (e\u0301) needs no units.
+    if marked and (present or overlays or piled or enclosing or len(word) <= SHORT_WORD):
         units = [(base, marks) for base, marks in UNIT.findall(word) if base or marks]
-        overlaid = sum(1 for _, marks in units if marks and OVERLAY.search(marks))
+        if overlays:
+            overlaid = sum(1 for _, marks in units if marks and OVERLAY.search(marks))
         enclosed_marks = [m for b, m in units if b in STYLED_SET and STYLED_CHARACTERS[b].kind == "enclosed"]
         enclosed_emoji = bool(enclosed_marks) and all(EMOJI_PRESENTATION in m for m in enclosed_marks)
-    elif all(info.kind in ALWAYS for _, info in present):
+        phonetic = before in ("[", "/")
+        if piled:
+            zalgo = is_zalgo(_plain_units(units), phonetic)
+        # A few letters whose marks all go with Zalgo (a̸, of̶) may follow a Zalgo neighbour.
+        may_follow_zalgo = (
+            not phonetic
+            and len(word) <= SHORT_WORD
+            and not any(marks for _, marks in strip_piles(_plain_units(units)))
+        )
+        if enclosing:
+            marked_enclosures = _marked_enclosures(units)
+    elif not marked and all(info.kind in ALWAYS for _, info in present):
         own = word.translate(FOLD_TABLES[ALWAYS])  # the common case: mathematical letters
         return _Word(own, frozenset(info.style for _, info in present), NOTHING, own)
 
@@ -324,6 +388,7 @@ def _apply_rules(word: str, after_break: bool) -> _Word:
                 mathematical += count
     styled = [info for _, info in present]
     plain = [char for char in distinct - STYLED_SET - MARK_SET]
+    plain_letters = sum(word.count(char) for char in plain if char.isalpha())
     enclosed = [s for s in styled if s.kind == "enclosed"]
     modifier = [s for s in styled if s.kind == "modifier"]
     # Enclosed characters take every other styled character as styled, but an
@@ -338,18 +403,35 @@ def _apply_rules(word: str, after_break: bool) -> _Word:
         folding.add("letterlike")
     if counted >= 2 and enclosed_fit and not enclosed_emoji:
         folding.add("enclosed")
-    if modifier_letters >= 2 and modifier_fit:
+    # Small capitals with ordinary s, x or q (ᴄᴀᴘs) are a generator's only if one of
+    # them is not the IPA's: [ʀɪs] could be phonetics. Such a word follows its neighbours.
+    small_capitals = [char for char, info in present if info.style == "small capitals"]
+    phonetic_capitals = (
+        bool(small_capitals)
+        and any(char.islower() for char in plain)
+        and all(IPA_SMALL_CAPITALS[0] <= char <= IPA_SMALL_CAPITALS[1] for char in small_capitals)
+    )
+    # Small capitals are most of their word (superscripts and subscripts lack many letters).
+    mostly_small_capitals = not small_capitals or modifier_letters > plain_letters
+    modifier_word = modifier_letters >= 2 and modifier_fit and mostly_small_capitals
+    if modifier_word and not phonetic_capitals:
         folding.add("modifier")
     strip = overlaid >= 2
-    own = _render(word, units, frozenset(folding), strip)
+    enclosures = marked_enclosures >= 2
+    if present or strip or zalgo or enclosures:
+        own = _render(word, units, frozenset(folding), strip, zalgo, enclosures)
+    else:
+        own = word  # only marks that stay (e\u0301)
     if own != word:
         keys = {"overlay"} if strip else set()
+        keys |= {"zalgo"} if zalgo else set()
+        keys |= {"enclosed"} if enclosures else set()
         for s in styled:
             if s.kind in folding:
                 keys.add(s.kind if s.kind in ("enclosed", "modifier") else s.style)
         return _Word(own, frozenset(keys), NOTHING, own)
 
-    lone = set()
+    lone = {"modifier"} if modifier_word else set()
     length = len(word) if units is None else len(units)
     if counted == 1 and len(styled) == 1 and styled[0].plain.isalpha():
         only = styled[0]
@@ -363,9 +445,14 @@ def _apply_rules(word: str, after_break: bool) -> _Word:
         base = units[0][0]
         if base.isalnum() or (not base and after_break):
             lone.add("overlay")
+    if marked_enclosures == 1 and length == 1 and units is not None and units[0][0].isalpha():
+        lone.add("enclosed")
+    if may_follow_zalgo:
+        lone.add("zalgo")
     if not lone:
         return _Word(word, NOTHING, NOTHING, word)
-    return _Word(word, NOTHING, frozenset(lone), _render(word, units, EVERY_KIND, strip=True))
+    folded = _render(word, units, EVERY_KIND, True, "zalgo" in lone, "enclosed" in lone)
+    return _Word(word, NOTHING, frozenset(lone), folded)
 
 
 # Styled text repeats its words; remember how the short ones fold.
@@ -391,19 +478,62 @@ def _may_stand_beside(plain: list[str], styled: list[_Styled]) -> bool:
     )
 
 
-def _render(word: str, units: Units | None, folding: frozenset[str], strip: bool) -> str:
-    """``word`` with the styled characters of the ``folding`` kinds folded, and overlays stripped."""
+def _render(
+    word: str,
+    units: Units | None,
+    folding: frozenset[str],
+    strip: bool,
+    zalgo: bool = False,
+    enclosures: bool = False,
+) -> str:
+    """``word`` with the styled characters of the ``folding`` kinds folded, and overlays stripped
+    (``strip``), Zalgo piles removed (``zalgo``) and combining enclosures dropped (``enclosures``)."""
     table = FOLD_TABLES[folding]
     if units is None:
         return word.translate(table)
+    folded = [(table.get(ord(base), base) if base else base, marks) for base, marks in units]
+    if zalgo:
+        folded = strip_piles(folded)
     pieces = []
-    for base, marks in units:
-        plain = table.get(ord(base), base) if base else base
+    for (base, _), (plain, marks) in zip(units, folded, strict=True):
+        if marks and enclosures and _is_marked_enclosure(base, marks):
+            marks = ""
+        if marks and strip:
+            marks = OVERLAY.sub("", marks)
         if marks and plain != base:
-            marks = VARIATION_SELECTORS.sub("", marks)
-        pieces.append(plain)
-        pieces.append(OVERLAY.sub("", marks) if strip and marks else marks)
+            # The accents of a styled letter are the plain letter's: 𝓮 and U+0301 make é.
+            pieces.append(normalize("NFC", plain + VARIATION_SELECTORS.sub("", marks)))
+        else:
+            pieces += (plain, marks)
     return "".join(pieces)
+
+
+def _plain_units(units: Units) -> Units:
+    """``units`` with every styled base as the letter it stands for (Zalgo piles are judged on those)."""
+    table = FOLD_TABLES[EVERY_KIND]
+    return [(base.translate(table), marks) for base, marks in units]
+
+
+def _is_marked_enclosure(base: str, marks: str) -> bool:
+    """Whether ``base`` is an ASCII letter or digit in a combining enclosure, and not a keycap emoji."""
+    return (
+        base.isascii()
+        and base.isalnum()
+        and ENCLOSED_BY_MARK.fullmatch(marks) is not None
+        and not (base.isdigit() and marks == KEYCAP)
+    )
+
+
+def _marked_enclosures(units: Units) -> int:
+    """How many letters and digits of a word are in combining enclosures (v⃝o⃝t⃝e⃝, W⃣I⃣N⃣), if
+    all are; 0 if the word has another letter or digit, which makes them symbols (P⃠ark)."""
+    enclosed = 0
+    for base, marks in units:
+        if _is_marked_enclosure(base, marks):
+            enclosed += 1
+        elif base.isalnum():
+            return 0
+    return enclosed
 
 
 _STEP = StyledText()
