@@ -388,7 +388,8 @@ def _apply_rules(word: str, before: str) -> _Word:
                 mathematical += count
     styled = [info for _, info in present]
     plain = [char for char in distinct - STYLED_SET - MARK_SET]
-    plain_letters = sum(word.count(char) for char in plain if char.isalpha())
+    # The ordinary lowercase letters (a capital kept at the start is no evidence against).
+    plain_letters = sum(word.count(char) for char in plain if char.islower())
     enclosed = [s for s in styled if s.kind == "enclosed"]
     modifier = [s for s in styled if s.kind == "modifier"]
     # Enclosed characters take every other styled character as styled, but an
@@ -496,7 +497,7 @@ def _render(
         folded = strip_piles(folded)
     pieces = []
     for (base, _), (plain, marks) in zip(units, folded, strict=True):
-        if marks and enclosures and _is_marked_enclosure(base, marks):
+        if marks and enclosures and _is_marked_enclosure(plain, marks):
             marks = ""
         if marks and strip:
             marks = OVERLAY.sub("", marks)
@@ -528,7 +529,7 @@ def _marked_enclosures(units: Units) -> int:
     """How many letters and digits of a word are in combining enclosures (v⃝o⃝t⃝e⃝, W⃣I⃣N⃣), if
     all are; 0 if the word has another letter or digit, which makes them symbols (P⃠ark)."""
     enclosed = 0
-    for base, marks in units:
+    for base, marks in _plain_units(units):
         if _is_marked_enclosure(base, marks):
             enclosed += 1
         elif base.isalnum():

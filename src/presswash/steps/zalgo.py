@@ -8,11 +8,13 @@ Vietnamese ệ, polytonic Greek ᾧ, pinyin ǘ. So the evidence is a *pile*: a
 Latin, Greek or Cyrillic letter carrying three or more marks (variation
 selectors aside) that NFC cannot compose into one character.
 
-A word with a pile is Zalgo, unless it is phonetic notation: a letter or
-modifier of the IPA blocks (ə, ɛ, ʰ, ˈ, ᵊ) anywhere in it, or a word that opens
-right after ``[`` or ``/``, is transcription, whose diacritics stack on
-purpose ([ã̰́]). In a Zalgo word, every Latin, Greek or Cyrillic letter loses
-the marks NFC does not compose into it (an é keeps its accent), and marks
+The marks are counted with those the letter holds precomposed. A word with a
+pile is Zalgo, unless it is phonetic notation: a letter or modifier of the
+IPA blocks (ə, ɛ, ʰ, ˈ, ᵊ) anywhere in it, or a word that opens right after
+``[`` or ``/``, is transcription, whose diacritics stack on purpose ([ã̰́]). In a Zalgo word, every Latin, Greek or Cyrillic letter loses
+every mark unless NFC composes them all into one character with it: an é
+keeps its accent, a letter of a pile becomes bare (Zalgo text that went
+through NFC has some marks composed into its letters: ǫ̵̛͝ becomes o). Marks
 without a letter, struck on the space before the word, go too. Marks of other
 scripts (Devanagari, Thai, Arabic, Hebrew, Tibetan …) belong to their letters
 and are never touched.
@@ -47,27 +49,39 @@ def is_zalgo(units: list[tuple[str, str]], phonetic: bool) -> bool:
     """Whether a word, as ``(base, marks)`` units, is Zalgo; ``phonetic``: it opens after [ or /."""
     if phonetic or any(PHONETIC.match(base) for base, _ in units):
         return False
-    return any(_is_pile(base, marks) for base, marks in units if len(marks) >= PILE)
+    return any(_is_pile(base, marks) for base, marks in units if marks)
 
 
 def strip_piles(units: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The units of a Zalgo word with the marks of its piles removed (see the module)."""
-    return [(base, "" if _loses_marks(base, marks) else marks) for base, marks in units]
+    return [_stripped(base, marks) for base, marks in units]
+
+
+def _stripped(base: str, marks: str) -> tuple[str, str]:
+    if not base:
+        return base, ""
+    if not marks or PILED_LETTER.match(base) is None:
+        return base, marks
+    letter, all_marks = _decomposed(base, marks)
+    return (base, marks) if _composes(letter, all_marks) else (letter, "")
 
 
 def _is_pile(base: str, marks: str) -> bool:
-    marks = VARIATION_SELECTORS.sub("", marks)
-    return len(marks) >= PILE and PILED_LETTER.match(base) is not None and not _composes(base, marks)
-
-
-def _loses_marks(base: str, marks: str) -> bool:
-    if not marks:
+    if PILED_LETTER.match(base) is None:
         return False
-    if not base:
-        return True
-    return PILED_LETTER.match(base) is not None and not _composes(base, VARIATION_SELECTORS.sub("", marks))
+    letter, all_marks = _decomposed(base, marks)
+    return len(all_marks) >= PILE and not _composes(letter, all_marks)
 
 
-def _composes(base: str, marks: str) -> bool:
-    """Whether NFC composes ``base`` and ``marks`` into one character."""
-    return len(marks) <= MOST_MARKS_COMPOSED and len(unicodedata.normalize("NFC", base + marks)) == 1
+def _decomposed(base: str, marks: str) -> tuple[str, str]:
+    """The bare letter of ``base`` and every mark on it, its own (ǫ: o and ogonek) and ``marks``.
+
+    Zalgo text that went through NFC has some marks composed into its letters.
+    """
+    decomposed = unicodedata.normalize("NFD", base)
+    return decomposed[0], decomposed[1:] + VARIATION_SELECTORS.sub("", marks)
+
+
+def _composes(letter: str, marks: str) -> bool:
+    """Whether NFC composes ``letter`` and ``marks`` into one character."""
+    return len(marks) <= MOST_MARKS_COMPOSED and len(unicodedata.normalize("NFC", letter + marks)) == 1
