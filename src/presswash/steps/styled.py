@@ -14,6 +14,8 @@ only, so ™, ½, µ, №, ℃, ª and º are never touched, nor is any real scr
     'leaving vulnerabilities exposed in an increasingly volatile world'
     >>> fold_styled("ᴛʜᴇ ᵍᵈᵖ ɢʀᴇᴡ: ⓑⓘⓖ 🅽🅴🆆🆂, ｗｉｄｅ ℌ𝔢𝔩𝔩𝔬, s̶t̶r̶u̶c̶k̶")
     'the gdp grew: big NEWS, wide Hello, struck'
+    >>> fold_styled("ʙʀᴇᴀᴋɪɴɢ ɴᴇᴡs: h̸̢̛e̷͙͝l̵̙̈́l̶͈͐o̴̪͝, v⃝o⃝t⃝e⃝, 𝓬𝓪𝓯𝓮\u0301")
+    'breaking news: hello, vote, café'
 
 Many styled characters also have real uses, so the step decides by *words*
 (maximal runs of letters, digits, combining marks and styled characters) and
@@ -47,7 +49,13 @@ rule, from least to most ambiguous:
   (kʰ, [ʀ], bɪt), of orthographies (Kabyle yegʷjen) and of notation (m², km³,
   H₂O, xᵢⱼ, Tₘₐₓ, 5ᵗʰ). They fold when a word holds at least two of them as
   letters and every other letter in it is one their styles lack: ᴇxᴀᴍᴘʟᴇ (there
-  is no small capital x), Hᴇʟʟᴏ (generators keep capitals), ₕₑₗₗₒ wₒᵣₗd. Other
+  is no small capital x), Hᴇʟʟᴏ (generators keep capitals), ₕₑₗₗₒ wₒᵣₗd. Many
+  generators also leave s and q plain (ꜱ and the ǫ some use are missing from
+  fonts): ᴄᴀᴘs, ʙʀᴇᴀᴋɪɴɢ ɴᴇᴡs. Small capitals must then be most of the word's
+  lowercase letters, and one of them must be a letter phonetics does not
+  use: the IPA's small capitals (ɪ ʏ ʀ ɢ ɴ ʟ ʙ ʜ ɶ) with a plain s, x or q
+  may be a transcription ([ʀɪs]), and fold only beside a folded word
+  (ʙʀɪɴɢs ᴛʜᴇ ɴᴇᴡs). Other
   styled letters in the word count as ordinary letters here, so 𝑥ᵢⱼ keeps its
   indices. Superscript and subscript digits fold only inside such a word
   (ᶜᵒᵛⁱᵈ¹⁹); alone they are exponents, indices and footnote marks. A word
@@ -59,9 +67,30 @@ rule, from least to most ambiguous:
   punctuation between words too; those strokes, and one-letter words (I̶ a̶m̶),
   go with the struck words beside them. One struck letter alone stays, as does
   the slash of a negated symbol (≠). Overlines are notation (X̅, 0.3̅) and stay.
+- **Zalgo** piles — three or more marks on a Latin, Greek or Cyrillic letter
+  that NFC cannot compose into one character — make their word lose its
+  Zalgo marks: h̸̢̛e̷͙͝l̵̙̈́l̶͈͐o̴̪͝ → hello, while Vietnamese ệ, polytonic ᾧ,
+  pinyin ǘ, phonetic transcription and every script's own marks stay (the
+  rules are in :mod:`presswash.steps.zalgo`). A word of a few letters whose
+  marks would all go (a̸, of̶) goes with a Zalgo word beside it.
+- **Combining enclosures** (U+20DD–U+20E0, U+20E2–U+20E4: circle, square,
+  diamond, prohibition, screen, keycap, triangle) around ASCII letters and
+  digits fold like the enclosed letters: when every letter and digit of a
+  word has one and there are at least two (v⃝o⃝t⃝e⃝, W⃣I⃣N⃣, 2⃣0⃣2⃣4⃣); one
+  letter alone follows a folded neighbour. The emoji keycaps (1️⃣, a digit
+  with VS16 and U+20E3) are emoji and stay; so does P⃠ (no parking).
+- **Regional indicators** kept apart one by one by invisible or control
+  characters (🇭 ZWSP 🇪 ZWSP 🇾) are an alphabet, not flags: they fold to
+  capital letters, and the invisible step then removes the separators.
+  Pairs of them, flags, stay (see :mod:`presswash.steps.regional_indicators`).
 
-Every other combining mark stays where it is, so accents on a styled letter
-survive (𝐞́ → é after NFC). Each word that changes is one edit.
+Every other combining mark stays where it is. On a folded letter it is the
+plain letter's accent, and the two are composed: 𝓬𝓪𝓯𝓮 + U+0301 → café, also
+without normalization. Each word that changes is one edit.
+
+A word is looked at when it holds a styled character, an overlay, an
+enclosure or three marks in a row: single accents, as in decomposed text,
+are no reason to, so NFD text costs the step nothing.
 
     >>> fold_styled("10 m², H₂O, 1º, ½, ™, µ, kʰ, yegʷjen, 🅰️ and 🅱, ① and ⓐ, 𝑥 ∈ ℝ, xᵢⱼ")
     '10 m², H₂O, 1º, ½, ™, µ, kʰ, yegʷjen, 🅰️ and 🅱, ① and ⓐ, x ∈ ℝ, xᵢⱼ'
@@ -75,98 +104,39 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from itertools import combinations
 from typing import NamedTuple
 
 from presswash.edits import Edit
 from presswash.step import PatternStep
-from presswash.steps._styled_table import (
-    COMBINING_MARKS,
-    OVERLAYS,
-    STYLED,
-    STYLED_CLASS,
-    STYLED_CLASS_BASIC,
-    SUPPLEMENTARY_COMBINING_MARKS,
-)
+from presswash.steps._styled_table import COMBINING_MARKS, OVERLAYS, STYLED_CLASS, STYLED_CLASS_BASIC
 from presswash.steps.controls import CONTROL_CHARACTERS
 from presswash.steps.invisible import ALWAYS_JUNK, JOINERS, ZERO_WIDTH_SPACE
 from presswash.steps.normalization import normalize
 from presswash.steps.regional_indicators import REGIONAL_INDICATORS, as_letters
+from presswash.steps.styled_characters import (
+    ALWAYS,
+    ENCLOSED_BY_MARK,
+    ENCLOSING_MARKS,
+    EVERY_KIND,
+    FOLD_TABLES,
+    MARK_SET,
+    MARKS,
+    STYLED_CHARACTERS,
+    STYLED_SET,
+    Units,
+    is_marked_enclosure,
+    marked_enclosures,
+    may_stand_beside,
+    plain_units,
+)
 from presswash.steps.zalgo import ZALGO_MARKS, is_zalgo, strip_piles
 
-
-class _Styled(NamedTuple):
-    plain: str
-    kind: str
-    style: str
-
-
-def _styled_characters() -> dict[str, _Styled]:
-    characters: dict[str, _Styled] = {}
-    for kind, styles in STYLED.items():
-        for style, ranges in styles.items():
-            for first, last, plain in ranges:
-                for point in range(first, last + 1):
-                    characters[chr(point)] = _Styled(chr(plain + point - first), kind, style)
-    return characters
-
-
-def _class_members(body: str) -> frozenset[str]:
-    """The characters of a character-class body made of characters and ranges."""
-    members: set[str] = set()
-    for first, last in re.findall(r"(.)(?:-(.))?", body, re.DOTALL):
-        members.update(map(chr, range(ord(first), ord(last or first) + 1)))
-    return frozenset(members)
-
-
-STYLED_CHARACTERS = _styled_characters()
-STYLED_SET = frozenset(STYLED_CHARACTERS)
-MARKS = COMBINING_MARKS + SUPPLEMENTARY_COMBINING_MARKS
-MARK_SET = _class_members(MARKS)
-
-# Kinds that fold wherever they are; the others fold by the rules of the module docstring.
-ALWAYS = frozenset({"mathematical", "fullwidth"})
-SOMETIMES = ("letterlike", "enclosed", "modifier")
-EVERY_KIND = ALWAYS.union(SOMETIMES)
-
-
-def _coverage() -> dict[str, frozenset[str]]:
-    written: dict[str, set[str]] = {}
-    for styled in STYLED_CHARACTERS.values():
-        written.setdefault(styled.style, set()).add(styled.plain)
-    # Superscript q (𐞥) came with Unicode 14 in 2021: generators still write a plain q.
-    written["superscript"].discard("q")
-    # Small capital s (ꜱ) and the ǫ borrowed for q are missing from many generators and fonts.
-    written["small capitals"] -= {"s", "q"}
-    return {style: frozenset(plain) for style, plain in written.items()}
-
-
-def _fold_tables() -> dict[frozenset[str], dict[int, str]]:
-    """A ``str.translate`` table for every set of kinds that can fold together in a word."""
-    tables = {}
-    for size in range(len(SOMETIMES) + 1):
-        for kinds in combinations(SOMETIMES, size):
-            folding = ALWAYS.union(kinds)
-            tables[folding] = {ord(c): s.plain for c, s in STYLED_CHARACTERS.items() if s.kind in folding}
-    return tables
-
-
-# The plain letters and digits each style can write.
-COVERAGE = _coverage()
-FOLD_TABLES = _fold_tables()
 # Characters whose fold depends on their word: all but the mathematical and fullwidth ones, and marks.
 NEEDS_RULES = MARK_SET.union(char for char, info in STYLED_CHARACTERS.items() if info.kind not in ALWAYS)
-# A capital before superscripts or subscripts is notation (Xᵢⱼ, Tₘₐₓ), not a capital kept by a generator.
-CAPITALS_ARE_NOTATION = frozenset({"superscript", "subscript"})
 # The small capitals of the IPA (ɪ ʏ ʀ ɢ ɴ ʟ ʙ ʜ ɶ) are in its block; the others are not phonetic.
 IPA_SMALL_CAPITALS = ("\u0250", "\u02af")
 EMOJI_PRESENTATION = "\ufe0f"
 VARIATION_SELECTORS = re.compile("[\ufe0e\ufe0f]")
-# Combining enclosures (circle, square, diamond, circle backslash, screen, keycap, triangle).
-ENCLOSING_MARKS = "\u20dd-\u20e0\u20e2-\u20e4"
-ENCLOSED_BY_MARK = re.compile(f"\ufe0f?[{ENCLOSING_MARKS}]")
-KEYCAP = "\ufe0f\u20e3"
-
 # Word characters: letters, digits, marks, styled characters. Outside the Basic Multilingual
 # Plane Python's re tests a class range by range, so there every character counts as a word
 # character except the emoji and symbol blocks (U+1F000-U+1FBFF, but for the enclosed styled
@@ -208,8 +178,6 @@ SEPARATED_REGIONAL_LETTERS = re.compile(
     f"(?<![{REGIONAL_INDICATORS}])[{REGIONAL_INDICATORS}]"
     f"(?:[{SEPARATORS}]+[{REGIONAL_INDICATORS}])+(?![{REGIONAL_INDICATORS}])"
 )
-
-Units = list[tuple[str, str]]  # (base character or "", the combining marks on it)
 
 
 class _Word(NamedTuple):
@@ -348,7 +316,7 @@ def _apply_rules(word: str, before: str) -> _Word:
     distinct = set(word)
     present = [(char, STYLED_CHARACTERS[char]) for char in distinct & STYLED_SET]
     units: Units | None = None
-    overlaid, enclosed_emoji, zalgo, may_follow_zalgo, marked_enclosures = 0, False, False, False, 0
+    overlaid, enclosed_emoji, zalgo, may_follow_zalgo, in_enclosures = 0, False, False, False, 0
     marked = not MARK_SET.isdisjoint(distinct)
     overlays = marked and OVERLAY.search(word) is not None
     piled = marked and MAY_BE_PILE.search(word) is not None
@@ -362,15 +330,15 @@ def _apply_rules(word: str, before: str) -> _Word:
         enclosed_emoji = bool(enclosed_marks) and all(EMOJI_PRESENTATION in m for m in enclosed_marks)
         phonetic = before in ("[", "/")
         if piled:
-            zalgo = is_zalgo(_plain_units(units), phonetic)
+            zalgo = is_zalgo(plain_units(units), phonetic)
         # A few letters whose marks all go with Zalgo (a̸, of̶) may follow a Zalgo neighbour.
         may_follow_zalgo = (
             not phonetic
             and len(word) <= SHORT_WORD
-            and not any(marks for _, marks in strip_piles(_plain_units(units)))
+            and not any(marks for _, marks in strip_piles(plain_units(units)))
         )
         if enclosing:
-            marked_enclosures = _marked_enclosures(units)
+            in_enclosures = marked_enclosures(units)
     elif not marked and all(info.kind in ALWAYS for _, info in present):
         own = word.translate(FOLD_TABLES[ALWAYS])  # the common case: mathematical letters
         return _Word(own, frozenset(info.style for _, info in present), NOTHING, own)
@@ -394,10 +362,10 @@ def _apply_rules(word: str, before: str) -> _Word:
     modifier = [s for s in styled if s.kind == "modifier"]
     # Enclosed characters take every other styled character as styled, but an
     # ordinary letter their styles could have written makes them symbols.
-    enclosed_fit = bool(enclosed) and _may_stand_beside(plain + [s.plain for s in modifier], enclosed)
+    enclosed_fit = bool(enclosed) and may_stand_beside(plain + [s.plain for s in modifier], enclosed)
     # Modifier letters take every other styled letter as an ordinary one (𝑥ᵢⱼ).
     others = [s.plain for s in styled if s.kind != "modifier"]
-    modifier_fit = bool(modifier) and _may_stand_beside(plain + others, modifier)
+    modifier_fit = bool(modifier) and may_stand_beside(plain + others, modifier)
 
     folding = set(ALWAYS)
     if mathematical >= 2:
@@ -418,7 +386,7 @@ def _apply_rules(word: str, before: str) -> _Word:
     if modifier_word and not phonetic_capitals:
         folding.add("modifier")
     strip = overlaid >= 2
-    enclosures = marked_enclosures >= 2
+    enclosures = in_enclosures >= 2
     if present or strip or zalgo or enclosures:
         own = _render(word, units, frozenset(folding), strip, zalgo, enclosures)
     else:
@@ -446,7 +414,7 @@ def _apply_rules(word: str, before: str) -> _Word:
         base = units[0][0]
         if base.isalnum() or (not base and after_break):
             lone.add("overlay")
-    if marked_enclosures == 1 and length == 1 and units is not None and units[0][0].isalpha():
+    if in_enclosures == 1 and length == 1 and units is not None and units[0][0].isalpha():
         lone.add("enclosed")
     if may_follow_zalgo:
         lone.add("zalgo")
@@ -459,24 +427,6 @@ def _apply_rules(word: str, before: str) -> _Word:
 # Styled text repeats its words; remember how the short ones fold.
 SHORT_WORD = 40
 _fold_short_word = functools.lru_cache(maxsize=4096)(_apply_rules)
-
-
-def _may_stand_beside(plain: list[str], styled: list[_Styled]) -> bool:
-    """Whether ordinary letters and digits fit in a word of ``styled`` characters.
-
-    They do if the styles cannot write them (ᴇxᴀᴍᴘʟᴇ: no small capital x) and they
-    are Latin: a letter of another script makes the styled characters symbols in
-    that script's text.
-    """
-    styles = {s.style for s in styled}
-    written: set[str] = set()
-    for style in styles:
-        written |= COVERAGE[style]
-    capitals_are_notation = not styles.isdisjoint(CAPITALS_ARE_NOTATION)
-    return all(
-        char < "\u0250" and char not in written and not (capitals_are_notation and char.isupper())
-        for char in plain
-    )
 
 
 def _render(
@@ -497,7 +447,7 @@ def _render(
         folded = strip_piles(folded)
     pieces = []
     for (base, _), (plain, marks) in zip(units, folded, strict=True):
-        if marks and enclosures and _is_marked_enclosure(plain, marks):
+        if marks and enclosures and is_marked_enclosure(plain, marks):
             marks = ""
         if marks and strip:
             marks = OVERLAY.sub("", marks)
@@ -507,34 +457,6 @@ def _render(
         else:
             pieces += (plain, marks)
     return "".join(pieces)
-
-
-def _plain_units(units: Units) -> Units:
-    """``units`` with every styled base as the letter it stands for (Zalgo piles are judged on those)."""
-    table = FOLD_TABLES[EVERY_KIND]
-    return [(base.translate(table), marks) for base, marks in units]
-
-
-def _is_marked_enclosure(base: str, marks: str) -> bool:
-    """Whether ``base`` is an ASCII letter or digit in a combining enclosure, and not a keycap emoji."""
-    return (
-        base.isascii()
-        and base.isalnum()
-        and ENCLOSED_BY_MARK.fullmatch(marks) is not None
-        and not (base.isdigit() and marks == KEYCAP)
-    )
-
-
-def _marked_enclosures(units: Units) -> int:
-    """How many letters and digits of a word are in combining enclosures (v⃝o⃝t⃝e⃝, W⃣I⃣N⃣), if
-    all are; 0 if the word has another letter or digit, which makes them symbols (P⃠ark)."""
-    enclosed = 0
-    for base, marks in _plain_units(units):
-        if _is_marked_enclosure(base, marks):
-            enclosed += 1
-        elif base.isalnum():
-            return 0
-    return enclosed
 
 
 _STEP = StyledText()

@@ -11,13 +11,15 @@ selectors aside) that NFC cannot compose into one character.
 The marks are counted with those the letter holds precomposed. A word with a
 pile is Zalgo, unless it is phonetic notation: a letter or modifier of the
 IPA blocks (ə, ɛ, ʰ, ˈ, ᵊ) anywhere in it, or a word that opens right after
-``[`` or ``/``, is transcription, whose diacritics stack on purpose ([ã̰́]). In a Zalgo word, every Latin, Greek or Cyrillic letter loses
-every mark unless NFC composes them all into one character with it: an é
-keeps its accent, a letter of a pile becomes bare (Zalgo text that went
-through NFC has some marks composed into its letters: ǫ̵̛͝ becomes o). Marks
-without a letter, struck on the space before the word, go too. Marks of other
-scripts (Devanagari, Thai, Arabic, Hebrew, Tibetan …) belong to their letters
-and are never touched.
+``[`` or ``/``, is transcription, whose diacritics stack on purpose ([ã̰́]).
+
+In a Zalgo word, every Latin, Greek or Cyrillic letter loses every mark
+unless NFC composes them all into one character with it: an é keeps its
+accent, a letter of a pile becomes bare (Zalgo text that went through NFC
+has some marks composed into its letters: ǫ̵̛͝ becomes o). Marks without a
+letter, struck on the space before the word, go too. Marks of other scripts
+(Devanagari, Thai, Arabic, Hebrew, Tibetan …) belong to their letters and are
+never touched.
 
     >>> units = [("h", "\\u0338\\u0322\\u031b"), ("i", "")]
     >>> is_zalgo(units, phonetic=False), strip_piles(units)
