@@ -55,9 +55,8 @@ rule, from least to most ambiguous:
   lowercase letters, and one of them must be a letter phonetics does not
   use: the IPA's small capitals (ɪ ʏ ʀ ɢ ɴ ʟ ʙ ʜ ɶ) with a plain s, x or q
   may be a transcription ([ʀɪs]), and fold only beside a folded word
-  (ʙʀɪɴɢs ᴛʜᴇ ɴᴇᴡs). Other
-  styled letters in the word count as ordinary letters here, so 𝑥ᵢⱼ keeps its
-  indices. Superscript and subscript digits fold only inside such a word
+  (ʙʀɪɴɢs ᴛʜᴇ ɴᴇᴡs). Other styled letters in the word count as ordinary
+  letters here, so 𝑥ᵢⱼ keeps its indices. Superscript and subscript digits fold only inside such a word
   (ᶜᵒᵛⁱᵈ¹⁹); alone they are exponents, indices and footnote marks. A word
   with a single such letter (ᴀ, or dₒg in subscript) folds next to a folded
   word of the same kind (ᴀ ᴄᴀᴛ, ₜₕₑ dₒg).
