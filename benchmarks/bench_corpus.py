@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import re
 from collections.abc import Callable
@@ -17,8 +18,8 @@ NEWS_SAMPLE = Path(__file__).resolve().parent.parent / "data" / "news-sample.txt
 
 def _corpus_file(value: str) -> Path:
     path = Path(value)
-    if not path.is_file():
-        raise argparse.ArgumentTypeError(f"corpus not found: {value}")
+    if not (path.is_file() or (path.is_dir() and any(path.glob("*.txt")))):
+        raise argparse.ArgumentTypeError(f"corpus not found (a file, or a folder of .txt files): {value}")
     return path
 
 
@@ -35,7 +36,8 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
         "--corpus",
         type=_corpus_file,
         default=NEWS_SAMPLE,
-        help="UTF-8 corpus: documents separated by a blank line, one paragraph per line",
+        help="UTF-8 corpus: documents separated by a blank line, one paragraph per line; or a folder "
+        "of such files (data/multilingual), whose documents are taken in turn, one file after another",
     )
     parser.add_argument(
         "--mangled",
@@ -68,8 +70,35 @@ def fresh_copies(documents: list[str]) -> list[str]:
     return [text.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass") for text in documents]
 
 
+# About the size of a news article: the news sample's documents average 4 KB.
+ARTICLE_BYTES = 3000
+
+
+def _articles(paragraphs: list[str]) -> list[str]:
+    """Consecutive ``paragraphs`` joined by line breaks into documents of at least ``ARTICLE_BYTES``."""
+    articles: list[str] = []
+    current: list[str] = []
+    for paragraph in paragraphs:
+        current.append(paragraph)
+        if sum(map(utf8_len, current)) >= ARTICLE_BYTES:
+            articles.append("\n".join(current))
+            current = []
+    if current:
+        articles.append("\n".join(current))
+    return articles
+
+
 def read_documents(path: Path) -> list[str]:
-    """The documents of a corpus file: blocks separated by a blank line, one paragraph per line."""
+    """The documents of a corpus file: blocks separated by a blank line, one paragraph per line.
+
+    A folder's ``*.txt`` files hold paragraphs instead (``data/multilingual``): consecutive
+    paragraphs of a file make a document of at least ``ARTICLE_BYTES``, one paragraph per line,
+    and the files' documents are taken in turn (the first of each file, then the second of each,
+    …), so that any prefix of the list mixes every language.
+    """
+    if path.is_dir():
+        files = [_articles(read_documents(file)) for file in sorted(path.glob("*.txt"))]
+        return [document for row in itertools.zip_longest(*files) for document in row if document is not None]
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
     documents = [block.strip("\n") for block in _BLANK_LINE.split(text)]
     documents = [document for document in documents if document.strip()]

@@ -16,6 +16,16 @@ two or more adjacent positions, each a set of non-ASCII characters. This
 script reads the expression's parse tree, checks that all this is still true
 of the installed ftfy (and fails loudly if it is not), and writes the lone
 characters, the alphabet, and the first such run of every alternative.
+
+It also chooses the *runless* characters: alphabet characters that, all
+together, spell no run, and none of which is suspicious alone. Text whose
+alphabet characters are all runless holds nothing the heuristic can see, which
+lets text in Cyrillic or Greek (whose letters are in the alphabet, since UTF-8
+misread as Windows-1251 or -1253 is made of them) be ruled out in one scan. Many
+sets qualify; the letters and marks of real text that is largely non-ASCII
+(the paragraphs of ``data/multilingual`` with more than an eighth of non-ASCII
+characters) are taken greedily, the most frequent first, then every other
+alphabet character in code point order, each only if the set still spells no run.
 Run it after upgrading ftfy::
 
     python scripts/generate_mojibake_table.py
@@ -23,6 +33,7 @@ Run it after upgrading ftfy::
 
 from __future__ import annotations
 
+import collections
 import itertools
 import sys
 import unicodedata
@@ -33,7 +44,11 @@ from re import _parser as parser  # type: ignore[attr-defined]
 import ftfy
 from ftfy.badness import BADNESS_RE
 
-OUTPUT = Path(__file__).resolve().parent.parent / "src" / "presswash" / "steps" / "_mojibake_table.py"
+REPO = Path(__file__).resolve().parent.parent
+OUTPUT = REPO / "src" / "presswash" / "steps" / "_mojibake_table.py"
+MULTILINGUAL = REPO / "data" / "multilingual"
+# The share of non-ASCII characters past which the screens scan a text itself (mojibake.SIEVED_SHARE).
+LARGELY_NON_ASCII = 1 / 8
 
 Position = frozenset[int] | None  # the code points one position can match; None: may be ASCII
 
@@ -109,6 +124,24 @@ def derive() -> tuple[set[int], set[int], set[Run]]:
     return singles, alphabet, runs
 
 
+def runless(singles: set[int], alphabet: set[int], runs: set[Run]) -> set[int]:
+    """Alphabet characters that together spell no run and are not suspicious alone (see above)."""
+    frequency: collections.Counter[int] = collections.Counter()
+    for path in sorted(MULTILINGUAL.glob("*.txt")):
+        for paragraph in path.read_text(encoding="utf-8").split("\n"):
+            if sum(not character.isascii() for character in paragraph) > len(paragraph) * LARGELY_NON_ASCII:
+                frequency.update(ord(character) for character in paragraph if ord(character) in alphabet)
+    ranked = sorted(frequency, key=lambda point: (-frequency[point], point))
+    chosen: set[int] = set()
+    for point in ranked + sorted(alphabet - set(ranked)):
+        if point in singles:
+            continue
+        candidate = chosen | {point}
+        if not any(all(position & candidate for position in run) for run in runs):
+            chosen = candidate
+    return chosen
+
+
 def character_class(points: set[int]) -> str:
     """A compact ``re`` character-class body for ``points``, escaped as Python source."""
     ranges: list[tuple[int, int]] = []
@@ -146,6 +179,10 @@ SUSPICIOUS_ALONE = "{character_class(singles)}"
 
 # Every non-ASCII character BADNESS_RE mentions; its other matches need two of them side by side.
 MOJIBAKE_ALPHABET = "{character_class(alphabet)}"
+
+# Alphabet characters outside a set that together spells no run (and has no lone
+# suspicious character): text without these holds no run and no lone character.
+BEYOND_RUNLESS = "{character_class(alphabet - runless(singles, alphabet, runs))}"
 
 # The runs of adjacent characters that those matches must contain, each position a
 # character-class body; shorter runs come first.

@@ -34,7 +34,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from presswash import cli
+from presswash.cli import jsonl
+from presswash.cli.plain_text import documents
+from presswash.cli.progress import PROGRESS_DELAY
 from presswash.config import Config, help_text
 
 COMMAND = [sys.executable, "-m", "presswash"]
@@ -617,7 +619,7 @@ def _stderr_on_a_terminal(*args: str) -> bytes:
     chunk = news(2000, dirty_every=10**9).encode()
     process.stdin.write(chunk)
     process.stdin.flush()
-    time.sleep(cli.PROGRESS_DELAY + 0.5)
+    time.sleep(PROGRESS_DELAY + 0.5)
     process.stdin.write(chunk)
     process.stdin.close()
     shown = b""
@@ -652,7 +654,7 @@ def test_no_progress_bar_with_quiet() -> None:
 
 @given(st.text(alphabet="ab \t\r\n\u0301\u200d", max_size=80), st.integers(min_value=2, max_value=12))
 def test_documents_are_bounded_and_lose_nothing(text: str, limit: int) -> None:
-    chunks = list(cli._documents([text[:17], text[17:]], limit))
+    chunks = list(documents([text[:17], text[17:]], limit))
     assert "".join(chunks) == text
     assert all(0 < len(chunk) <= limit for chunk in chunks)
     # A chunk ends at a blank line, at the limit, or at the end of the text; never inside CRLF.
@@ -662,7 +664,7 @@ def test_documents_are_bounded_and_lose_nothing(text: str, limit: int) -> None:
 
 def test_documents_end_after_blank_lines() -> None:
     text = "a\nb\n\nc\n \t\nd"
-    assert list(cli._documents([text])) == ["a\nb\n\n", "c\n \t\n", "d"]
+    assert list(documents([text])) == ["a\nb\n\n", "c\n \t\n", "d"]
 
 
 json_strings = st.text(st.characters(codec="utf-8"), max_size=8)
@@ -680,9 +682,9 @@ def test_splicing_replaces_one_literal_and_keeps_the_rest(
     key = sorted(record)[0]
     document = {"outer": record, "n": 1.50}
     text = json.dumps(document, ensure_ascii=ascii_only, separators=separators) + "\n"
-    spliced = cli._spliced(text, [(f"outer.{key}", ("outer", key))], [record[key]], [new])
+    spliced = jsonl.spliced(text, [(f"outer.{key}", ("outer", key))], [record[key]], [new])
     assert json.loads(spliced) == {"outer": {**record, key: new}, "n": 1.5}
-    span = cli._value_span(text, ("outer", key))
+    span = jsonl.value_span(text, ("outer", key))
     assert span is not None
     assert spliced.startswith(text[: span[0]])
     assert spliced.endswith(text[span[1] :])

@@ -50,6 +50,7 @@ from ftfy.fixes import (
 from presswash.sieve import AsciiSieve
 from presswash.step import LineStep
 from presswash.steps._mojibake_table import (
+    BEYOND_RUNLESS,
     LONGEST_MATCH,
     MOJIBAKE_ALPHABET,
     MOJIBAKE_RUNS,
@@ -70,40 +71,17 @@ def _run_pattern(run: tuple[str, ...]) -> str:
     return "".join(f"[{position}]" for position in run)
 
 
-# Distinct pairs that begin runs, each looked up in the whole text, and distinct
-# runs found in sieved text, each looked up likewise; past this many the answer
-# is "maybe" and ftfy's heuristic decides. A look-up of a run found in sieved
-# text is cheaper than one by pattern.
-RUN_STARTS_TO_LOOK_UP = 8
+# Distinct runs found in sieved text, each looked up in the text; past this many
+# the answer is "maybe" and ftfy's heuristic decides.
 SIEVED_RUNS_TO_LOOK_UP = 32
+# Places in largely non-ASCII text around which runs are looked up, in any text; a
+# longer text may have one more per VISIT_COST characters.
+LOOK_UPS_ANYWAY = 8
 # Sieves every ASCII character out: the screens read what is left.
 NON_ASCII = AsciiSieve("")
 LONE_START = re.compile(f"[{SUSPICIOUS_ALONE}{SURROGATES}]")
-# Every two characters side by side that may begin a run, overlapping ones included.
-_FIRSTS = "".join(run[0] for run in MOJIBAKE_RUNS)
-_SECONDS = "".join(run[1] for run in MOJIBAKE_RUNS)
-PAIR_CANDIDATES = re.compile(f"(?=([{_FIRSTS}][{_SECONDS}]))")
-
-
-@functools.lru_cache(maxsize=4096)
-def runs_beginning(pair: str) -> re.Pattern[str] | None:
-    """A pattern for the runs that begin with ``pair`` (None: no run does).
-
-    It starts with ``pair`` itself, so a search skips quickly to where the pair
-    occurs. Where several runs match at one place, it finds the shortest: a
-    prefix of the others.
-
-    >>> runs_beginning("ab") is None
-    True
-    >>> runs_beginning("”“").findall("”“” ”“½")  # one of its runs is ”“ and a number
-    ['”“½']
-    """
-    tails = [
-        _run_pattern(run[2:]) for run in MOJIBAKE_RUNS if re.match(f"[{run[0]}][{run[1]}]", pair) is not None
-    ]
-    if not tails:
-        return None
-    return re.compile(f"{re.escape(pair)}(?:{'|'.join(tails)})")
+# In largely non-ASCII text: where a run or a lone character may be.
+BEYOND_RUNLESS_CHARACTER = re.compile(f"[{BEYOND_RUNLESS}{SURROGATES}]")
 
 
 # Sieved text is looked at instead of the text while it is at most this share of
@@ -196,19 +174,6 @@ def run_spellings(characters: frozenset[str]) -> tuple[str, ...] | None:
     return tuple(spellings)
 
 
-# A long text's pairs are listed a piece of this many characters at a time.
-PAIRS_PIECE = 1 << 16
-
-
-def _distinct_pairs(text: str) -> set[str]:
-    """The distinct pairs of ``PAIR_CANDIDATES`` in ``text``, listed piece by piece to bound memory."""
-    pairs: set[str] = set()
-    for start in range(0, len(text), PAIRS_PIECE):
-        # One character more, for a pair that starts at the piece's last character.
-        pairs.update(PAIR_CANDIDATES.findall(text, start, start + PAIRS_PIECE + 1))
-    return pairs
-
-
 def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     """False only if ftfy would certainly find no mojibake, C1 control or surrogate in ``text``.
 
@@ -221,9 +186,10 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     sieved text. Those found may be
     neighbours only after sieving (``£“`` from ``£5m. “No”``), so they are then
     looked up in ``text``.
-    Text that is largely non-ASCII (Greek, Cyrillic) is scanned itself: for
-    each distinct pair of neighbours that begins a run, its runs are looked
-    for. Common innocent neighbours such as ``…”`` or ``é’`` begin none.
+    Text that is largely non-ASCII (Greek, Cyrillic, Chinese) is scanned
+    itself, once, for the characters outside the runless set (see
+    ``scripts/generate_mojibake_table.py``): every run holds one, so the runs
+    are looked for only around them.
 
     >>> may_hold_mojibake("Nicolás – “déjà vu…” costs £5")
     False
@@ -247,18 +213,48 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
         # The distinct characters of ``notable``, found without reading it character by character.
         characters = characters.union([mark for mark in COMMON_PUNCTUATION if mark in notable])
         return _holds_run_seen_in(text, notable, characters)
-    if LONE_START.search(text) is not None:
-        return True
-    looked_up = 0
-    for pair in _distinct_pairs(text):
-        runs = runs_beginning(pair)
-        if runs is None:
-            continue
-        if runs.search(text) is not None:
+    return _holds_run_beyond_runless(text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _runs_through(character: str) -> tuple[tuple[int, re.Pattern[str]], ...]:
+    """Each place a run can have ``character`` at, with a pattern of those runs: ``(place, runs)``.
+
+    >>> [(place, runs.pattern[:9]) for place, runs in _runs_through("\u0402")][1:]  # Ђ, as in вЂ”
+    [(1, '[в][Ђ]'), (3, '[Г][ў][В]')]
+    """
+    places = RUNS_BY_CHARACTER.get(character, ())
+    return tuple(
+        (
+            place,
+            re.compile(
+                "|".join(_run_pattern(run) for index, run in enumerate(MOJIBAKE_RUNS) if mask >> index & 1)
+            ),
+        )
+        for place, mask in enumerate(places)
+        if mask
+    )
+
+
+def _holds_run_beyond_runless(text: str) -> bool:
+    """Whether ``text`` holds a lone suspicious character or a run, looked for around the characters
+    outside the runless set (every run holds one of them, and spans at most ``LONGEST_RUN``).
+
+    >>> _holds_run_beyond_runless("Это «правда» — Ольга Петровна, 1960-х")
+    False
+    >>> _holds_run_beyond_runless("Это РџСЂРёРІРµС‚")  # "Привет" in UTF-8, read as Windows-1251
+    True
+    """
+    for looked_up, match in enumerate(BEYOND_RUNLESS_CHARACTER.finditer(text), 1):
+        character = match.group()
+        if character in LONE_CHARACTERS:
             return True
-        looked_up += 1
-        if looked_up == RUN_STARTS_TO_LOOK_UP:
-            return True  # each look-up reads the text: past a few, the heuristic decides
+        position = match.start()
+        for offset, runs in _runs_through(character):
+            if offset <= position and runs.match(text, position - offset) is not None:
+                return True
+        if looked_up > LOOK_UPS_ANYWAY + len(text) // VISIT_COST:
+            return True  # each look-up costs a little: past a few per text, the heuristic decides
     return False
 
 
