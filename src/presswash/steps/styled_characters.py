@@ -88,8 +88,9 @@ FOLD_TABLES = _fold_tables()
 CAPITALS_ARE_NOTATION = frozenset({"superscript", "subscript"})
 # Combining enclosures (circle, square, diamond, circle backslash, screen, keycap, triangle).
 ENCLOSING_MARKS = "\u20dd-\u20e0\u20e2-\u20e4"
-ENCLOSED_BY_MARK = re.compile(f"\ufe0f?[{ENCLOSING_MARKS}]")
-KEYCAP = "\ufe0f\u20e3"
+ENCLOSED_BY_MARK = re.compile(f"[{ENCLOSING_MARKS}]")
+KEYCAP = "\u20e3"
+PRESENTATION_SELECTORS = re.compile("[\ufe0e\ufe0f]")
 
 
 def may_stand_beside(plain: list[str], styled: list[Styled]) -> bool:
@@ -117,12 +118,14 @@ def plain_units(units: Units) -> Units:
 
 
 def is_marked_enclosure(base: str, marks: str) -> bool:
-    """Whether ``base`` is an ASCII letter or digit in a combining enclosure, and not a keycap emoji."""
+    """Whether ``base`` is an ASCII letter or digit in one combining enclosure (a presentation
+    selector beside it aside), and not a keycap emoji: a digit, VS16 and the keycap."""
+    enclosure = PRESENTATION_SELECTORS.sub("", marks)
     return (
         base.isascii()
         and base.isalnum()
-        and ENCLOSED_BY_MARK.fullmatch(marks) is not None
-        and not (base.isdigit() and marks == KEYCAP)
+        and ENCLOSED_BY_MARK.fullmatch(enclosure) is not None
+        and not (base.isdigit() and enclosure == KEYCAP and "\ufe0f" in marks)
     )
 
 
