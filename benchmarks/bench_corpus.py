@@ -165,6 +165,8 @@ class Adversarial:
     name: str
     description: str
     make: Callable[[], str]
+    ftfy_max_mb: float | None = None
+    """Where ftfy is quadratic, it is timed on at most this much (a prefix), and compared there."""
 
 
 def prefix(text: str, fraction: float) -> str:
@@ -212,6 +214,13 @@ def adversarial_inputs(source: list[str], scale: float = 1.0) -> list[Adversaria
             "combining marks",
             f'"a" + {marks:,} x U+0301 (combining acute accent)',
             lambda: "a" + "\u0301" * marks,
+        ),
+        Adversarial(
+            "mixed combining marks",
+            f'"e" + {marks:,} combining marks, U+0301 U+0336 alternating (classes 230 and 1): '
+            "canonical ordering has to sort them",
+            lambda: "e" + "\u0301\u0336" * (marks // 2),
+            ftfy_max_mb=0.2 * scale,
         ),
         Adversarial(
             "letter/mark pairs",

@@ -14,7 +14,12 @@ non-ASCII characters of a text (see ``presswash.sieve``) instead of asking
 scripts) are all treated as unstable: listing their ranges too would make the
 regular-expression engine test each character against every one of them.
 
-The list depends on the Unicode version of the running Python, which the
+It also lists the BMP characters that canonical ordering moves (combining
+class other than 0, or a decomposition that starts with such a mark), with
+which presswash finds long runs of combining marks to put in order before
+normalizing (see ``presswash.steps.normalization``).
+
+The lists depend on the Unicode version of the running Python, which the
 generated file records; presswash uses it only under that version. Run this
 script again with a new Python::
 
@@ -50,6 +55,21 @@ def composition_seconds() -> set[int]:
     return seconds
 
 
+def marks_first() -> list[int]:
+    """Characters of combining class 0 whose decomposition starts with a mark of another class."""
+    return [
+        ord(char)
+        for char in characters()
+        if not unicodedata.combining(char) and unicodedata.combining(unicodedata.normalize("NFKD", char)[0])
+    ]
+
+
+def reordered() -> list[int]:
+    """Every BMP character that canonical ordering can move: a mark, or a character that starts with one."""
+    marks = [ord(char) for char in characters() if char <= "\uffff" and unicodedata.combining(char)]
+    return sorted(marks + [point for point in marks_first() if point <= 0xFFFF])
+
+
 def unstable() -> list[int]:
     """Every BMP character that is not NFC-stable (quick check "Yes" and combining class 0)."""
     seconds = composition_seconds()
@@ -75,13 +95,6 @@ def changing() -> list[int]:
     ]
 
 
-def class_lines(points: list[int]) -> str:
-    """``points`` as a compact character class, six items a line of a parenthesized string."""
-    items = class_items(points)
-    lines = ["".join(items[start : start + 6]) for start in range(0, len(items), 6)]
-    return "\n".join(f'    "{line}"' for line in lines)
-
-
 def class_items(points: list[int]) -> list[str]:
     """The items (``\\u0300-\\u034e``, ``\\u0374``) of a compact character class of sorted ``points``."""
     ranges: list[list[int]] = []
@@ -90,11 +103,18 @@ def class_items(points: list[int]) -> list[str]:
             ranges[-1][1] = point
         else:
             ranges.append([point, point])
-
-    def escape(point: int) -> str:
-        return f"\\u{point:04x}"
-
     return [escape(low) if low == high else f"{escape(low)}-{escape(high)}" for low, high in ranges]
+
+
+def class_body(points: list[int]) -> str:
+    """A character class of ``points``, as a parenthesized string literal six items a line."""
+    items = class_items(points)
+    lines = ["".join(items[start : start + 6]) for start in range(0, len(items), 6)]
+    return "\n".join(f'    "{line}"' for line in lines)
+
+
+def escape(point: int) -> str:
+    return f"\\u{point:04x}"
 
 
 def main() -> None:
@@ -109,13 +129,21 @@ UNICODE_VERSION = "{unicodedata.unidata_version}"
 
 # In the BMP: combining marks, characters that NFC replaces, and characters NFC can join to the one before.
 NFC_UNSTABLE_BMP = (
-{class_lines(points)}
+{class_body(points)}
 )
 
 # Of those, the characters NFC replaces or can join to the one before (quick check "No" or "Maybe").
 NFC_CHANGING_BMP = (
-{class_lines(changing())}
+{class_body(changing())}
 )
+
+# In the BMP: the characters with a canonical combining class other than 0, and MARKS_FIRST.
+REORDERED_BMP = (
+{class_body(reordered())}
+)
+
+# Characters of class 0 whose decomposition (canonical or compatibility) starts with a mark.
+MARKS_FIRST = "{"".join(map(escape, marks_first()))}"
 ''',
         encoding="utf-8",
     )

@@ -265,7 +265,7 @@ MIXED = [
     ("②⓪②④", "2024"),
     ("s̶t̶r̶u̶c̶k̶ ̶t̶e̶x̶t̶", "struck text"),
     ("I̶ a̶m̶", "I am"),
-    ("𝐞\u0301𝐭𝐞\u0301", "e\u0301te\u0301"),
+    ("𝐞\u0301𝐭𝐞\u0301", "été"),  # a styled letter's accent composes with the plain letter
     ("𝑥 ∈ ℝ", "x ∈ ℝ"),
     ("𝑥ᵢⱼ", "xᵢⱼ"),
     ("𝐸 = ℎ𝜈", "E = hν"),
@@ -515,12 +515,12 @@ def test_step_pickles_and_is_cheap() -> None:
 @pytest.mark.parametrize(
     ("text", "folded"),
     [
-        ("a" + "\u0336" * 1_000_000, "a" + "\u0336" * 1_000_000),
+        ("a" + "\u0336" * 1_000_000, "a"),
         ("\u0301" * 1_000_000 + " ⓐⓑ", "\u0301" * 1_000_000 + " ab"),
         ("s\u0336" + "t\u0336" * 1_000_000, "s" + "t" * 1_000_000),
         ("x" * 1_000_000 + "ⓐ " + "!" * 1_000_000, "x" * 1_000_000 + "ⓐ " + "!" * 1_000_000),
     ],
-    ids=["one struck letter", "orphan marks", "long struck word", "long word"],
+    ids=["one letter under a pile of strokes", "orphan marks", "long struck word", "long word"],
 )
 def test_long_inputs(text: str, folded: str) -> None:
     assert fold_styled(text) == folded

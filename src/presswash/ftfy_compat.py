@@ -6,7 +6,9 @@ This step therefore keeps ftfy's segmentation (lines) and its HTML rule (a
 decodes entities with ftfy's unescaping and mojibake with ftfy's decoding
 procedure (:func:`~presswash.steps.mojibake.fix_encoding`), and hands every line
 with terminal escapes, or that a second round of fixes would change again, to
-ftfy whole.
+ftfy whole. ftfy's own loop of fixes is run then (:func:`fix_segment`), with
+one change that cannot alter its output: normalization that no run of combining
+marks can slow down to quadratic time (see :func:`~presswash.steps.normalization.normalize`).
 
 Most news needs none of that: its only changes under ftfy are curly quotes
 straightened, the odd ligature, and perhaps normalization. Those fixes are
@@ -31,7 +33,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 import ftfy
-from ftfy import TextFixerConfig
+from ftfy import FIXERS, TextFixerConfig
 from ftfy.chardata import C1_CONTROL_RE, CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES, WIDTH_MAP
 from ftfy.fixes import SURROGATE_RE, fix_c1_controls, fix_surrogates
 
@@ -41,7 +43,7 @@ from presswash.step import ANY_NON_ASCII, Step, split_lines
 from presswash.steps.html_entities import unescape
 from presswash.steps.misread_sequences import misread_edits
 from presswash.steps.mojibake import MAY_HOLD_MOJIBAKE, fix_encoding, may_hold_mojibake
-from presswash.steps.normalization import is_nfc, stable_under_nfc
+from presswash.steps.normalization import is_nfc, normalize, stable_under_nfc
 
 ESCAPE = "\x1b"
 CURLY_SINGLE_QUOTES = "\u02bc\u2018\u2019\u201a\u201b"  # ftfy.chardata.SINGLE_QUOTE_RE
@@ -64,6 +66,49 @@ BEYOND_PUNCTUATION = re.compile(f"[^{COMMON_PUNCTUATION}]")
 LIGATURE_CHARACTERS = frozenset(map(chr, LIGATURES))
 WIDTH_CHARACTERS = frozenset(map(chr, WIDTH_MAP))
 CONTROL_CHARACTERS = frozenset(map(chr, CONTROL_CHARS))
+
+
+# ftfy.fix_and_explain's fixes after mojibake, in its order.
+FTFY_FIXES = (
+    "fix_c1_controls",
+    "fix_latin_ligatures",
+    "fix_character_width",
+    "uncurl_quotes",
+    "fix_line_breaks",
+    "fix_surrogates",
+    "remove_terminal_escapes",
+    "remove_control_chars",
+)
+
+
+def fix_segment(text: str, config: TextFixerConfig) -> str:
+    """``ftfy.fix_text_segment(text, config)``, in O(n log n) time on any run of combining marks.
+
+    This is ftfy's loop (``ftfy.fix_and_explain`` without explanation): its
+    fixes in its order until a round changes nothing, each round ending with
+    normalization. ftfy normalizes with ``unicodedata.normalize``, which a
+    long run of marks in mixed order stalls; :func:`normalize` gives the same
+    result without that cost, and the marks can come from any fix (entities
+    such as ``&#769;`` decode to them), so every round uses it.
+
+    >>> fix_segment("ca&amp;fe\u0301 \u201cok\u201d", TextFixerConfig(explain=False))
+    'ca&fé "ok"'
+    """
+    if config.unescape_html == "auto" and "<" in text:
+        config = config._replace(unescape_html=False)
+    while True:
+        before = text
+        if config.unescape_html:
+            text = FIXERS["unescape_html"](text)
+        if config.fix_encoding:
+            text = ftfy.fix_encoding(text)
+        for fix in FTFY_FIXES:
+            if getattr(config, fix):
+                text = FIXERS[fix](text)
+        if config.normalization is not None:
+            text = normalize(config.normalization, text)
+        if text == before:
+            return text
 
 
 def has_entities(text: str, notable: str, entities: bool) -> bool:
@@ -125,7 +170,7 @@ class FtfyCompatible(Step):
         if fixed is not None:
             return fixed
         if one_line:
-            return ftfy.fix_text_segment(text, config)
+            return fix_segment(text, config)
         return "".join(fixed for _, fixed in self._fixed_segments(text))
 
     def edits(self, text: str) -> list[Edit]:
@@ -158,7 +203,7 @@ class FtfyCompatible(Step):
                 entities = bool(config.unescape_html)
                 notable = self._sieve(segment)
                 fixed = self._replace_characters(segment, notable, entities, line=True, whole=True)
-                yield segment, ftfy.fix_text_segment(segment, config) if fixed is None else fixed
+                yield segment, fix_segment(segment, config) if fixed is None else fixed
 
     def _pieces(self, text: str) -> Iterator[tuple[str, bool]]:
         """``text`` as ftfy segments it, but with each run of lines that cannot hold mojibake
@@ -271,7 +316,7 @@ class FtfyCompatible(Step):
         if config.normalization and not stable and not _is_normalized(config.normalization, fixed):
             if not whole:
                 return None  # a rare fix brought an unstable character (ﾞ becomes U+3099)
-            fixed = unicodedata.normalize(config.normalization, fixed)
+            fixed = normalize(config.normalization, fixed)
             normalized = True
         # Straightened quotes are ASCII and cannot give ftfy new work; the other
         # fixes can (a removed control character joins two mojibake letters,

@@ -7,7 +7,9 @@ binary leftovers, backspaces and bells from terminals, DEL, and the C1 range
 removed whole, not just their invisible ESC, so no ``[31m`` is left behind.
 
 Tab and newline are kept. CR and NEXT LINE (U+0085) are line breaks, which the
-line-break step owns, so they are kept here.
+line-break step owns, so they are kept here. So is anything whose removal
+would pair two regional indicators into a flag (see
+:mod:`presswash.steps.regional_indicators`).
 
     >>> Controls().fix("\\x1b[1;31mAlert\\x1b[0m: bad\\x00 byte\\x7f\\tend")
     'Alert: bad byte\\tend'
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 
 from presswash.step import PatternStep
+from presswash.steps.regional_indicators import pairs_anew
 
 # Everything below U+0020 except tab, LF and CR; DEL; C1 except U+0085 NEXT LINE.
 CONTROL_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
@@ -35,4 +38,6 @@ class Controls(PatternStep):
     pattern = re.compile(f"{TERMINAL_ESCAPE}|[{CONTROL_CHARACTERS}]+")
 
     def replace(self, match: re.Match[str]) -> str:
+        if pairs_anew(match.string, match.start(), match.end()):
+            return match.group()  # it keeps two regional indicators from showing as a flag
         return ""

@@ -19,6 +19,10 @@ Some of them carry meaning, though, and removing those damages correct text:
   correct right-to-left typography and are not touched; the embedding,
   override and isolate *controls* (U+202A–U+202E, U+2066–U+2069) are removed.
 
+Nothing is removed between two regional indicators where that would pair
+them into a flag that was not in the text (🇭 ZWSP 🇪: letters kept apart; see
+:mod:`presswash.steps.regional_indicators`).
+
 Soft hyphens, byte-order marks, word joiners, invisible operators,
 interlinear annotation and the deprecated format characters are removed
 everywhere.
@@ -39,6 +43,7 @@ import re
 import regex
 
 from presswash.step import PatternStep
+from presswash.steps.regional_indicators import pairs_anew
 
 ALWAYS_JUNK = "\u00ad\u2060-\u2064\u202a-\u202e\u2066-\u2069\u206a-\u206f\ufeff\ufff9-\ufffb"
 JOINERS = "\u200c\u200d"
@@ -52,6 +57,7 @@ NEEDS_JOINER = regex.compile(
     regex.V1,
 )
 NEEDS_WORD_SEPARATOR = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
+ONLY_JUNK = re.compile(f"[{ALWAYS_JUNK}]+")
 
 
 class Invisible(PatternStep):
@@ -59,16 +65,25 @@ class Invisible(PatternStep):
 
     name = "invisible"
     trigger = ALWAYS_JUNK + ZERO_WIDTH_SPACE + JOINERS
-    pattern = re.compile(f"[{ALWAYS_JUNK}]+|[{ZERO_WIDTH_SPACE}{JOINERS}]")
+    pattern = re.compile(f"[{ALWAYS_JUNK}{ZERO_WIDTH_SPACE}{JOINERS}]+")
 
     def replace(self, match: re.Match[str]) -> str:
-        char = match.group()
-        if char[0] in ALWAYS_JUNK:
-            return ""
-        needed = NEEDS_WORD_SEPARATOR if char == ZERO_WIDTH_SPACE else NEEDS_JOINER
         text, start, end = match.string, match.start(), match.end()
-        before = text[start - 1] if start else ""
-        after = text[end] if end < len(text) else ""
-        if (before and needed.match(before)) or (after and needed.match(after)):
-            return char
+        if pairs_anew(text, start, end):
+            return match.group()  # they keep two regional indicators from showing as a flag
+        if ONLY_JUNK.fullmatch(text, start, end):
+            return ""
+        return "".join(_kept(text, index) for index in range(start, end))
+
+
+def _kept(text: str, index: int) -> str:
+    """The invisible character at ``index`` if its neighbours need it, else nothing."""
+    char = text[index]
+    if ONLY_JUNK.match(char):
         return ""
+    needed = NEEDS_WORD_SEPARATOR if char == ZERO_WIDTH_SPACE else NEEDS_JOINER
+    before = text[index - 1] if index else ""
+    after = text[index + 1] if index + 1 < len(text) else ""
+    if (before and needed.match(before)) or (after and needed.match(after)):
+        return char
+    return ""

@@ -14,6 +14,8 @@ only, so ™, ½, µ, №, ℃, ª and º are never touched, nor is any real scr
     'leaving vulnerabilities exposed in an increasingly volatile world'
     >>> fold_styled("ᴛʜᴇ ᵍᵈᵖ ɢʀᴇᴡ: ⓑⓘⓖ 🅽🅴🆆🆂, ｗｉｄｅ ℌ𝔢𝔩𝔩𝔬, s̶t̶r̶u̶c̶k̶")
     'the gdp grew: big NEWS, wide Hello, struck'
+    >>> fold_styled("ʙʀᴇᴀᴋɪɴɢ ɴᴇᴡs: h̸̢̛e̷͙͝l̵̙̈́l̶͈͐o̴̪͝, v⃝o⃝t⃝e⃝, 𝓬𝓪𝓯𝓮\u0301")
+    'breaking news: hello, vote, café'
 
 Many styled characters also have real uses, so the step decides by *words*
 (maximal runs of letters, digits, combining marks and styled characters) and
@@ -47,9 +49,14 @@ rule, from least to most ambiguous:
   (kʰ, [ʀ], bɪt), of orthographies (Kabyle yegʷjen) and of notation (m², km³,
   H₂O, xᵢⱼ, Tₘₐₓ, 5ᵗʰ). They fold when a word holds at least two of them as
   letters and every other letter in it is one their styles lack: ᴇxᴀᴍᴘʟᴇ (there
-  is no small capital x), Hᴇʟʟᴏ (generators keep capitals), ₕₑₗₗₒ wₒᵣₗd. Other
-  styled letters in the word count as ordinary letters here, so 𝑥ᵢⱼ keeps its
-  indices. Superscript and subscript digits fold only inside such a word
+  is no small capital x), Hᴇʟʟᴏ (generators keep capitals), ₕₑₗₗₒ wₒᵣₗd. Many
+  generators also leave s and q plain (ꜱ and the ǫ some use are missing from
+  fonts): ᴄᴀᴘs, ʙʀᴇᴀᴋɪɴɢ ɴᴇᴡs. Small capitals must then be most of the word's
+  lowercase letters, and one of them must be a letter phonetics does not
+  use: the IPA's small capitals (ɪ ʏ ʀ ɢ ɴ ʟ ʙ ʜ ɶ) with a plain s, x or q
+  may be a transcription ([ʀɪs]), and fold only beside a folded word
+  (ʙʀɪɴɢs ᴛʜᴇ ɴᴇᴡs). Other styled letters in the word count as ordinary
+  letters here, so 𝑥ᵢⱼ keeps its indices. Superscript and subscript digits fold only inside such a word
   (ᶜᵒᵛⁱᵈ¹⁹); alone they are exponents, indices and footnote marks. A word
   with a single such letter (ᴀ, or dₒg in subscript) folds next to a folded
   word of the same kind (ᴀ ᴄᴀᴛ, ₜₕₑ dₒg).
@@ -59,9 +66,30 @@ rule, from least to most ambiguous:
   punctuation between words too; those strokes, and one-letter words (I̶ a̶m̶),
   go with the struck words beside them. One struck letter alone stays, as does
   the slash of a negated symbol (≠). Overlines are notation (X̅, 0.3̅) and stay.
+- **Zalgo** piles — three or more marks on a Latin, Greek or Cyrillic letter
+  that NFC cannot compose into one character — make their word lose its
+  Zalgo marks: h̸̢̛e̷͙͝l̵̙̈́l̶͈͐o̴̪͝ → hello, while Vietnamese ệ, polytonic ᾧ,
+  pinyin ǘ, phonetic transcription and every script's own marks stay (the
+  rules are in :mod:`presswash.steps.zalgo`). A word of a few letters whose
+  marks would all go (a̸, of̶) goes with a Zalgo word beside it.
+- **Combining enclosures** (U+20DD–U+20E0, U+20E2–U+20E4: circle, square,
+  diamond, prohibition, screen, keycap, triangle) around ASCII letters and
+  digits fold like the enclosed letters: when every letter and digit of a
+  word has one and there are at least two (v⃝o⃝t⃝e⃝, W⃣I⃣N⃣, 2⃣0⃣2⃣4⃣); one
+  letter alone follows a folded neighbour. The emoji keycaps (1️⃣, a digit
+  with VS16 and U+20E3) are emoji and stay; so does P⃠ (no parking).
+- **Regional indicators** kept apart one by one by invisible or control
+  characters (🇭 ZWSP 🇪 ZWSP 🇾) are an alphabet, not flags: they fold to
+  capital letters, and the invisible step then removes the separators.
+  Pairs of them, flags, stay (see :mod:`presswash.steps.regional_indicators`).
 
-Every other combining mark stays where it is, so accents on a styled letter
-survive (𝐞́ → é after NFC). Each word that changes is one edit.
+Every other combining mark stays where it is. On a folded letter it is the
+plain letter's accent, and the two are composed: 𝓬𝓪𝓯𝓮 + U+0301 → café, also
+without normalization. Each word that changes is one edit.
+
+A word is looked at when it holds a styled character, an overlay, an
+enclosure or three marks in a row: single accents, as in decomposed text,
+are no reason to, so NFD text costs the step nothing.
 
     >>> fold_styled("10 m², H₂O, 1º, ½, ™, µ, kʰ, yegʷjen, 🅰️ and 🅱, ① and ⓐ, 𝑥 ∈ ℝ, xᵢⱼ")
     '10 m², H₂O, 1º, ½, ™, µ, kʰ, yegʷjen, 🅰️ and 🅱, ① and ⓐ, x ∈ ℝ, xᵢⱼ'
@@ -75,112 +103,80 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from itertools import combinations
 from typing import NamedTuple
 
 from presswash.edits import Edit
 from presswash.step import PatternStep
-from presswash.steps._styled_table import (
-    COMBINING_MARKS,
-    OVERLAYS,
-    STYLED,
-    STYLED_CLASS,
-    STYLED_CLASS_BASIC,
-    SUPPLEMENTARY_COMBINING_MARKS,
+from presswash.steps._styled_table import COMBINING_MARKS, OVERLAYS, STYLED_CLASS, STYLED_CLASS_BASIC
+from presswash.steps.controls import CONTROL_CHARACTERS
+from presswash.steps.invisible import ALWAYS_JUNK, JOINERS, ZERO_WIDTH_SPACE
+from presswash.steps.normalization import normalize
+from presswash.steps.regional_indicators import REGIONAL_INDICATORS, as_letters
+from presswash.steps.styled_characters import (
+    ALWAYS,
+    ENCLOSED_BY_MARK,
+    ENCLOSING_MARKS,
+    EVERY_KIND,
+    FOLD_TABLES,
+    MARK_SET,
+    MARKS,
+    STYLED_CHARACTERS,
+    STYLED_SET,
+    Units,
+    is_marked_enclosure,
+    marked_enclosures,
+    may_stand_beside,
+    plain_units,
 )
+from presswash.steps.zalgo import ZALGO_MARKS, is_zalgo, strip_piles
 
-
-class _Styled(NamedTuple):
-    plain: str
-    kind: str
-    style: str
-
-
-def _styled_characters() -> dict[str, _Styled]:
-    characters: dict[str, _Styled] = {}
-    for kind, styles in STYLED.items():
-        for style, ranges in styles.items():
-            for first, last, plain in ranges:
-                for point in range(first, last + 1):
-                    characters[chr(point)] = _Styled(chr(plain + point - first), kind, style)
-    return characters
-
-
-def _class_members(body: str) -> frozenset[str]:
-    """The characters of a character-class body made of characters and ranges."""
-    members: set[str] = set()
-    for first, last in re.findall(r"(.)(?:-(.))?", body, re.DOTALL):
-        members.update(map(chr, range(ord(first), ord(last or first) + 1)))
-    return frozenset(members)
-
-
-STYLED_CHARACTERS = _styled_characters()
-STYLED_SET = frozenset(STYLED_CHARACTERS)
-MARKS = COMBINING_MARKS + SUPPLEMENTARY_COMBINING_MARKS
-MARK_SET = _class_members(MARKS)
-
-# Kinds that fold wherever they are; the others fold by the rules of the module docstring.
-ALWAYS = frozenset({"mathematical", "fullwidth"})
-SOMETIMES = ("letterlike", "enclosed", "modifier")
-EVERY_KIND = ALWAYS.union(SOMETIMES)
-
-
-def _coverage() -> dict[str, frozenset[str]]:
-    written: dict[str, set[str]] = {}
-    for styled in STYLED_CHARACTERS.values():
-        written.setdefault(styled.style, set()).add(styled.plain)
-    # Superscript q (𐞥) came with Unicode 14 in 2021: generators still write a plain q.
-    written["superscript"].discard("q")
-    return {style: frozenset(plain) for style, plain in written.items()}
-
-
-def _fold_tables() -> dict[frozenset[str], dict[int, str]]:
-    """A ``str.translate`` table for every set of kinds that can fold together in a word."""
-    tables = {}
-    for size in range(len(SOMETIMES) + 1):
-        for kinds in combinations(SOMETIMES, size):
-            folding = ALWAYS.union(kinds)
-            tables[folding] = {ord(c): s.plain for c, s in STYLED_CHARACTERS.items() if s.kind in folding}
-    return tables
-
-
-# The plain letters and digits each style can write.
-COVERAGE = _coverage()
-FOLD_TABLES = _fold_tables()
 # Characters whose fold depends on their word: all but the mathematical and fullwidth ones, and marks.
 NEEDS_RULES = MARK_SET.union(char for char, info in STYLED_CHARACTERS.items() if info.kind not in ALWAYS)
-# A capital before superscripts or subscripts is notation (Xᵢⱼ, Tₘₐₓ), not a capital kept by a generator.
-CAPITALS_ARE_NOTATION = frozenset({"superscript", "subscript"})
+# The small capitals of the IPA (ɪ ʏ ʀ ɢ ɴ ʟ ʙ ʜ ɶ) are in its block; the others are not phonetic.
+IPA_SMALL_CAPITALS = ("\u0250", "\u02af")
 EMOJI_PRESENTATION = "\ufe0f"
 VARIATION_SELECTORS = re.compile("[\ufe0e\ufe0f]")
-
 # Word characters: letters, digits, marks, styled characters. Outside the Basic Multilingual
 # Plane Python's re tests a class range by range, so there every character counts as a word
 # character except the emoji and symbol blocks (U+1F000-U+1FBFF, but for the enclosed styled
 # letters) and the tags: supplementary punctuation, rare and historic, is taken for letters.
 SUPPLEMENTARY_WORD_CHARACTERS = "\U00010000-\U0001f0ff\U0001fc00-\U000dffff\U000e0100-\U0010ffff"
 WORD_CHARACTER = rf"\w{COMBINING_MARKS}{SUPPLEMENTARY_WORD_CHARACTERS}{STYLED_CLASS}"
-TRIGGER = STYLED_CLASS + OVERLAYS
-# For the pipeline's one-scan screen: the same class, except that any supplementary
-# character stands in for the styled ones there (one range is fast, many are slow);
-# applies() then looks for the exact triggers.
-SCREEN = STYLED_CLASS_BASIC + OVERLAYS + "\U00010000-\U0010ffff"
+# What makes a word worth a look: a styled character, an overlay, a combining enclosure, or
+# three marks in a row (a Zalgo pile; a single accent, as in decomposed text, is no reason).
+# (Spelled with one class first, which the search scans for quickly.)
+TRIGGER = (
+    rf"[{STYLED_CLASS}{ZALGO_MARKS}](?:(?<=[{STYLED_CLASS}{OVERLAYS}{ENCLOSING_MARKS}])|[{ZALGO_MARKS}]{{2}})"
+)
+# For the pipeline's sieve and one-scan screen: every mark of a pile, and any supplementary
+# character in place of the styled ones and regional indicators (one range is fast, many
+# are slow); applies() then looks for the exact triggers.
+SCREEN = STYLED_CLASS_BASIC + ZALGO_MARKS + "\U00010000-\U0010ffff"
 
-# A run of words that hold a styled character or an overlay, separated by spaces and
-# punctuation on one line. Each word starts where no word character precedes it, and
-# the lazy scan for its first trigger stops at the word's end: the pattern is linear.
+# A run of words that hold a trigger, separated by spaces and punctuation on one line.
+# Each word starts where no word character precedes it, and the lazy scan for its first
+# trigger stops at the word's end: the pattern is linear.
 STYLED_RUN = re.compile(
-    rf"(?<![{WORD_CHARACTER}])[{WORD_CHARACTER}]*?[{TRIGGER}][{WORD_CHARACTER}]*"
-    rf"(?:[^{WORD_CHARACTER}\n]+[{WORD_CHARACTER}]*?[{TRIGGER}][{WORD_CHARACTER}]*)*"
+    rf"(?<![{WORD_CHARACTER}])[{WORD_CHARACTER}]*?(?:{TRIGGER})[{WORD_CHARACTER}]*"
+    rf"(?:[^{WORD_CHARACTER}\n]+[{WORD_CHARACTER}]*?(?:{TRIGGER})[{WORD_CHARACTER}]*)*"
 )
 WORD = re.compile(f"[{WORD_CHARACTER}]+")
 WORD_CHARACTER_RE = re.compile(f"[{WORD_CHARACTER}]")
-TRIGGER_CHARACTER = re.compile(f"[{TRIGGER}]")
+TRIGGER_RE = re.compile(TRIGGER)
+SINGLE_TRIGGER = re.compile(f"[{STYLED_CLASS}{OVERLAYS}{ENCLOSING_MARKS}]")
 # A character and the combining marks on it; marks that open a word stand alone.
 UNIT = re.compile(f"([^{MARKS}]?)([{MARKS}]*)")
 OVERLAY = re.compile(f"[{OVERLAYS}]")
-
-Units = list[tuple[str, str]]  # (base character or "", the combining marks on it)
+# Where a letter may carry a Zalgo pile (see presswash.steps.zalgo).
+# Any supplementary character stands in for the supplementary marks (one range is fast, many slow).
+MAY_BE_PILE = re.compile(f"[{COMBINING_MARKS}\U00010000-\U0010ffff]{{3}}")
+REGIONAL_INDICATOR = re.compile(f"[{REGIONAL_INDICATORS}]")
+# Regional indicators kept apart one by one by invisible or control characters (🇭 ZWSP 🇪 ZWSP 🇾).
+SEPARATORS = ALWAYS_JUNK + ZERO_WIDTH_SPACE + JOINERS + CONTROL_CHARACTERS
+SEPARATED_REGIONAL_LETTERS = re.compile(
+    f"(?<![{REGIONAL_INDICATORS}])[{REGIONAL_INDICATORS}]"
+    f"(?:[{SEPARATORS}]+[{REGIONAL_INDICATORS}])+(?![{REGIONAL_INDICATORS}])"
+)
 
 
 class _Word(NamedTuple):
@@ -207,13 +203,15 @@ class StyledText(PatternStep):
     pattern = STYLED_RUN
 
     def applies(self, text: str, notable: str) -> bool:
-        return TRIGGER_CHARACTER.search(notable) is not None
-
-    def leaves_alone(self, character: str) -> bool:
-        return TRIGGER_CHARACTER.search(character) is None
-
-    def may_apply(self, notable: str, utf8: bytes) -> bool:
-        return TRIGGER_CHARACTER.search(notable) is not None
+        if TRIGGER_RE.search(notable) is not None and (
+            # Marks that only the sieve brought together (e\u0301 … e\u0301) are no pile.
+            SINGLE_TRIGGER.search(notable) is not None or TRIGGER_RE.search(text) is not None
+        ):
+            return True
+        return (
+            REGIONAL_INDICATOR.search(notable) is not None
+            and SEPARATED_REGIONAL_LETTERS.search(text) is not None
+        )
 
     def replace(self, match: re.Match[str]) -> str:
         run = match.group()
@@ -234,7 +232,10 @@ class StyledText(PatternStep):
         for match in self.runs(text):
             pieces += (text[position : match.start()], self.replace(match))
             position = match.end()
-        return "".join([*pieces, text[position:]]) if pieces else text
+        fixed = "".join([*pieces, text[position:]]) if pieces else text
+        if REGIONAL_INDICATOR.search(fixed) is None:
+            return fixed
+        return SEPARATED_REGIONAL_LETTERS.sub(_as_letters, fixed)
 
     def edits(self, text: str) -> list[Edit]:
         found = []
@@ -242,7 +243,9 @@ class StyledText(PatternStep):
             for (start, end), folded in _fold_run(match):
                 if folded != text[start:end]:
                     found.append(Edit(start, end, folded))
-        return found
+        # Regional indicators and their separators are not word characters: the edits never meet.
+        letters = [Edit(*m.span(), _as_letters(m)) for m in SEPARATED_REGIONAL_LETTERS.finditer(text)]
+        return sorted(found + letters, key=lambda edit: edit.start) if letters else found
 
     def runs(self, text: str) -> Iterator[re.Match[str]]:
         """The matches of ``pattern`` in ``text``, as ``finditer`` finds them, only faster.
@@ -253,7 +256,7 @@ class StyledText(PatternStep):
         two: no word in between holds a trigger, and the run found is the trigger's.
         """
         position = 0
-        while (trigger := TRIGGER_CHARACTER.search(text, position)) is not None:
+        while (trigger := TRIGGER_RE.search(text, position)) is not None:
             start = trigger.start()
             while start > position and WORD_CHARACTER_RE.match(text, start - 1):
                 start = max(position, start - 64)
@@ -268,11 +271,15 @@ def fold_styled(text: str) -> str:
     return _STEP.fix(text)
 
 
+def _as_letters(match: re.Match[str]) -> str:
+    return as_letters(match.group())
+
+
 def _fold_run(match: re.Match[str]) -> list[tuple[tuple[int, int], str]]:
     """The span of each word of a run of neighbouring words, and what it folds to."""
     text = match.string
     spans = [word.span() for word in WORD.finditer(text, match.start(), match.end())]
-    words = [_fold_word(text[a:b], a == 0 or _is_break(text[a - 1])) for a, b in spans]
+    words = [_fold_word(text[a:b], text[a - 1] if a else "") for a, b in spans]
     # One-letter words follow a folded neighbour of their kind, through other one-letter words.
     follows = [False] * len(words)
     for order in (range(len(words)), range(len(words) - 1, -1, -1)):
@@ -295,25 +302,43 @@ def _is_break(char: str) -> bool:
     return char.isspace() or unicodedata.category(char).startswith("P")
 
 
-def _fold_word(word: str, after_break: bool) -> _Word:
-    """How ``word`` folds; ``after_break`` tells whether it starts the text or follows a break."""
+def _fold_word(word: str, before: str) -> _Word:
+    """How ``word`` folds; ``before`` is the character before it ("" at the start of the text)."""
     if len(word) <= SHORT_WORD:
-        return _fold_short_word(word, after_break)
-    return _apply_rules(word, after_break)
+        return _fold_short_word(word, before)
+    return _apply_rules(word, before)
 
 
-def _apply_rules(word: str, after_break: bool) -> _Word:
+def _apply_rules(word: str, before: str) -> _Word:
     """Apply the rules of the module docstring to one word."""
+    after_break = not before or _is_break(before)
     distinct = set(word)
     present = [(char, STYLED_CHARACTERS[char]) for char in distinct & STYLED_SET]
     units: Units | None = None
-    overlaid, enclosed_emoji = 0, False
-    if not MARK_SET.isdisjoint(distinct):
+    overlaid, enclosed_emoji, zalgo, may_follow_zalgo, in_enclosures = 0, False, False, False, 0
+    marked = not MARK_SET.isdisjoint(distinct)
+    overlays = marked and OVERLAY.search(word) is not None
+    piled = marked and MAY_BE_PILE.search(word) is not None
+    enclosing = marked and ENCLOSED_BY_MARK.search(word) is not None
+    # A long word whose marks are all accents of plain letters (e\u0301) needs no units.
+    if marked and (present or overlays or piled or enclosing or len(word) <= SHORT_WORD):
         units = [(base, marks) for base, marks in UNIT.findall(word) if base or marks]
-        overlaid = sum(1 for _, marks in units if marks and OVERLAY.search(marks))
+        if overlays:
+            overlaid = sum(1 for _, marks in units if marks and OVERLAY.search(marks))
         enclosed_marks = [m for b, m in units if b in STYLED_SET and STYLED_CHARACTERS[b].kind == "enclosed"]
         enclosed_emoji = bool(enclosed_marks) and all(EMOJI_PRESENTATION in m for m in enclosed_marks)
-    elif all(info.kind in ALWAYS for _, info in present):
+        phonetic = before in ("[", "/")
+        if piled:
+            zalgo = is_zalgo(plain_units(units), phonetic)
+        # A few letters whose marks all go with Zalgo (a̸, of̶) may follow a Zalgo neighbour.
+        may_follow_zalgo = (
+            not phonetic
+            and len(word) <= SHORT_WORD
+            and not any(marks for _, marks in strip_piles(plain_units(units)))
+        )
+        if enclosing:
+            in_enclosures = marked_enclosures(units)
+    elif not marked and all(info.kind in ALWAYS for _, info in present):
         own = word.translate(FOLD_TABLES[ALWAYS])  # the common case: mathematical letters
         return _Word(own, frozenset(info.style for _, info in present), NOTHING, own)
 
@@ -330,32 +355,51 @@ def _apply_rules(word: str, after_break: bool) -> _Word:
                 mathematical += count
     styled = [info for _, info in present]
     plain = [char for char in distinct - STYLED_SET - MARK_SET]
+    # The ordinary lowercase letters (a capital kept at the start is no evidence against).
+    plain_letters = sum(word.count(char) for char in plain if char.islower())
     enclosed = [s for s in styled if s.kind == "enclosed"]
     modifier = [s for s in styled if s.kind == "modifier"]
     # Enclosed characters take every other styled character as styled, but an
     # ordinary letter their styles could have written makes them symbols.
-    enclosed_fit = bool(enclosed) and _may_stand_beside(plain + [s.plain for s in modifier], enclosed)
+    enclosed_fit = bool(enclosed) and may_stand_beside(plain + [s.plain for s in modifier], enclosed)
     # Modifier letters take every other styled letter as an ordinary one (𝑥ᵢⱼ).
     others = [s.plain for s in styled if s.kind != "modifier"]
-    modifier_fit = bool(modifier) and _may_stand_beside(plain + others, modifier)
+    modifier_fit = bool(modifier) and may_stand_beside(plain + others, modifier)
 
     folding = set(ALWAYS)
     if mathematical >= 2:
         folding.add("letterlike")
     if counted >= 2 and enclosed_fit and not enclosed_emoji:
         folding.add("enclosed")
-    if modifier_letters >= 2 and modifier_fit:
+    # Small capitals with ordinary s, x or q (ᴄᴀᴘs) are a generator's only if one of
+    # them is not the IPA's: [ʀɪs] could be phonetics. Such a word follows its neighbours.
+    small_capitals = [char for char, info in present if info.style == "small capitals"]
+    phonetic_capitals = (
+        bool(small_capitals)
+        and any(char.islower() for char in plain)
+        and all(IPA_SMALL_CAPITALS[0] <= char <= IPA_SMALL_CAPITALS[1] for char in small_capitals)
+    )
+    # Small capitals are most of their word (superscripts and subscripts lack many letters).
+    mostly_small_capitals = not small_capitals or modifier_letters > plain_letters
+    modifier_word = modifier_letters >= 2 and modifier_fit and mostly_small_capitals
+    if modifier_word and not phonetic_capitals:
         folding.add("modifier")
     strip = overlaid >= 2
-    own = _render(word, units, frozenset(folding), strip)
+    enclosures = in_enclosures >= 2
+    if present or strip or zalgo or enclosures:
+        own = _render(word, units, frozenset(folding), strip, zalgo, enclosures)
+    else:
+        own = word  # only marks that stay (e\u0301)
     if own != word:
         keys = {"overlay"} if strip else set()
+        keys |= {"zalgo"} if zalgo else set()
+        keys |= {"enclosed"} if enclosures else set()
         for s in styled:
             if s.kind in folding:
                 keys.add(s.kind if s.kind in ("enclosed", "modifier") else s.style)
         return _Word(own, frozenset(keys), NOTHING, own)
 
-    lone = set()
+    lone = {"modifier"} if modifier_word else set()
     length = len(word) if units is None else len(units)
     if counted == 1 and len(styled) == 1 and styled[0].plain.isalpha():
         only = styled[0]
@@ -369,9 +413,14 @@ def _apply_rules(word: str, after_break: bool) -> _Word:
         base = units[0][0]
         if base.isalnum() or (not base and after_break):
             lone.add("overlay")
+    if in_enclosures == 1 and length == 1 and units is not None and units[0][0].isalpha():
+        lone.add("enclosed")
+    if may_follow_zalgo:
+        lone.add("zalgo")
     if not lone:
         return _Word(word, NOTHING, NOTHING, word)
-    return _Word(word, NOTHING, frozenset(lone), _render(word, units, EVERY_KIND, strip=True))
+    folded = _render(word, units, EVERY_KIND, True, "zalgo" in lone, "enclosed" in lone)
+    return _Word(word, NOTHING, frozenset(lone), folded)
 
 
 # Styled text repeats its words; remember how the short ones fold.
@@ -379,36 +428,33 @@ SHORT_WORD = 40
 _fold_short_word = functools.lru_cache(maxsize=4096)(_apply_rules)
 
 
-def _may_stand_beside(plain: list[str], styled: list[_Styled]) -> bool:
-    """Whether ordinary letters and digits fit in a word of ``styled`` characters.
-
-    They do if the styles cannot write them (ᴇxᴀᴍᴘʟᴇ: no small capital x) and they
-    are Latin: a letter of another script makes the styled characters symbols in
-    that script's text.
-    """
-    styles = {s.style for s in styled}
-    written: set[str] = set()
-    for style in styles:
-        written |= COVERAGE[style]
-    capitals_are_notation = not styles.isdisjoint(CAPITALS_ARE_NOTATION)
-    return all(
-        char < "\u0250" and char not in written and not (capitals_are_notation and char.isupper())
-        for char in plain
-    )
-
-
-def _render(word: str, units: Units | None, folding: frozenset[str], strip: bool) -> str:
-    """``word`` with the styled characters of the ``folding`` kinds folded, and overlays stripped."""
+def _render(
+    word: str,
+    units: Units | None,
+    folding: frozenset[str],
+    strip: bool,
+    zalgo: bool = False,
+    enclosures: bool = False,
+) -> str:
+    """``word`` with the styled characters of the ``folding`` kinds folded, and overlays stripped
+    (``strip``), Zalgo piles removed (``zalgo``) and combining enclosures dropped (``enclosures``)."""
     table = FOLD_TABLES[folding]
     if units is None:
         return word.translate(table)
+    folded = [(table.get(ord(base), base) if base else base, marks) for base, marks in units]
+    if zalgo:
+        folded = strip_piles(folded)
     pieces = []
-    for base, marks in units:
-        plain = table.get(ord(base), base) if base else base
+    for (base, _), (plain, marks) in zip(units, folded, strict=True):
+        if marks and enclosures and is_marked_enclosure(plain, marks):
+            marks = ""
+        if marks and strip:
+            marks = OVERLAY.sub("", marks)
         if marks and plain != base:
-            marks = VARIATION_SELECTORS.sub("", marks)
-        pieces.append(plain)
-        pieces.append(OVERLAY.sub("", marks) if strip and marks else marks)
+            # The accents of a styled letter are the plain letter's: 𝓮 and U+0301 make é.
+            pieces.append(normalize("NFC", plain + VARIATION_SELECTORS.sub("", marks)))
+        else:
+            pieces += (plain, marks)
     return "".join(pieces)
 
 
