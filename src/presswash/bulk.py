@@ -143,7 +143,17 @@ class _Worker:
         their_outbox.close()
 
     def send(self, order: Order) -> None:
-        self.outbox.send(order)
+        try:
+            self.outbox.send(order)
+        except (BrokenPipeError, ConnectionResetError):  # it died before reading what it had
+            raise self._stopped() from None
+
+    def _stopped(self) -> RuntimeError:
+        """The error that says the worker process died, once it has."""
+        self.process.join(EXIT_TIMEOUT)
+        return RuntimeError(
+            f"a clean_many worker process stopped unexpectedly (exit code {self.process.exitcode})"
+        )
 
     def ready(self) -> bool:
         """Whether the worker's answer has arrived."""
@@ -153,11 +163,8 @@ class _Worker:
         """The cleaned batch: ``batch``, changed in place by the worker's answer."""
         try:
             answer = self.inbox.recv()
-        except EOFError:
-            self.process.join(EXIT_TIMEOUT)
-            raise RuntimeError(
-                f"a clean_many worker process stopped unexpectedly (exit code {self.process.exitcode})"
-            ) from None
+        except (EOFError, ConnectionResetError):
+            raise self._stopped() from None
         if isinstance(answer, _Failure):
             raise answer.error
         for position, text in answer:
