@@ -23,6 +23,7 @@ import unicodedata
 from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-*" codecs)
+from character_classes import character_class
 
 OUTPUT = Path(__file__).resolve().parent.parent / "src" / "presswash" / "steps" / "_misread_table.py"
 
@@ -100,25 +101,6 @@ def double_byte_leads() -> set[str]:
     return {character for character in characters if not character.isascii()}
 
 
-def character_class(characters: set[str], gap: int = 1) -> str:
-    """A compact ``re`` character-class body for ``characters``, escaped as Python source.
-
-    Ranges less than ``gap`` apart are joined, gaps included: a superset with
-    fewer ranges, which compiles and matches faster.
-    """
-    ranges: list[tuple[int, int]] = []
-    for point in sorted(map(ord, characters)):
-        if ranges and ranges[-1][1] >= point - gap:
-            ranges[-1] = (ranges[-1][0], point)
-        else:
-            ranges.append((point, point))
-
-    def escape(point: int) -> str:
-        return f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}"
-
-    return "".join(escape(low) if low == high else f"{escape(low)}-{escape(high)}" for low, high in ranges)
-
-
 def codec_list(codecs: tuple[tuple[str, str], ...]) -> str:
     return "\n".join(f'    ("{name}", "{codec}"),' for name, codec in codecs)
 
@@ -126,7 +108,7 @@ def codec_list(codecs: tuple[tuple[str, str], ...]) -> str:
 def main() -> None:
     classes = single_byte_classes()
     pairs = "\n".join(
-        f'    ("{name}", "{character_class(leads)}", "{character_class(continuations)}"),'
+        f'    ("{name}", "{character_class(map(ord, leads))}", "{character_class(map(ord, continuations))}"),'
         for name, leads, continuations in classes
     )
     doubles = double_byte_leads()
@@ -154,7 +136,7 @@ SINGLE_BYTE_SEQUENCES = (
 
 # What a double-byte codec reads starting at a UTF-8 lead byte: a character of two bytes, or one
 # (ranges less than {DOUBLE_BYTE_GAP} apart joined: a superset of a few dozen ranges instead of thousands).
-DOUBLE_BYTE_LEADS = "{character_class(doubles, DOUBLE_BYTE_GAP)}"
+DOUBLE_BYTE_LEADS = "{character_class(map(ord, doubles), DOUBLE_BYTE_GAP)}"
 ''',
         encoding="utf-8",
     )

@@ -42,6 +42,7 @@ from re import _constants as constants  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
 
 import ftfy
+from character_classes import character_class
 from ftfy.badness import BADNESS_RE
 
 REPO = Path(__file__).resolve().parent.parent
@@ -140,21 +141,6 @@ def runless(singles: set[int], alphabet: set[int], runs: set[Run]) -> set[int]:
         if not any(all(position & candidate for position in run) for run in runs):
             chosen = candidate
     return chosen
-
-
-def character_class(points: set[int]) -> str:
-    """A compact ``re`` character-class body for ``points``, escaped as Python source."""
-    ranges: list[tuple[int, int]] = []
-    for point in sorted(points):
-        if ranges and ranges[-1][1] == point - 1:
-            ranges[-1] = (ranges[-1][0], point)
-        else:
-            ranges.append((point, point))
-
-    def escape(point: int) -> str:
-        return f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}"
-
-    return "".join(escape(low) if low == high else f"{escape(low)}-{escape(high)}" for low, high in ranges)
 
 
 def main() -> None:
