@@ -75,7 +75,7 @@ def fresh_copies(documents: list[str]) -> list[str]:
 ARTICLE_BYTES = 3000
 
 
-def _articles(paragraphs: list[str]) -> list[str]:
+def articles(paragraphs: list[str]) -> list[str]:
     """Consecutive ``paragraphs`` joined by line breaks into documents of at least ``ARTICLE_BYTES``."""
     articles: list[str] = []
     current: list[str] = []
@@ -98,7 +98,7 @@ def read_documents(path: Path) -> list[str]:
     …), so that any prefix of the list mixes every language.
     """
     if path.is_dir():
-        files = [_articles(read_documents(file)) for file in sorted(path.glob("*.txt"))]
+        files = [articles(read_documents(file)) for file in sorted(path.glob("*.txt"))]
         return [document for row in itertools.zip_longest(*files) for document in row if document is not None]
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
     documents = [block.strip("\n") for block in _BLANK_LINE.split(text)]

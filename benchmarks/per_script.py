@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import ftfy
-from bench_corpus import MB, build_corpus, fresh_copies, read_documents, utf8_len
+from bench_corpus import MB, articles, build_corpus, fresh_copies, read_documents, utf8_len
 from bench_timing import consume, timed
 from instructions import instructions
 from run import plsfix_fix_text
@@ -53,8 +53,13 @@ COUNTED_MB = 0.2
 
 
 def script_documents(script: str) -> list[str]:
-    """The documents of ``script``'s languages, one language after another."""
-    return [document for code in SCRIPTS[script] for document in read_documents(MULTILINGUAL / f"{code}.txt")]
+    """The documents of ``script``'s languages, one language after another: each file's paragraphs
+    joined into articles, as run.py reads the folder."""
+    return [
+        document
+        for code in SCRIPTS[script]
+        for document in articles(read_documents(MULTILINGUAL / f"{code}.txt"))
+    ]
 
 
 def contenders() -> dict[str, Callable[[str], str]]:

@@ -60,12 +60,37 @@ NEEDS_WORD_SEPARATOR = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Ti
 ONLY_JUNK = re.compile(f"[{ALWAYS_JUNK}]+")
 
 
+def _needing_joiners(*blocks: tuple[int, int]) -> str:
+    """The characters of ``blocks`` that make a joiner beside them meaningful, as a class body."""
+    return "".join(
+        re.escape(chr(point))
+        for low, high in blocks
+        for point in range(low, high + 1)
+        if NEEDS_JOINER.match(chr(point))
+    )
+
+
+# Of those neighbours, the letters and marks of the scripts that write joiners in running text:
+# Arabic (Persian, Urdu, Kurdish) and the Indic scripts. A joiner beside one of them stays.
+COMMON_JOINER_NEIGHBOURS = _needing_joiners((0x0600, 0x06FF), (0x0750, 0x077F), (0x0900, 0x0DFF))
+# What may be removed: junk, a zero-width space, or a joiner beside none of the common neighbours.
+MAY_BE_JUNK = re.compile(
+    f"[{ALWAYS_JUNK}{ZERO_WIDTH_SPACE}]"
+    f"|(?<![{COMMON_JOINER_NEIGHBOURS}])[{JOINERS}](?![{COMMON_JOINER_NEIGHBOURS}])"
+)
+
+
 class Invisible(PatternStep):
     """Delete junk invisible characters; keep script-required joiners and separators."""
 
     name = "invisible"
     trigger = ALWAYS_JUNK + ZERO_WIDTH_SPACE + JOINERS
     pattern = re.compile(f"[{ALWAYS_JUNK}{ZERO_WIDTH_SPACE}{JOINERS}]+")
+
+    def applies(self, text: str, notable: str) -> bool:
+        # Persian and Hindi hold joiners in nearly every sentence, all of them needed: a text
+        # whose joiners all stand beside such letters is passed over without a look at each.
+        return self.trigger_pattern.search(notable) is not None and MAY_BE_JUNK.search(text) is not None
 
     def replace(self, match: re.Match[str]) -> str:
         text, start, end = match.string, match.start(), match.end()

@@ -105,7 +105,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from presswash.edits import Edit
+from presswash.edits import ChangeLog, Edit
 from presswash.step import PatternStep
 from presswash.steps._styled_table import COMBINING_MARKS, OVERLAYS, STYLED_CLASS, STYLED_CLASS_BASIC
 from presswash.steps.controls import CONTROL_CHARACTERS
@@ -195,6 +195,10 @@ class _Word(NamedTuple):
 NOTHING = frozenset[str]()
 
 
+# Passes of the step over a text, at most: each folds what the one before revealed.
+PASSES = 3
+
+
 class StyledText(PatternStep):
     """Fold styled letters and digits and decorative overlays to plain text, word by word."""
 
@@ -227,6 +231,25 @@ class StyledText(PatternStep):
         return "".join(pieces)
 
     def fix(self, text: str) -> str:
+        # Folding one layer can reveal another (a struck letter that, once plain, stands in a word
+        # of enclosed ones): a few passes leave a text that a further pass would not change.
+        for _ in range(PASSES):
+            fixed = self._fix_once(text)
+            if fixed == text:
+                break
+            text = fixed
+        return text
+
+    def edits(self, text: str) -> list[Edit]:
+        log = ChangeLog(text)
+        for _ in range(PASSES):
+            found = self._edits_once(log.text)
+            if not found:
+                break
+            log.record(self.name, found)
+        return [Edit(change.start, change.end, change.replacement) for change in log.changes]
+
+    def _fix_once(self, text: str) -> str:
         pieces: list[str] = []
         position = 0
         for match in self.runs(text):
@@ -237,7 +260,7 @@ class StyledText(PatternStep):
             return fixed
         return SEPARATED_REGIONAL_LETTERS.sub(_as_letters, fixed)
 
-    def edits(self, text: str) -> list[Edit]:
+    def _edits_once(self, text: str) -> list[Edit]:
         found = []
         for match in self.runs(text):
             for (start, end), folded in _fold_run(match):
