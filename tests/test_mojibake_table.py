@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from presswash.steps._mojibake_table import MOJIBAKE_ALPHABET, SUSPICIOUS_ALONE
-from presswash.steps.mojibake import may_hold_mojibake
+from presswash.steps.mojibake_screen import may_hold_mojibake
 
 ROOT = Path(__file__).resolve().parent.parent
 ALPHABET = "".join(

@@ -28,15 +28,8 @@ from hypothesis import strategies as st
 
 from presswash.sieve import COMMON_PUNCTUATION, PIECE, AsciiSieve
 from presswash.steps._mojibake_table import MOJIBAKE_ALPHABET, MOJIBAKE_RUNS
-from presswash.steps.mojibake import (
-    LONE_START,
-    LONGEST_RUN,
-    _has_altered_utf8,
-    _has_lossy_utf8,
-    fix_encoding,
-    is_bad,
-    may_hold_mojibake,
-)
+from presswash.steps.mojibake import _has_altered_utf8, _has_lossy_utf8, fix_encoding, is_bad
+from presswash.steps.mojibake_screen import LONE_START, LONGEST_RUN, may_hold_mojibake
 from presswash.steps.normalization import is_nfc, stable_under_nfc
 
 ROOT = Path(__file__).resolve().parent.parent

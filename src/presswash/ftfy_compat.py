@@ -15,7 +15,7 @@ straightened, the odd ligature, and perhaps normalization. Those fixes are
 plain character replacements, so they are made here directly with ``str``
 methods, in ftfy's order, on the whole document at once. That shortcut is
 taken only when it provably gives ftfy's answer: the input holds nothing that
-ftfy's other fixes react to (see :func:`~presswash.steps.mojibake.may_hold_mojibake`),
+ftfy's other fixes react to (see :func:`~presswash.steps.mojibake_screen.may_hold_mojibake`),
 and neither does the result, so ftfy's fix-until-stable loop would stop after
 one round.
 
@@ -42,7 +42,8 @@ from presswash.sieve import COMMON_PUNCTUATION, PIECE, AsciiSieve, in_pieces
 from presswash.step import ANY_NON_ASCII, Step, split_lines
 from presswash.steps.html_entities import unescape
 from presswash.steps.misread_sequences import misread_edits
-from presswash.steps.mojibake import MAY_HOLD_MOJIBAKE, fix_encoding, may_hold_mojibake
+from presswash.steps.mojibake import fix_encoding
+from presswash.steps.mojibake_screen import MAY_HOLD_MOJIBAKE, may_hold_mojibake
 from presswash.steps.normalization import is_nfc, normalize, stable_under_nfc
 
 ESCAPE = "\x1b"

@@ -1,0 +1,277 @@
+"""Where ftfy's mojibake heuristic could fire: the screen that lets most text pass without it.
+
+ftfy's heuristic is a large regular expression and costs more than all other
+cleaning together, yet it can only fire on a few lone characters or on runs of
+adjacent characters of its alphabet (see ``scripts/generate_mojibake_table.py``).
+:func:`may_hold_mojibake` answers "certainly not" for most text from its sieved
+form (see :mod:`presswash.sieve`): text whose only non-ASCII characters are the
+common punctuation holds no run; other text is looked at for the runs its
+distinct characters could spell; text that is largely non-ASCII (Cyrillic,
+Greek, Chinese) is scanned once for the characters outside the generated
+*runless* set, around which alone a run can be.
+
+    >>> may_hold_mojibake("Nicolás – “déjà vu…” costs £5"), may_hold_mojibake("Nicol\u00c3\u00a1s")
+    (False, True)
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import re
+from collections.abc import Iterator
+
+from presswash.sieve import COMMON_PUNCTUATION, UNCOMMON, AsciiSieve
+from presswash.steps._mojibake_table import (
+    BEYOND_RUNLESS,
+    MOJIBAKE_ALPHABET,
+    MOJIBAKE_RUNS,
+    SUSPICIOUS_ALONE,
+)
+
+SURROGATES = "\ud800-\udfff"
+
+# A lone suspicious character or surrogate, or two alphabet characters side by
+# side. Written so the engine scans for one class and only looks further at its
+# rare hits: the lookbehind re-tests the character just matched.
+MAY_HOLD_MOJIBAKE = re.compile(
+    f"[{MOJIBAKE_ALPHABET}{SURROGATES}](?:(?<=[{SUSPICIOUS_ALONE}{SURROGATES}])|[{MOJIBAKE_ALPHABET}])"
+)
+
+
+def _run_pattern(run: tuple[str, ...]) -> str:
+    return "".join(f"[{position}]" for position in run)
+
+
+# Distinct runs found in sieved text, each looked up in the text; past this many
+# the answer is "maybe" and ftfy's heuristic decides.
+SIEVED_RUNS_TO_LOOK_UP = 32
+# Places in largely non-ASCII text around which runs are looked up, in any text; a
+# longer text may have one more per VISIT_COST characters.
+LOOK_UPS_ANYWAY = 8
+# Sieves every ASCII character out: the screens read what is left.
+NON_ASCII = AsciiSieve("")
+LONE_START = re.compile(f"[{SUSPICIOUS_ALONE}{SURROGATES}]")
+# In largely non-ASCII text: where a run or a lone character may be.
+BEYOND_RUNLESS_CHARACTER = re.compile(f"[{BEYOND_RUNLESS}{SURROGATES}]")
+
+
+# Sieved text is looked at instead of the text while it is at most this share of
+# it; text in Greek or Cyrillic is mostly non-ASCII, and then the text is scanned.
+SIEVED_SHARE = 1 / 8
+
+
+def _class_characters(body: str) -> Iterator[str]:
+    """The characters of a character-class body of the generated table (characters and ranges).
+
+    >>> "".join(_class_characters("\u00e0-\u00e3\u00e9"))
+    'àáâãé'
+    """
+    index = 0
+    while index < len(body):
+        if body[index + 1 : index + 2] == "-" and index + 2 < len(body):
+            yield from map(chr, range(ord(body[index]), ord(body[index + 2]) + 1))
+            index += 3
+        else:
+            yield body[index]
+            index += 1
+
+
+LONGEST_RUN = max(map(len, MOJIBAKE_RUNS))
+# What LONE_START finds, as a set: a few distinct characters are checked against it at once.
+LONE_CHARACTERS = frozenset(_class_characters(SUSPICIOUS_ALONE + SURROGATES))
+
+
+def _runs_by_character() -> dict[str, tuple[int, ...]]:
+    """For each character in some run, per position, the runs it can stand at (bit i: MOJIBAKE_RUNS[i])."""
+    masks: dict[str, list[int]] = {}
+    for index, run in enumerate(MOJIBAKE_RUNS):
+        for position, body in enumerate(run):
+            for character in _class_characters(body):
+                masks.setdefault(character, [0] * LONGEST_RUN)[position] |= 1 << index
+    return {character: tuple(positions) for character, positions in masks.items()}
+
+
+RUNS_BY_CHARACTER = _runs_by_character()
+RUN_CHARACTERS = frozenset(RUNS_BY_CHARACTER)
+# Per position, the runs too short to have it: any character will do there.
+_ENDED_BY = tuple(
+    sum(1 << index for index, run in enumerate(MOJIBAKE_RUNS) if len(run) <= position)
+    for position in range(LONGEST_RUN)
+)
+
+
+# Past this many ways to spell a run with a text's characters, the text may hold one.
+MOST_SPELLINGS = 256
+# The punctuation found in nearly every news article (see presswash.sieve) spells
+# no run and none is suspicious alone (a test checks both), so a text whose only
+# non-ASCII characters they are is passed over at once, and the runs found in
+# other text are looked for at their other, rarer characters.
+_COMMON_CHARACTERS = frozenset(COMMON_PUNCTUATION)
+
+
+@functools.lru_cache(maxsize=1024)
+def run_spellings(characters: frozenset[str]) -> tuple[str, ...] | None:
+    """Every string of ``characters`` that is a run (None: too many to list).
+
+    Real news uses few non-ASCII characters (quotes, dashes, ``£``) in few
+    combinations, so the answer for each combination is kept.
+
+    >>> run_spellings(frozenset("’“”–…"))
+    ()
+    >>> sorted(run_spellings(frozenset("’“”–£")))  # “ after £, £ after ”, and both
+    ['£“', '£”“', '”£']
+    """
+    present = characters & RUN_CHARACTERS
+    found = [0] * LONGEST_RUN
+    for character in present:
+        for position, runs in enumerate(RUNS_BY_CHARACTER[character]):
+            found[position] |= runs
+    possible = -1
+    for position in range(LONGEST_RUN):
+        possible &= found[position] | _ENDED_BY[position]
+    spellings: list[str] = []
+    for index, run in enumerate(MOJIBAKE_RUNS):
+        if not possible >> index & 1:
+            continue
+        choices = [
+            [character for character in present if RUNS_BY_CHARACTER[character][position] >> index & 1]
+            for position in range(len(run))
+        ]
+        if len(spellings) + math.prod(map(len, choices)) > MOST_SPELLINGS:
+            return None
+        spellings.extend(map("".join, itertools.product(*choices)))
+    return tuple(spellings)
+
+
+def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
+    """False only if ftfy would certainly find no mojibake, C1 control or surrogate in ``text``.
+
+    Every match of ftfy's heuristic holds a lone suspicious character or one of
+    a few runs of adjacent characters (see ``scripts/generate_mojibake_table.py``).
+    The text is sieved (see :mod:`presswash.sieve`; ``notable`` if given, else
+    its non-ASCII characters are kept). Text whose only non-ASCII characters
+    are the common punctuation (quotes, dashes, ``…``) holds no run; otherwise
+    the runs that its distinct characters could spell are looked for in the
+    sieved text. Those found may be
+    neighbours only after sieving (``£“`` from ``£5m. “No”``), so they are then
+    looked up in ``text``.
+    Text that is largely non-ASCII (Greek, Cyrillic, Chinese) is scanned
+    itself, once, for the characters outside the runless set (see
+    ``scripts/generate_mojibake_table.py``): every run holds one, so the runs
+    are looked for only around them.
+
+    >>> may_hold_mojibake("Nicolás – “déjà vu…” costs £5")
+    False
+    >>> may_hold_mojibake("Nicol\u00c3\u00a1s")
+    True
+    >>> text = "It cost £5. “No,” she said, “it cost much more than that.”"
+    >>> may_hold_mojibake(text, notable="£“”“”")
+    False
+    """
+    if text.isascii():
+        return False
+    if notable is None:
+        notable = NON_ASCII(text)
+    if len(notable) <= len(text) * SIEVED_SHARE:
+        seen = runs_seen(notable)
+        # The runs seen may be neighbours only after sieving (``£“`` from ``£5m. “No”``).
+        return seen is None or any(_occurs_in(text, run, notable) for run in seen)
+    return _holds_run_beyond_runless(text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _runs_through(character: str) -> tuple[tuple[int, re.Pattern[str]], ...]:
+    """Each place a run can have ``character`` at, with a pattern of those runs: ``(place, runs)``.
+
+    >>> [(place, runs.pattern[:9]) for place, runs in _runs_through("\u0402")][1:]  # Ђ, as in вЂ”
+    [(1, '[в][Ђ]'), (3, '[Г][ў][В]')]
+    """
+    places = RUNS_BY_CHARACTER.get(character, ())
+    return tuple(
+        (
+            place,
+            re.compile(
+                "|".join(_run_pattern(run) for index, run in enumerate(MOJIBAKE_RUNS) if mask >> index & 1)
+            ),
+        )
+        for place, mask in enumerate(places)
+        if mask
+    )
+
+
+def _holds_run_beyond_runless(text: str) -> bool:
+    """Whether ``text`` holds a lone suspicious character or a run, looked for around the characters
+    outside the runless set (every run holds one of them, and spans at most ``LONGEST_RUN``).
+
+    >>> _holds_run_beyond_runless("Это «правда» — Ольга Петровна, 1960-х")
+    False
+    >>> _holds_run_beyond_runless("Это РџСЂРёРІРµС‚")  # "Привет" in UTF-8, read as Windows-1251
+    True
+    """
+    for looked_up, match in enumerate(BEYOND_RUNLESS_CHARACTER.finditer(text), 1):
+        character = match.group()
+        if character in LONE_CHARACTERS:
+            return True
+        position = match.start()
+        for offset, runs in _runs_through(character):
+            if offset <= position and runs.match(text, position - offset) is not None:
+                return True
+        if looked_up > LOOK_UPS_ANYWAY + len(text) // VISIT_COST:
+            return True  # each look-up costs a little: past a few per text, the heuristic decides
+    return False
+
+
+def runs_seen(notable: str) -> list[str] | None:
+    """The runs that sparse sieved text ``notable`` spells: those its text may hold, to be looked up
+    in it (none: it holds no mojibake), or None when it may hold mojibake whatever they are.
+
+    >>> runs_seen("’“”–…"), runs_seen("£“”"), runs_seen("Ã¡")
+    ([], ['£“'], None)
+    """
+    uncommon = UNCOMMON.findall(notable)
+    if not uncommon:
+        return []  # the common punctuation alone is innocent
+    characters = frozenset(uncommon)
+    if not characters.isdisjoint(LONE_CHARACTERS):
+        return None
+    # The distinct characters of ``notable``, found without reading it character by character.
+    spellings = run_spellings(characters.union([mark for mark in COMMON_PUNCTUATION if mark in notable]))
+    if spellings is None:
+        return None
+    seen = [spelling for spelling in spellings if spelling in notable]
+    if len(seen) > SIEVED_RUNS_TO_LOOK_UP:
+        return None  # each look-up reads the text: past a few, the heuristic decides
+    return seen
+
+
+# Visiting one occurrence of a character costs about as much as reading this many
+# characters in a substring search.
+VISIT_COST = 200
+
+
+def _occurs_in(text: str, run: str, notable: str) -> bool:
+    """Whether ``run``, seen in ``notable`` (``text`` sieved), occurs in ``text`` itself.
+
+    The run is looked for at each occurrence of its first character that is
+    not common punctuation, one of the rarer ones, which ``str.find`` skips to
+    many times faster than a substring search reads its way there.
+
+    >>> _occurs_in("It cost £5. “No”", "£“", notable="£“”")
+    False
+    >>> _occurs_in("It cost 5”£ or so”", "”£", notable="”£”")
+    True
+    """
+    anchor = 0  # its first character that is not common punctuation (its last if all are)
+    while run[anchor] in _COMMON_CHARACTERS and anchor < len(run) - 1:
+        anchor += 1
+    character = run[anchor]
+    if notable.count(character) * VISIT_COST > len(text):
+        return run in text
+    position = text.find(character, anchor)
+    while position != -1:
+        if text.startswith(run, position - anchor):
+            return True
+        position = text.find(character, position + 1)
+    return False
