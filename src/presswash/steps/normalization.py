@@ -87,6 +87,8 @@ def is_nfc(text: str) -> bool:
             return False
         work = _NFC_WORK.search(text, end)
     return True
+
+
 # Runs this long are sorted before normalizing; shorter ones cost CPython at most
 # LONG_RUN steps a mark. Characters beyond the BMP all stand in for marks here
 # (one range is fast, their many ranges slow), and are told apart in the runs found.
