@@ -3,8 +3,6 @@ words, double misreads, lost bytes, and correct text in many languages left alon
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import ftfy
@@ -41,16 +39,6 @@ def misread(text: str, name: str) -> str:
     A double-byte codec that meets a byte it cannot read puts U+FFFD there.
     """
     return text.encode("utf-8").decode(CODECS[name], errors="replace")
-
-
-def test_generated_table_is_current() -> None:
-    table = ROOT / "src" / "presswash" / "steps" / "_misread_table.py"
-    committed = table.read_text(encoding="utf-8")
-    try:
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "generate_misread_table.py")], check=True)
-        assert table.read_text(encoding="utf-8") == committed
-    finally:
-        table.write_text(committed, encoding="utf-8")
 
 
 def test_the_common_punctuation_spells_no_misread() -> None:

@@ -1,8 +1,6 @@
 """The mojibake screen must never hide mojibake that ftfy's heuristic would see."""
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from ftfy.badness import is_bad
@@ -16,17 +14,6 @@ ROOT = Path(__file__).resolve().parent.parent
 ALPHABET = "".join(
     chr(code) for code in range(0x80, 0x3000) if re.fullmatch(f"[{MOJIBAKE_ALPHABET}]", chr(code))
 )
-
-
-def test_generated_table_is_current(tmp_path: Path) -> None:
-    """Regenerating the table from the installed ftfy gives the committed file."""
-    table = ROOT / "src" / "presswash" / "steps" / "_mojibake_table.py"
-    committed = table.read_text(encoding="utf-8")
-    try:
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "generate_mojibake_table.py")], check=True)
-        assert table.read_text(encoding="utf-8") == committed
-    finally:
-        table.write_text(committed, encoding="utf-8")
 
 
 def test_lone_suspicious_characters_are_those_ftfy_flags_alone() -> None:

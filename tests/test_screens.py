@@ -7,8 +7,6 @@ the mojibake decoder, its heuristic and its byte checks against ftfy's own.
 
 import itertools
 import re
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -95,19 +93,6 @@ def test_nfc_screen_agrees_with_is_normalized_on_real_text() -> None:
     for text in [*multilingual_texts(), *news_documents()]:
         if stable_under_nfc(SIEVE(text)):
             assert unicodedata.is_normalized("NFC", text)
-
-
-def test_normalization_table_is_current() -> None:
-    """Regenerating the table under this Python's Unicode gives the committed file."""
-    table = ROOT / "src" / "presswash" / "steps" / "_normalization_table.py"
-    committed = table.read_text(encoding="utf-8")
-    try:
-        subprocess.run(
-            [sys.executable, str(ROOT / "scripts" / "generate_normalization_table.py")], check=True
-        )
-        assert table.read_text(encoding="utf-8") == committed
-    finally:
-        table.write_text(committed, encoding="utf-8")
 
 
 @given(st.one_of(st.text(), mojibake_like, mangled))
