@@ -44,7 +44,8 @@ from ftfy.fixes import (
 )
 
 from presswash.edits import ChangeLog, Edit
-from presswash.step import ANY_NON_ASCII, LineStep, split_lines
+from presswash.sieve import COMMON_PUNCTUATION
+from presswash.step import LineStep, split_lines
 from presswash.steps._misread_table import DOUBLE_BYTE_LEADS
 from presswash.steps._mojibake_table import (
     LONGEST_MATCH,
@@ -56,7 +57,6 @@ from presswash.steps.misreads import (
     may_hold_misread,
 )
 from presswash.steps.mojibake_screen import (
-    _COMMON_CHARACTERS,
     LONE_CHARACTERS,
     MAY_HOLD_MOJIBAKE,
     RUNS_BY_CHARACTER,
@@ -210,15 +210,15 @@ class Mojibake(LineStep):
     """
 
     name = "mojibake"
-    trigger = MOJIBAKE_ALPHABET + SURROGATES + SINGLE_BYTE_LEADS + DOUBLE_BYTE_LEADS
+    trigger = MOJIBAKE_ALPHABET + SURROGATES
     screens_itself = True
 
     def __init__(self, second_chance: bool = False) -> None:
         self.second_chance = second_chance
         if second_chance:
-            # The misreads it also undoes are made of characters of any script (caf茅 is café
-            # read as GBK), so every non-ASCII character may call for it.
-            self.trigger = ANY_NON_ASCII
+            # The misreads it also undoes begin with a lead character of their codec (caf茅 is
+            # café read as GBK), which the misread table lists for every codec.
+            self.trigger = MOJIBAKE_ALPHABET + SURROGATES + SINGLE_BYTE_LEADS + DOUBLE_BYTE_LEADS
 
     def applies(self, text: str, notable: str) -> bool:
         if may_hold_mojibake(text, notable):
@@ -288,7 +288,7 @@ class Mojibake(LineStep):
         # sparse, text of these alone is innocent (see may_hold_mojibake).
         if self.second_chance:
             return super().leaves_alone(character)
-        return character in _COMMON_CHARACTERS or super().leaves_alone(character)
+        return character in COMMON_PUNCTUATION or super().leaves_alone(character)
 
     def leaves_alone_apart(self, character: str) -> bool:
         # ftfy's heuristic matches only lone suspicious characters and runs, which hold no ASCII.
