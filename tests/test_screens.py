@@ -25,9 +25,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from presswash.sieve import COMMON_PUNCTUATION, PIECE, AsciiSieve
-from presswash.steps._mojibake_table import MOJIBAKE_ALPHABET, MOJIBAKE_RUNS
+from presswash.steps._mojibake_table import MOJIBAKE_ALPHABET, MOJIBAKE_RUNS, SUSPICIOUS_ALONE
 from presswash.steps.mojibake import _has_altered_utf8, _has_lossy_utf8, fix_encoding, is_bad
-from presswash.steps.mojibake_screen import LONE_START, LONGEST_RUN, may_hold_mojibake
+from presswash.steps.mojibake_screen import LONGEST_RUN, SURROGATES, may_hold_mojibake
 from presswash.steps.normalization import is_nfc, stable_under_nfc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,6 +125,7 @@ sparse_mojibake = st.lists(
     max_size=12,
 ).map(lambda clumps: "".join(clump + "x" * gap for clump, gap in clumps))
 ANY_RUN = re.compile("|".join("".join(f"[{position}]" for position in run) for run in MOJIBAKE_RUNS))
+LONE_START = re.compile(f"[{SUSPICIOUS_ALONE}{SURROGATES}]")
 
 
 @given(st.one_of(mojibake_like, mangled, sparse_mojibake, st.text()))

@@ -52,7 +52,6 @@ SIEVED_RUNS_TO_LOOK_UP = 32
 LOOK_UPS_ANYWAY = 8
 # Sieves every ASCII character out: the screens read what is left.
 NON_ASCII = AsciiSieve("")
-LONE_START = re.compile(f"[{SUSPICIOUS_ALONE}{SURROGATES}]")
 # In largely non-ASCII text: where a run or a lone character may be.
 BEYOND_RUNLESS_CHARACTER = re.compile(f"[{BEYOND_RUNLESS}{SURROGATES}]")
 
@@ -79,7 +78,7 @@ def _class_characters(body: str) -> Iterator[str]:
 
 
 LONGEST_RUN = max(map(len, MOJIBAKE_RUNS))
-# What LONE_START finds, as a set: a few distinct characters are checked against it at once.
+# The characters suspicious alone, and surrogates: a few distinct characters are checked against them at once.
 LONE_CHARACTERS = frozenset(_class_characters(SUSPICIOUS_ALONE + SURROGATES))
 
 
