@@ -13,8 +13,8 @@ is encoded as UTF-8 and read back through every codec: strictly where the
 codec assigns every byte; otherwise single-byte codecs read unassigned bytes
 as Latin-1 does (as browsers do) and double-byte misreads are dropped, since
 bytes would be lost. A misread is *restored* when the repair gives the
-correct text back exactly: ``ftfy.fix_encoding`` for ftfy, and the news
-preset's mojibake step for presswash. Texts that a codec leaves unchanged
+correct text back exactly: ``ftfy.fix_encoding`` for ftfy, and the mojibake
+step with its second chance (the ``misreads`` option) for presswash. Texts that a codec leaves unchanged
 (ASCII) are not counted. Finally, every correct text (and each CLDR string,
 not only every 20th) goes through the mojibake step unmisread; the number it
 changes must be 0.
