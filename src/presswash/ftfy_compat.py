@@ -40,11 +40,27 @@ from ftfy.fixes import SURROGATE_RE, fix_c1_controls, fix_surrogates
 from presswash.edits import Edit, diff_edits, edits_of_pieces
 from presswash.sieve import COMMON_PUNCTUATION, PIECE, AsciiSieve, in_pieces
 from presswash.step import ANY_NON_ASCII, Step, split_lines
+from presswash.steps._mojibake_table import BEYOND_RUNLESS
 from presswash.steps.html_entities import unescape
 from presswash.steps.misread_sequences import misread_edits
 from presswash.steps.mojibake import fix_encoding
-from presswash.steps.mojibake_screen import MAY_HOLD_MOJIBAKE, may_hold_mojibake
-from presswash.steps.normalization import is_nfc, normalize, stable_under_nfc
+from presswash.steps.mojibake_screen import (
+    BEYOND_RUNLESS_CHARACTERS,
+    MAY_HOLD_MOJIBAKE,
+    SIEVED_SHARE,
+    SURROGATES,
+    may_hold_mojibake,
+    most_look_ups,
+    stands_in_run,
+)
+from presswash.steps.normalization import (
+    is_nfc,
+    nfc_work_or,
+    normalize,
+    sieved_is_nfc,
+    stable_under_nfc,
+    stretch_is_nfc,
+)
 
 ESCAPE = "\x1b"
 CURLY_SINGLE_QUOTES = "\u02bc\u2018\u2019\u201a\u201b"  # ftfy.chardata.SINGLE_QUOTE_RE
@@ -67,6 +83,13 @@ BEYOND_PUNCTUATION = re.compile(f"[^{COMMON_PUNCTUATION}]")
 LIGATURE_CHARACTERS = frozenset(map(chr, LIGATURES))
 WIDTH_CHARACTERS = frozenset(map(chr, WIDTH_MAP))
 CONTROL_CHARACTERS = frozenset(map(chr, CONTROL_CHARS))
+# In text that is largely non-ASCII, where ftfy may do more than straighten quotes:
+# an entity, an escape, a rare fix, a place that may hold mojibake, or NFC work.
+# One scan finds them all, where one screen each would read the text again each.
+FTFY_WORK_ELSEWHERE = frozenset(
+    LIGATURE_CHARACTERS | WIDTH_CHARACTERS | CONTROL_CHARACTERS | set(LINE_BREAKS + "&" + ESCAPE)
+)
+MAY_NEED_MORE_THAN_QUOTES = nfc_work_or(f"{BEYOND_RUNLESS}{SURROGATES}{RARE_FIXES}&{ESCAPE}")
 
 
 # ftfy.fix_and_explain's fixes after mojibake, in its order.
@@ -160,7 +183,10 @@ class FtfyCompatible(Step):
         return self.fix_sieved(text, self._sieve(text))
 
     def fix_sieved(self, text: str, notable: str) -> str:
-        if self._punctuation_suffices and BEYOND_PUNCTUATION.search(notable) is None:
+        if self._punctuation_suffices and (
+            BEYOND_PUNCTUATION.search(notable) is None
+            or (len(notable) > len(text) * SIEVED_SHARE and self._needs_only_uncurling(text))
+        ):
             return self._uncurled(text, notable)
         # ftfy cuts lines longer than max_decode_length into segments of that length.
         whole = len(text) <= self.config.max_decode_length
@@ -312,8 +338,16 @@ class FtfyCompatible(Step):
                 for char in present & CONTROL_CHARACTERS:
                     fixed = fixed.replace(char, "")
         normalized = False
-        # Surrogates paired into a character beyond the BMP are not in ``notable``.
-        stable = not paired and config.normalization == "NFC" and stable_under_nfc(notable + brought)
+        removed = not present.isdisjoint(CONTROL_CHARACTERS)
+        # Surrogates paired into a character beyond the BMP are not in ``notable``; a removed
+        # control character brings its neighbours together.
+        stable = (
+            not paired
+            and not removed
+            and config.normalization == "NFC"
+            and stable_under_nfc(brought)
+            and sieved_is_nfc(notable)
+        )
         if config.normalization and not stable and not _is_normalized(config.normalization, fixed):
             if not whole:
                 return None  # a rare fix brought an unstable character (ﾞ becomes U+3099)
@@ -322,7 +356,12 @@ class FtfyCompatible(Step):
         # Straightened quotes are ASCII and cannot give ftfy new work; the other
         # fixes can (a removed control character joins two mojibake letters,
         # ＆ becomes &, &amp;amp; becomes &amp;), and then ftfy's second round
-        # would change the text.
+        # would change the text. A rare fix that only put ASCII in place of
+        # characters (a Chinese text's full-width commas) leaves every pair of
+        # neighbouring non-ASCII characters, where mojibake would be, as it
+        # was: of ftfy's work, only an entity it completed can be new.
+        if rare and not (unescaped or mojibake or removed or normalized) and brought.isascii():
+            return None if has_entities(fixed, fixed, entities) else fixed
         if unescaped or rare or normalized:
             notable = self._sieve(fixed)
             if ESCAPE in notable or has_entities(fixed, notable, entities):
@@ -332,6 +371,34 @@ class FtfyCompatible(Step):
             if mojibake_left and (not line or self._encoding_fixes_change(fixed, notable)):
                 return None
         return fixed
+
+    def _needs_only_uncurling(self, text: str) -> bool:
+        """Whether, of ftfy's fixes, ``text`` certainly needs its quotes straightened at most.
+
+        For text in Greek, Cyrillic, Hebrew or Chinese, one scan finds every place where
+        ftfy may do more (:data:`MAY_NEED_MORE_THAN_QUOTES`); each is then looked at
+        as the screens would: a character outside the runless set for a run around it
+        (:func:`~presswash.steps.mojibake_screen.stands_in_run`), a stretch of marks
+        for NFC. (Normalization must be NFC or none, as for the punctuation shortcut.)
+        """
+        if len(text) > self.config.max_decode_length:
+            return False  # ftfy cuts the text into segments
+        look_ups = most_look_ups(text)
+        found = MAY_NEED_MORE_THAN_QUOTES.search(text)
+        while found is not None:
+            position = found.start()
+            character = text[position]
+            if character in FTFY_WORK_ELSEWHERE:
+                return False
+            if character in BEYOND_RUNLESS_CHARACTERS:
+                look_ups -= 1
+                if look_ups < 0 or stands_in_run(text, position):
+                    return False
+            normalized, end = stretch_is_nfc(text, position)
+            if not normalized:
+                return False
+            found = MAY_NEED_MORE_THAN_QUOTES.search(text, max(end, position + 1))
+        return True
 
     def _uncurled(self, text: str, characters: str) -> str:
         """``text``, made of ASCII and ``characters``, with its curly quotes straightened if ftfy would.

@@ -80,6 +80,8 @@ def _class_characters(body: str) -> Iterator[str]:
 LONGEST_RUN = max(map(len, MOJIBAKE_RUNS))
 # The characters suspicious alone, and surrogates: a few distinct characters are checked against them at once.
 LONE_CHARACTERS = frozenset(_class_characters(SUSPICIOUS_ALONE + SURROGATES))
+# The characters outside the runless set, and surrogates: every run and lone character is one.
+BEYOND_RUNLESS_CHARACTERS = frozenset(_class_characters(BEYOND_RUNLESS + SURROGATES))
 
 
 def _runs_by_character() -> dict[str, tuple[int, ...]]:
@@ -103,11 +105,6 @@ _ENDED_BY = tuple(
 
 # Past this many ways to spell a run with a text's characters, the text may hold one.
 MOST_SPELLINGS = 256
-# The punctuation found in nearly every news article (see presswash.sieve) spells
-# no run and none is suspicious alone (a test checks both), so a text whose only
-# non-ASCII characters they are is passed over at once, and the runs found in
-# other text are looked for at their other, rarer characters.
-_COMMON_CHARACTERS = frozenset(COMMON_PUNCTUATION)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -176,7 +173,7 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     if len(notable) <= len(text) * SIEVED_SHARE:
         seen = runs_seen(notable)
         # The runs seen may be neighbours only after sieving (``£“`` from ``£5m. “No”``).
-        return seen is None or any(_occurs_in(text, run, notable) for run in seen)
+        return seen is None or _any_occurs_in(text, seen, notable)
     return _holds_run_beyond_runless(text)
 
 
@@ -210,15 +207,31 @@ def _holds_run_beyond_runless(text: str) -> bool:
     True
     """
     for looked_up, match in enumerate(BEYOND_RUNLESS_CHARACTER.finditer(text), 1):
-        character = match.group()
-        if character in LONE_CHARACTERS:
+        if stands_in_run(text, match.start()):
             return True
-        position = match.start()
-        for offset, runs in _runs_through(character):
-            if offset <= position and runs.match(text, position - offset) is not None:
-                return True
-        if looked_up > LOOK_UPS_ANYWAY + len(text) // VISIT_COST:
+        if looked_up > most_look_ups(text):
             return True  # each look-up costs a little: past a few per text, the heuristic decides
+    return False
+
+
+def most_look_ups(text: str) -> int:
+    """How many characters outside the runless set are looked at in ``text`` before ftfy's
+    heuristic is left to decide."""
+    return LOOK_UPS_ANYWAY + len(text) // VISIT_COST
+
+
+def stands_in_run(text: str, position: int) -> bool:
+    """Whether the character at ``position`` of ``text`` is suspicious alone or stands in a run.
+
+    >>> stands_in_run("NicolÃ¡s", 6), stands_in_run("«Нет»", 0)
+    (True, False)
+    """
+    character = text[position]
+    if character in LONE_CHARACTERS:
+        return True
+    for offset, runs in _runs_through(character):
+        if offset <= position and runs.match(text, position - offset) is not None:
+            return True
     return False
 
 
@@ -250,27 +263,37 @@ def runs_seen(notable: str) -> list[str] | None:
 VISIT_COST = 200
 
 
-def _occurs_in(text: str, run: str, notable: str) -> bool:
-    """Whether ``run``, seen in ``notable`` (``text`` sieved), occurs in ``text`` itself.
+def _any_occurs_in(text: str, runs: list[str], notable: str) -> bool:
+    """Whether any of ``runs``, seen in ``notable`` (``text`` sieved), occurs in ``text`` itself.
 
-    The run is looked for at each occurrence of its first character that is
-    not common punctuation, one of the rarer ones, which ``str.find`` skips to
-    many times faster than a substring search reads its way there.
+    Each run is looked for at each occurrence of its rarest character in
+    ``notable``, which ``str.find`` skips to many times faster than a substring
+    search reads its way there; the runs that share that character are looked
+    for together, so each occurrence is visited once. In English the rare
+    character is the ``£`` of ``£“``, in Lithuanian the ``„`` of ``ą„``.
 
-    >>> _occurs_in("It cost £5. “No”", "£“", notable="£“”")
+    >>> _any_occurs_in("It cost £5. “No”", ["£“"], notable="£“”")
     False
-    >>> _occurs_in("It cost 5”£ or so”", "”£", notable="”£”")
+    >>> _any_occurs_in("It cost 5”£ or so”", ["£“", "”£"], notable="”£”")
     True
     """
-    anchor = 0  # its first character that is not common punctuation (its last if all are)
-    while run[anchor] in _COMMON_CHARACTERS and anchor < len(run) - 1:
-        anchor += 1
-    character = run[anchor]
-    if notable.count(character) * VISIT_COST > len(text):
-        return run in text
-    position = text.find(character, anchor)
-    while position != -1:
-        if text.startswith(run, position - anchor):
-            return True
-        position = text.find(character, position + 1)
+    counts: dict[str, int] = {}
+    by_anchor: dict[str, list[tuple[int, str]]] = {}
+    for run in runs:
+        for character in run:
+            if character not in counts:
+                counts[character] = notable.count(character)
+        anchor = min(range(len(run)), key=lambda place: counts[run[place]])
+        by_anchor.setdefault(run[anchor], []).append((anchor, run))
+    for character, placed in by_anchor.items():
+        if counts[character] * VISIT_COST > len(text):
+            if any(run in text for _, run in placed):
+                return True
+            continue
+        position = text.find(character)
+        while position != -1:
+            for anchor, run in placed:
+                if anchor <= position and text.startswith(run, position - anchor):
+                    return True
+            position = text.find(character, position + 1)
     return False
