@@ -52,6 +52,31 @@ def test_identical_to_ftfy_on_tricky_text(text: str) -> None:
     assert presswash.fix_text(text) == ftfy.fix_text(text)
 
 
+# Text largely in other scripts, screened by one scan of its own (see
+# FtfyCompatible._needs_only_uncurling): letters with marks that NFC leaves alone
+# (a Hindi virama, Thai vowel and tone marks, Arabic and Hebrew points) and marks
+# it joins (a nukta, a hamza, an accent), their punctuation (a full-width comma,
+# guillemets, quotes), the letters of Cyrillic and Greek mojibake, and a few of
+# ftfy's rarer fixes.
+OTHER_SCRIPTS = (
+    "кПРСЃЂҐ΄αστ"  # Cyrillic and Greek, and their letters in mojibake
+    "\u0915\u0928\u094d\u093c\u0958"  # Devanagari: letters, virama, nukta, a composition exclusion
+    "\u0e01\u0e38\u0e48\u0e39"  # Thai: a letter, vowel and tone marks
+    "\u0627\u0628\u064e\u0654\u05d0\u05b0"  # Arabic and Hebrew: letters, points, a hamza that joins
+    "\u4e2d\uff0c\u3002«»“”‘’„…— "  # CJK and punctuation, a full-width comma among it
+    "\u0301é&;\r\x01\uff21\ufb01"  # an accent that joins, an entity's pieces, rare fixes
+)
+
+
+@given(st.text(alphabet=st.sampled_from(OTHER_SCRIPTS), max_size=80))
+@example("हिन्दी “क़”")  # a virama, and a nukta that NFC leaves apart after a composition exclusion
+@example("中文，“引号”")  # full-width commas become ASCII: nothing else to do
+@example("Это РџСЂРёРІРµС‚")  # "Привет" read as Windows-1251
+@example("أبَ")  # a hamza that NFC joins to the alef
+def test_identical_to_ftfy_on_text_in_other_scripts(text: str) -> None:
+    assert presswash.fix_text(text) == ftfy.fix_text(text)
+
+
 def test_identical_to_ftfy_on_real_news() -> None:
     documents = news_documents()
     assert len(documents) > 100
