@@ -77,6 +77,21 @@ def test_identical_to_ftfy_on_text_in_other_scripts(text: str) -> None:
     assert presswash.fix_text(text) == ftfy.fix_text(text)
 
 
+# Words of languages written with many diacritics, plain words and mojibake:
+# sentences of them are screened in every way sparse and dense sieved text is.
+DIACRITIC_WORDS = [
+    "the", "and", "news", "of", "a", "Açık", "Şehir", "değil", "žodis", "ąžuolas", "„žodis“",
+    "naïve", "créée", "œuvre", "Việt",
+    "Nicol\u00c3\u00a1s", "\u00c3\u00a9", "ö\u00c3\u00a9", "\u00e2\u20ac\u201d",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(DIACRITIC_WORDS), max_size=40).map(" ".join))
+@example("Açık ö\u00c3\u00a9 and the news of the day in the old city")  # a run begins inside a pair
+def test_identical_to_ftfy_on_words_with_diacritics(text: str) -> None:
+    assert presswash.fix_text(text) == ftfy.fix_text(text)
+
+
 def test_identical_to_ftfy_on_real_news() -> None:
     documents = news_documents()
     assert len(documents) > 100

@@ -59,6 +59,11 @@ BEYOND_RUNLESS_CHARACTER = re.compile(f"[{BEYOND_RUNLESS}{SURROGATES}]")
 # Sieved text is looked at instead of the text while it is at most this share of
 # it; text in Greek or Cyrillic is mostly non-ASCII, and then the text is scanned.
 SIEVED_SHARE = 1 / 8
+# Runs are spelled from the characters of sieved text while it is at most this
+# share of the text; beyond it (Turkish, Lithuanian), the text's few pairs of
+# neighbouring alphabet characters are fewer to look at than the many ways its
+# sieved letters could spell a run.
+SPELLED_SHARE = 1 / 20
 
 
 def _class_characters(body: str) -> Iterator[str]:
@@ -153,10 +158,12 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     sieved text. Those found may be
     neighbours only after sieving (``£“`` from ``£5m. “No”``), so they are then
     looked up in ``text``.
-    Text that is largely non-ASCII (Greek, Cyrillic, Chinese) is scanned
-    itself, once, for the characters outside the runless set (see
-    ``scripts/generate_mojibake_table.py``): every run holds one, so the runs
-    are looked for only around them.
+    Text with more non-ASCII characters is scanned itself, once: for the
+    pairs of neighbouring alphabet characters where a run may begin
+    (Turkish, Lithuanian), or, in text that is largely non-ASCII (Greek,
+    Cyrillic, Chinese), for the characters outside the runless set (see
+    ``scripts/generate_mojibake_table.py``): every run holds one. The runs
+    are looked for only around the places found.
 
     >>> may_hold_mojibake("Nicolás – “déjà vu…” costs £5")
     False
@@ -170,11 +177,13 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
         return False
     if notable is None:
         notable = NON_ASCII(text)
-    if len(notable) <= len(text) * SIEVED_SHARE:
+    if len(notable) <= len(text) * SPELLED_SHARE:
         seen = runs_seen(notable)
         # The runs seen may be neighbours only after sieving (``£“`` from ``£5m. “No”``).
         return seen is None or _any_occurs_in(text, seen, notable)
-    return _holds_run_beyond_runless(text)
+    if len(notable) <= len(text) * SIEVED_SHARE:
+        return _holds_run_around(text, MAY_HOLD_MOJIBAKE)
+    return _holds_run_around(text, BEYOND_RUNLESS_CHARACTER)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -197,20 +206,31 @@ def _runs_through(character: str) -> tuple[tuple[int, re.Pattern[str]], ...]:
     )
 
 
-def _holds_run_beyond_runless(text: str) -> bool:
-    """Whether ``text`` holds a lone suspicious character or a run, looked for around the characters
-    outside the runless set (every run holds one of them, and spans at most ``LONGEST_RUN``).
+def _holds_run_around(text: str, places: re.Pattern[str]) -> bool:
+    """Whether ``text`` holds a lone suspicious character or a run, looked for around each place
+    that ``places`` finds: either where every run begins (two neighbouring alphabet characters,
+    :data:`MAY_HOLD_MOJIBAKE`) or a character every run holds (outside the runless set).
 
-    >>> _holds_run_beyond_runless("Это «правда» — Ольга Петровна, 1960-х")
+    Each place found is searched past by one character only, so that places overlapping
+    one another are all looked at.
+
+    >>> _holds_run_around("Это «правда» — Ольга Петровна, 1960-х", BEYOND_RUNLESS_CHARACTER)
     False
-    >>> _holds_run_beyond_runless("Это РџСЂРёРІРµС‚")  # "Привет" in UTF-8, read as Windows-1251
+    >>> _holds_run_around("Это РџСЂРёРІРµС‚", BEYOND_RUNLESS_CHARACTER)  # "Привет" read as Windows-1251
+    True
+    >>> _holds_run_around("Açık ö\u00c3\u00a9", MAY_HOLD_MOJIBAKE)  # öÃ spells no run, Ã© does
     True
     """
-    for looked_up, match in enumerate(BEYOND_RUNLESS_CHARACTER.finditer(text), 1):
-        if stands_in_run(text, match.start()):
+    look_ups = most_look_ups(text)
+    found = places.search(text)
+    while found is not None:
+        position = found.start()
+        if stands_in_run(text, position):
             return True
-        if looked_up > most_look_ups(text):
+        look_ups -= 1
+        if look_ups < 0:
             return True  # each look-up costs a little: past a few per text, the heuristic decides
+        found = places.search(text, position + 1)
     return False
 
 
