@@ -160,8 +160,8 @@ def marked_bytes(data: np.ndarray[Any, np.dtype[np.uint8]], start: int, end: int
     """The positions from ``start`` to ``end`` in ``data`` of the bytes that start a non-ASCII
     character (no continuation byte) and of the ASCII bytes ``kept``, in order.
 
-    The bytes are compared a piece of ``PIECE`` at a time, into the same two small arrays
-    of flags: a comparison over the whole buffer would write a new array the buffer's size,
+    The bytes are compared a piece of ``PIECE`` at a time, into the same two arrays of
+    flags: a comparison over the whole buffer would write a new array the buffer's size,
     out to memory and back (and, where the allocator gives large blocks back to the system
     at once, mapped afresh page by page), for each kind of byte.
 
@@ -190,9 +190,8 @@ def marked_bytes(data: np.ndarray[Any, np.dtype[np.uint8]], start: int, end: int
     return positions[wanted[data[positions]]]
 
 
-# Bytes compared at a time: a piece and its flags stay in the CPU's cache, and the
-# flags are allocated as small blocks.
-PIECE = 1 << 16
+# Bytes compared at a time: a piece and its flags stay in the CPU's cache.
+PIECE = 1 << 18
 
 
 # What a byte next to a quote may be, as bit flags. The index past the bytes, _EDGE,
@@ -221,6 +220,8 @@ def _flags() -> np.ndarray[Any, np.dtype[np.uint8]]:
 _FLAGS = _flags()
 # By the first byte of a character of two to four bytes: its length, and the bits of the code point it holds.
 _LENGTH = np.array([1] * 0xC0 + [2] * 32 + [3] * 16 + [4] * 16, dtype=np.uint8)
-_LEAD_BITS = np.arange(256, dtype=np.int32) & np.array([0] * 0xC0 + [0x1F] * 32 + [0x0F] * 16 + [0x07] * 16)
+_LEAD_BITS: np.ndarray[Any, np.dtype[np.int32]] = np.array(
+    [0] * 0xC0 + [byte & (0x7F >> _LENGTH[byte]) for byte in range(0xC0, 256)], dtype=np.int32
+)
 # The third bytes of ’ “ ” (E2 80 99, 9C, 9D); ‘ is E2 80 98.
 _RIGHT_SINGLE, _LEFT_DOUBLE, _RIGHT_DOUBLE = 0x99, 0x9C, 0x9D

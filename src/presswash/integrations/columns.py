@@ -12,13 +12,15 @@ to change a few documents. Here the screens read the buffer itself (see
    cleaner's sieve keeps, is left to quote repair's screen over the bytes, and
    without a suspect quote it is passed over. Most English news, curly quotes,
    dashes and all, is settled here.
-2. The few others are sieved from the characters already found and asked which
-   steps may apply, judged without decoding them
-   (:meth:`~presswash.Cleaner.steps_for_sieved`).
+2. The few others are sieved from the characters already found. Those holding a
+   character some other step reacts to, or a suspect quote, are nearly always
+   worked on, and go straight to 3; those in doubt only for a kept ASCII byte or
+   a pair of neighbours are first asked which steps may apply, judged without
+   decoding them (:meth:`~presswash.Cleaner.steps_for_sieved`).
 3. Only the documents still in doubt become Python strings and are cleaned.
 
-The bytes of every other document are copied as they are, and an array in which
-nothing changed is returned itself.
+The bytes of every other document are copied as they are, into a buffer of
+Arrow's memory pool, and an array in which nothing changed is returned itself.
 
     >>> import pyarrow as pa
     >>> from presswash import Cleaner
