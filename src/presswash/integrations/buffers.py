@@ -58,7 +58,7 @@ class Utf8Documents:
         self.data = np.frombuffer(utf8, dtype=np.uint8)
         self.offsets = offsets
         positions = marked_bytes(self.data, int(offsets[0]), int(offsets[-1]), kept_ascii)
-        values = self.data[positions]
+        values = self.data.take(positions)
         leads = values >= 0xC0
         self.leads: Positions = positions[leads]
         self.kept_ascii: Positions = positions[~leads]
@@ -76,7 +76,7 @@ class Utf8Documents:
         It is made from the characters already found, not by reading each document again.
         """
         positions = np.concatenate([self.leads, self.kept_ascii])
-        characters = np.concatenate([self.characters, self.data[self.kept_ascii].astype(np.int32)])
+        characters = np.concatenate([self.characters, self.data.take(self.kept_ascii).astype(np.int32)])
         order = np.argsort(positions, kind="stable")
         # The code points of valid UTF-8 (its caller checks it) are valid UTF-32.
         sieved = characters[order].astype("<u4").tobytes().decode("utf-32-le")
@@ -90,15 +90,16 @@ class Utf8Documents:
         when large, are mapped afresh page by page wherever the allocator is set to give
         memory back at once (as Dask's workers are).
         """
-        first = self.data[self.leads]
-        characters = _LEAD_BITS[first]
+        first = self.data.take(self.leads)
+        characters = _LEAD_BITS.take(first)
+        lengths = _LENGTH.take(first)
         following = self.leads.copy()
         for index in range(1, 4):
             np.add(following, 1, out=following)
             np.minimum(following, len(self.data) - 1, out=following)
-            within = _LENGTH[first] > index
+            within = lengths > index
             np.left_shift(characters, 6, out=characters, where=within)
-            np.bitwise_or(characters, self.data[following] & 0x3F, out=characters, where=within)
+            np.bitwise_or(characters, self.data.take(following) & 0x3F, out=characters, where=within)
         return characters
 
     def rows_holding_characters(self, chosen: Callable[[str], bool]) -> Rows:
@@ -116,8 +117,8 @@ class Utf8Documents:
         asking about each distinct pair once (the last character of a document and the first of
         the next count as neighbours too: a document is at worst looked at for nothing)."""
         starts = self.leads
-        first = self.data[starts]
-        before = np.flatnonzero(starts[1:] == starts[:-1] + _LENGTH[first[:-1]])
+        first = self.data.take(starts)
+        before = np.flatnonzero(starts[1:] == starts[:-1] + _LENGTH.take(first[:-1]))
         characters = self.characters
         pairs = characters[before].astype(np.int64) << 21 | characters[before + 1]
         distinct = np.unique(pairs)
@@ -128,17 +129,17 @@ class Utf8Documents:
         """Which documents hold a curly quote that may point the wrong way (see the module's docstring)."""
         data, offsets = self.data, self.offsets
         last = len(data) - 1
-        leads = self.leads[data[self.leads] == 0xE2]
-        third = data[np.minimum(leads + 2, last)]
-        quotes = leads[(data[np.minimum(leads + 1, last)] == 0x80) & ((third & 0xFA) == 0x98)]
+        leads = self.leads[data.take(self.leads) == 0xE2]
+        third = data.take(np.minimum(leads + 2, last))
+        quotes = leads[(data.take(np.minimum(leads + 1, last)) == 0x80) & ((third & 0xFA) == 0x98)]
         if not len(quotes):
             return self.rows_of(quotes)
-        kind = data[quotes + 2]
+        kind = data.take(quotes + 2)
         rows = np.searchsorted(offsets, quotes, side="right") - 1
         following = quotes + 3
         # The neighbouring bytes, widened to hold _EDGE too.
-        previous = data[quotes - 1].astype(np.int16)
-        next_ = data[np.minimum(following, last)].astype(np.int16)
+        previous = data.take(quotes - 1).astype(np.int16)
+        next_ = data.take(np.minimum(following, last)).astype(np.int16)
         before = _FLAGS[np.where(quotes > offsets[rows], previous, _EDGE)]
         after = _FLAGS[np.where(following < offsets[rows + 1], next_, _EDGE)]
         # The neighbours each screen on text asks for (a quote before or after is non-ASCII: unknown).
@@ -172,7 +173,7 @@ def marked_bytes(data: np.ndarray[Any, np.dtype[np.uint8]], start: int, end: int
     # Controls are found at once (text has few bytes below 0x20: line breaks and tabs).
     below = max((value + 1 for value in kept if value < 0x20), default=0)
     others = [value for value in kept if value >= below]
-    flags = np.empty(min(PIECE, end - start), dtype=bool)
+    flags = np.zeros(-(-min(PIECE, end - start) // 8) * 8, dtype=bool)
     scratch = np.empty_like(flags)
     found = [np.flatnonzero(flags[:0])]
     for begin in range(start, end, PIECE):
@@ -182,12 +183,18 @@ def marked_bytes(data: np.ndarray[Any, np.dtype[np.uint8]], start: int, end: int
             marked |= np.less(piece, below, out=scratch[: len(piece)])
         for value in others:
             marked |= np.equal(piece, value, out=scratch[: len(piece)])
-        found.append(np.flatnonzero(marked) + begin)
+        # Few bytes are marked: the flags are first read eight at a time, as words, and only
+        # the words holding a mark one by one.
+        flags[len(piece) : -(-len(piece) // 8) * 8] = False
+        words = flags[: -(-len(piece) // 8) * 8].view(np.uint64)
+        marked_words = np.flatnonzero(words != 0)
+        within = np.flatnonzero(words[marked_words].view(np.bool_))
+        found.append(marked_words[within >> 3] * 8 + (within & 7) + begin)
     positions = np.concatenate(found)
     wanted = np.zeros(256, dtype=bool)
     wanted[0xC0:] = True
     wanted[list(kept)] = True
-    return positions[wanted[data[positions]]]
+    return positions[wanted.take(data.take(positions))]
 
 
 # Bytes compared at a time: a piece and its flags stay in the CPU's cache.
