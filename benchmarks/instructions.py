@@ -10,7 +10,7 @@ instructions a program executes does not. Each contender cleans the same input
 as ``run.py`` builds it (real news, 1% of the documents mangled) under
 ``valgrind --tool=callgrind``, once with the cleaning pass and once without it;
 the difference, divided by the input's UTF-8 size, is what cleaning costs. Hash
-randomization is switched off so that two runs count the same. Needs valgrind
+randomization and BLAS threads are switched off so that two runs count the same. Needs valgrind
 (``apt install valgrind``); a run takes a few minutes, most of it ftfy's.
 """
 
@@ -114,7 +114,9 @@ def instructions(name: str, corpus: Path, size_mb: float, mangled: float, cleani
         "--mangled",
         str(mangled),
     ] + ([] if cleaning else ["--without-cleaning"])
-    environment = {**os.environ, "PYTHONHASHSEED": "0"}
+    # NumPy's BLAS threads (pyarrow imports NumPy) spin while idle: millions of instructions that
+    # vary from run to run and belong to no contender.
+    environment = {**os.environ, "PYTHONHASHSEED": "0", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
     completed = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
     found = COLLECTED.search(completed.stderr)
     if completed.returncode != 0 or found is None:

@@ -13,7 +13,8 @@ from test_properties import INTERESTING
 
 import presswash
 from presswash import Cleaner
-from presswash.integrations.buffers import Utf8Documents
+from presswash.integrations import buffers
+from presswash.integrations.buffers import Utf8Documents, marked_bytes
 from presswash.steps.quote_marks import screened
 
 PRESETS = ["news", "ftfy", "ascii"]
@@ -110,6 +111,30 @@ def test_invalid_utf8_named():
     broken = pa.Array.from_buffers(pa.string(), 2, [None, offsets, pa.py_buffer(b"ok\xc3\x28")])
     with pytest.raises(ValueError, match=r"not hold valid UTF-8 text: .*index 1"):
         presswash.clean_arrow(broken)
+
+
+@given(
+    data=st.binary(max_size=80),
+    kept=st.sets(st.integers(0, 0x7F), max_size=6),
+    cut=st.tuples(st.integers(0, 80), st.integers(0, 80)),
+)
+def test_bytes_marked_a_piece_at_a_time_are_those_marked_one_by_one(data, kept, cut):
+    # Read from the middle of a larger buffer too, as for a sliced array.
+    for lead in (0, 3):
+        buffer = np.frombuffer(b"\x00" * lead + data, dtype=np.uint8)
+        start, end = sorted(min(bound, len(data)) + lead for bound in cut)
+        expected = [
+            position for position in range(start, end) if buffer[position] >= 0xC0 or buffer[position] in kept
+        ]
+        assert marked_bytes(buffer, start, end, bytes(sorted(kept))).tolist() == expected
+
+
+def test_documents_longer_than_a_piece_are_marked_across_its_edges(monkeypatch):
+    monkeypatch.setattr(buffers, "PIECE", 4)
+    text = "ab&£cd\x01éfg“h&"
+    buffer = np.frombuffer(text.encode(), dtype=np.uint8)
+    marked = marked_bytes(buffer, 2, len(buffer), b"\x01&").tolist()
+    assert [text.encode()[position:].decode()[0] for position in marked] == ["&", "£", "\x01", "é", "“", "&"]
 
 
 @given(

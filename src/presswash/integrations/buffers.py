@@ -57,23 +57,11 @@ class Utf8Documents:
     def __init__(self, utf8: bytes | memoryview, offsets: np.ndarray[Any, Any], kept_ascii: bytes) -> None:
         self.data = np.frombuffer(utf8, dtype=np.uint8)
         self.offsets = offsets
-        start, end = int(offsets[0]), int(offsets[-1])
-        text = self.data[start:end]
-        # One pass finds both: the bytes that start a non-ASCII character (no continuation
-        # byte) and the kept ASCII ones, controls among them found at once (text has few
-        # bytes below 0x20: line breaks and tabs).
-        marked = text >= 0xC0
-        if any(value < 0x20 for value in kept_ascii):
-            marked |= text < 0x20
-        for value in kept_ascii:
-            if value >= 0x20:
-                marked |= text == value
-        positions = np.flatnonzero(marked) + start
-        values = self.data[positions]
-        kept = np.zeros(256, dtype=bool)
-        kept[list(kept_ascii)] = True
-        self.leads: Positions = positions[values >= 0xC0]
-        self.kept_ascii: Positions = positions[kept[values]]
+        positions = marked_bytes(self.data, int(offsets[0]), int(offsets[-1]), kept_ascii)
+        values = self.data.take(positions)
+        leads = values >= 0xC0
+        self.leads: Positions = positions[leads]
+        self.kept_ascii: Positions = positions[~leads]
 
     def rows_of(self, positions: Positions) -> Rows:
         """Which documents hold a byte at one of ``positions``."""
@@ -88,36 +76,39 @@ class Utf8Documents:
         It is made from the characters already found, not by reading each document again.
         """
         positions = np.concatenate([self.leads, self.kept_ascii])
-        characters = np.concatenate([self.characters, self.data[self.kept_ascii].astype(np.int64)])
+        characters = np.concatenate([self.characters, self.data.take(self.kept_ascii).astype(np.int32)])
         order = np.argsort(positions, kind="stable")
         # The code points of valid UTF-8 (its caller checks it) are valid UTF-32.
         sieved = characters[order].astype("<u4").tobytes().decode("utf-32-le")
         return sieved, np.searchsorted(positions[order], self.offsets).tolist()
 
     @functools.cached_property
-    def characters(self) -> np.ndarray[Any, np.dtype[np.int64]]:
-        """The code point of the character starting at each of ``leads``."""
-        last = len(self.data) - 1
-        first, *rest = (
-            self.data[np.minimum(self.leads + index, last)].astype(np.int64) for index in range(4)
-        )
-        second, third, fourth = (byte & 0x3F for byte in rest)
-        return np.where(
-            first < 0xE0,
-            (first & 0x1F) << 6 | second,
-            np.where(
-                first < 0xF0,
-                (first & 0x0F) << 12 | second << 6 | third,
-                (first & 0x07) << 18 | second << 12 | third << 6 | fourth,
-            ),
-        )
+    def characters(self) -> np.ndarray[Any, np.dtype[np.int32]]:
+        """The code point of the character starting at each of ``leads``.
+
+        Worked out in place, in arrays no wider than needed: a column's temporary arrays,
+        when large, are mapped afresh page by page wherever the allocator is set to give
+        memory back at once (as Dask's workers are).
+        """
+        first = self.data.take(self.leads)
+        characters = _LEAD_BITS.take(first)
+        lengths = _LENGTH.take(first)
+        following = self.leads.copy()
+        for index in range(1, 4):
+            np.add(following, 1, out=following)
+            np.minimum(following, len(self.data) - 1, out=following)
+            within = lengths > index
+            np.left_shift(characters, 6, out=characters, where=within)
+            np.bitwise_or(characters, self.data.take(following) & 0x3F, out=characters, where=within)
+        return characters
 
     def rows_holding_characters(self, chosen: Callable[[str], bool]) -> Rows:
         """Which documents hold a non-ASCII character for which ``chosen`` is true."""
         characters = self.characters
-        # Counting, unlike sorting, takes one pass: the code points are the indexes.
-        distinct = np.flatnonzero(np.bincount(characters))
-        picked = np.zeros(int(distinct[-1]) + 1 if len(distinct) else 0, dtype=bool)
+        # Marking, unlike sorting, takes one pass: the code points are the indexes.
+        picked = np.zeros(int(characters.max()) + 1 if len(characters) else 0, dtype=bool)
+        picked[characters] = True
+        distinct = np.flatnonzero(picked)
         picked[distinct] = [chosen(chr(code)) for code in distinct.tolist()]
         return self.rows_of(self.leads[picked[characters]])
 
@@ -126,11 +117,10 @@ class Utf8Documents:
         asking about each distinct pair once (the last character of a document and the first of
         the next count as neighbours too: a document is at worst looked at for nothing)."""
         starts = self.leads
-        first = self.data[starts]
-        length = np.where(first < 0xE0, 2, np.where(first < 0xF0, 3, 4))
-        before = np.flatnonzero(starts[1:] == starts[:-1] + length[:-1])
+        first = self.data.take(starts)
+        before = np.flatnonzero(starts[1:] == starts[:-1] + _LENGTH.take(first[:-1]))
         characters = self.characters
-        pairs = characters[before] << 21 | characters[before + 1]
+        pairs = characters[before].astype(np.int64) << 21 | characters[before + 1]
         distinct = np.unique(pairs)
         wanted = [chosen(chr(pair >> 21) + chr(pair & 0x1FFFFF)) for pair in distinct.tolist()]
         return self.rows_of(starts[before[np.isin(pairs, distinct[np.array(wanted, dtype=bool)])]])
@@ -139,17 +129,17 @@ class Utf8Documents:
         """Which documents hold a curly quote that may point the wrong way (see the module's docstring)."""
         data, offsets = self.data, self.offsets
         last = len(data) - 1
-        leads = self.leads[data[self.leads] == 0xE2]
-        third = data[np.minimum(leads + 2, last)]
-        quotes = leads[(data[np.minimum(leads + 1, last)] == 0x80) & ((third & 0xFA) == 0x98)]
+        leads = self.leads[data.take(self.leads) == 0xE2]
+        third = data.take(np.minimum(leads + 2, last))
+        quotes = leads[(data.take(np.minimum(leads + 1, last)) == 0x80) & ((third & 0xFA) == 0x98)]
         if not len(quotes):
             return self.rows_of(quotes)
-        kind = data[quotes + 2]
+        kind = data.take(quotes + 2)
         rows = np.searchsorted(offsets, quotes, side="right") - 1
         following = quotes + 3
         # The neighbouring bytes, widened to hold _EDGE too.
-        previous = data[quotes - 1].astype(np.int16)
-        next_ = data[np.minimum(following, last)].astype(np.int16)
+        previous = data.take(quotes - 1).astype(np.int16)
+        next_ = data.take(np.minimum(following, last)).astype(np.int16)
         before = _FLAGS[np.where(quotes > offsets[rows], previous, _EDGE)]
         after = _FLAGS[np.where(following < offsets[rows + 1], next_, _EDGE)]
         # The neighbours each screen on text asks for (a quote before or after is non-ASCII: unknown).
@@ -165,6 +155,50 @@ class Utf8Documents:
             (word_before & closes_after) | alnum_around,  # ‘
         )
         return self.rows_of(quotes[suspect])
+
+
+def marked_bytes(data: np.ndarray[Any, np.dtype[np.uint8]], start: int, end: int, kept: bytes) -> Positions:
+    """The positions from ``start`` to ``end`` in ``data`` of the bytes that start a non-ASCII
+    character (no continuation byte) and of the ASCII bytes ``kept``, in order.
+
+    The bytes are compared a piece of ``PIECE`` at a time, into the same two arrays of
+    flags: a comparison over the whole buffer would write a new array the buffer's size,
+    out to memory and back (and, where the allocator gives large blocks back to the system
+    at once, mapped afresh page by page), for each kind of byte.
+
+        >>> text = np.frombuffer("Fish & chips, £5\\r\\n".encode(), dtype=np.uint8)
+        >>> marked_bytes(text, 0, len(text), b"&\\r").tolist()
+        [5, 14, 17]
+    """
+    # Controls are found at once (text has few bytes below 0x20: line breaks and tabs).
+    below = max((value + 1 for value in kept if value < 0x20), default=0)
+    others = [value for value in kept if value >= below]
+    flags = np.zeros(-(-min(PIECE, end - start) // 8) * 8, dtype=bool)
+    scratch = np.empty_like(flags)
+    found = [np.flatnonzero(flags[:0])]
+    for begin in range(start, end, PIECE):
+        piece = data[begin : min(end, begin + PIECE)]
+        marked = np.greater_equal(piece, 0xC0, out=flags[: len(piece)])
+        if below:
+            marked |= np.less(piece, below, out=scratch[: len(piece)])
+        for value in others:
+            marked |= np.equal(piece, value, out=scratch[: len(piece)])
+        # Few bytes are marked: the flags are first read eight at a time, as words, and only
+        # the words holding a mark one by one.
+        flags[len(piece) : -(-len(piece) // 8) * 8] = False
+        words = flags[: -(-len(piece) // 8) * 8].view(np.uint64)
+        marked_words = np.flatnonzero(words != 0)
+        within = np.flatnonzero(words[marked_words].view(np.bool_))
+        found.append(marked_words[within >> 3] * 8 + (within & 7) + begin)
+    positions = np.concatenate(found)
+    wanted = np.zeros(256, dtype=bool)
+    wanted[0xC0:] = True
+    wanted[list(kept)] = True
+    return positions[wanted.take(data.take(positions))]
+
+
+# Bytes compared at a time: a piece and its flags stay in the CPU's cache.
+PIECE = 1 << 18
 
 
 # What a byte next to a quote may be, as bit flags. The index past the bytes, _EDGE,
@@ -191,5 +225,10 @@ def _flags() -> np.ndarray[Any, np.dtype[np.uint8]]:
 
 
 _FLAGS = _flags()
+# By the first byte of a character of two to four bytes: its length, and the bits of the code point it holds.
+_LENGTH = np.array([1] * 0xC0 + [2] * 32 + [3] * 16 + [4] * 16, dtype=np.uint8)
+_LEAD_BITS: np.ndarray[Any, np.dtype[np.int32]] = np.array(
+    [0] * 0xC0 + [byte & (0x7F >> _LENGTH[byte]) for byte in range(0xC0, 256)], dtype=np.int32
+)
 # The third bytes of ’ “ ” (E2 80 99, 9C, 9D); ‘ is E2 80 98.
 _RIGHT_SINGLE, _LEFT_DOUBLE, _RIGHT_DOUBLE = 0x99, 0x9C, 0x9D

@@ -12,13 +12,15 @@ to change a few documents. Here the screens read the buffer itself (see
    cleaner's sieve keeps, is left to quote repair's screen over the bytes, and
    without a suspect quote it is passed over. Most English news, curly quotes,
    dashes and all, is settled here.
-2. The few others are sieved from the characters already found and asked which
-   steps may apply, judged without decoding them
-   (:meth:`~presswash.Cleaner.steps_for_sieved`).
+2. The few others are sieved from the characters already found. Those holding a
+   character some other step reacts to, or a suspect quote, are nearly always
+   worked on, and go straight to 3; those in doubt only for a kept ASCII byte or
+   a pair of neighbours are first asked which steps may apply, judged without
+   decoding them (:meth:`~presswash.Cleaner.steps_for_sieved`).
 3. Only the documents still in doubt become Python strings and are cleaned.
 
-The bytes of every other document are copied as they are, and an array in which
-nothing changed is returned itself.
+The bytes of every other document are copied as they are, into a buffer of
+Arrow's memory pool, and an array in which nothing changed is returned itself.
 
     >>> import pyarrow as pa
     >>> from presswash import Cleaner
@@ -89,12 +91,16 @@ def _changes(array: Any, cleaner: Cleaner, data_buffer: Any, offsets: Any) -> di
     """The UTF-8 of each document that cleaning changes, by row."""
     utf8 = memoryview(data_buffer)
     documents = Utf8Documents(utf8, offsets, cleaner.sieve.kept_ascii)
-    doubtful = documents.rows_of(documents.kept_ascii)
-    doubtful |= documents.rows_holding_characters(lambda char: not _moves_only_quotes(cleaner, char))
-    doubtful |= documents.rows_holding_pairs(lambda pair: bool(cleaner.steps_moved_by_pair(pair)))
+    # A document holding a character that moves a step, or a suspect quote, is nearly always
+    # worked on: it is cleaned at once. One doubtful for less is cleaned only if some step
+    # may apply to it (asked without decoding it).
+    certain = documents.rows_holding_characters(lambda char: not _moves_only_quotes(cleaner, char))
     repairs_quotes = any(isinstance(step, QuoteRepair) for step in cleaner.steps)
-    suspect_quotes = documents.rows_with_suspect_quotes() if repairs_quotes else np.zeros_like(doubtful)
-    doubtful |= suspect_quotes
+    suspect_quotes = documents.rows_with_suspect_quotes() if repairs_quotes else np.zeros_like(certain)
+    certain |= suspect_quotes
+    doubtful = documents.rows_of(documents.kept_ascii)
+    doubtful |= documents.rows_holding_pairs(lambda pair: bool(cleaner.steps_moved_by_pair(pair)))
+    doubtful |= certain
     if array.null_count:
         doubtful &= array.is_valid().to_numpy(zero_copy_only=False)
     rows = np.flatnonzero(doubtful).tolist()
@@ -106,9 +112,10 @@ def _changes(array: Any, cleaner: Cleaner, data_buffer: Any, offsets: Any) -> di
     for row in rows:
         document = utf8[bounds[row] : bounds[row + 1]].tobytes()
         notable = sieved[sieved_bounds[row] : sieved_bounds[row + 1]]
-        steps = cleaner.steps_for_sieved(notable, document)
-        if not steps or (not suspect_quotes[row] and all(isinstance(step, QuoteRepair) for step in steps)):
-            continue
+        if not certain[row]:
+            steps = cleaner.steps_for_sieved(notable, document)
+            if all(isinstance(step, QuoteRepair) for step in steps):
+                continue  # none, or quote repair, whose screen found no suspect quote
         text = document.decode("utf-8")
         cleaned = cleaner.clean_sieved(text, notable)
         if cleaned != text:
@@ -125,15 +132,9 @@ def _moves_only_quotes(cleaner: Cleaner, character: str) -> bool:
 def _rebuilt(array: Any, offsets: Any, utf8: memoryview, changes: dict[int, bytes]) -> Any:
     """A new array: ``array`` with the documents of ``changes`` replaced, every other one's bytes copied."""
     bounds = offsets.tolist()
-    pieces: list[bytes | memoryview] = []
     growth = np.zeros(len(bounds), dtype=np.int64)
-    copied_up_to = bounds[0]
-    for row in sorted(changes):
-        start, end = bounds[row], bounds[row + 1]
-        pieces += [utf8[copied_up_to:start], changes[row]]
-        copied_up_to = end
-        growth[row + 1] = len(changes[row]) - (end - start)
-    pieces.append(utf8[copied_up_to : bounds[-1]])
+    for row, cleaned in changes.items():
+        growth[row + 1] = len(cleaned) - (bounds[row + 1] - bounds[row])
     new_offsets = offsets.astype(np.int64) - bounds[0] + np.cumsum(growth)
     if pa.types.is_string(array.type):
         if new_offsets[-1] > STRING_CAPACITY:
@@ -142,10 +143,22 @@ def _rebuilt(array: Any, offsets: Any, utf8: memoryview, changes: dict[int, byte
                 "cast it to large_string first"
             )
         new_offsets = new_offsets.astype(np.int32)
+    # Arrow's memory pool keeps the pages it had: no fresh pages for each column cleaned.
+    data = pa.allocate_buffer(int(new_offsets[-1]))
+    written = np.frombuffer(data, dtype=np.uint8)
+    source = np.frombuffer(utf8, dtype=np.uint8)
+    copied_up_to = bounds[0]
+    for row in sorted(changes):
+        start, end = bounds[row], bounds[row + 1]
+        at = int(new_offsets[row])
+        written[at - (start - copied_up_to) : at] = source[copied_up_to:start]
+        written[at : int(new_offsets[row + 1])] = np.frombuffer(changes[row], dtype=np.uint8)
+        copied_up_to = end
+    written[int(new_offsets[-1]) - (bounds[-1] - copied_up_to) :] = source[copied_up_to : bounds[-1]]
     validity = array.is_valid().buffers()[1] if array.null_count else None
     return pa.Array.from_buffers(
         array.type,
         len(array),
-        [validity, pa.py_buffer(new_offsets), pa.py_buffer(b"".join(pieces))],
+        [validity, pa.py_buffer(new_offsets), data],
         null_count=array.null_count,
     )
