@@ -345,7 +345,7 @@ class FtfyCompatible(Step):
             not paired
             and not removed
             and config.normalization == "NFC"
-            and stable_under_nfc(brought)
+            and (not brought or stable_under_nfc(brought))
             and sieved_is_nfc(notable)
         )
         if config.normalization and not stable and not _is_normalized(config.normalization, fixed):

@@ -300,10 +300,13 @@ def _any_occurs_in(text: str, runs: list[str], notable: str) -> bool:
     counts: dict[str, int] = {}
     by_anchor: dict[str, list[tuple[int, str]]] = {}
     for run in runs:
-        for character in run:
-            if character not in counts:
-                counts[character] = notable.count(character)
-        anchor = min(range(len(run)), key=lambda place: counts[run[place]])
+        anchor = 0
+        for place, character in enumerate(run):
+            count = counts.get(character)
+            if count is None:
+                count = counts[character] = notable.count(character)
+            if count < counts[run[anchor]]:
+                anchor = place
         by_anchor.setdefault(run[anchor], []).append((anchor, run))
     for character, placed in by_anchor.items():
         if counts[character] * VISIT_COST > len(text):
