@@ -53,7 +53,7 @@ def test_identical_to_ftfy_on_tricky_text(text: str) -> None:
 
 
 # Text largely in other scripts, screened by one scan of its own (see
-# FtfyCompatible._needs_only_uncurling): letters with marks that NFC leaves alone
+# FtfyCompatible._replaced_only): letters with marks that NFC leaves alone
 # (a Hindi virama, Thai vowel and tone marks, Arabic and Hebrew points) and marks
 # it joins (a nukta, a hamza, an accent), their punctuation (a full-width comma,
 # guillemets, quotes), the letters of Cyrillic and Greek mojibake, and a few of

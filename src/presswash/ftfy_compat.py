@@ -46,7 +46,9 @@ from presswash.steps.misread_sequences import misread_edits
 from presswash.steps.mojibake import fix_encoding
 from presswash.steps.mojibake_screen import (
     BEYOND_RUNLESS_CHARACTERS,
+    LONE_CHARACTERS,
     MAY_HOLD_MOJIBAKE,
+    RUN_CHARACTERS,
     SIEVED_SHARE,
     SURROGATES,
     may_hold_mojibake,
@@ -83,13 +85,14 @@ BEYOND_PUNCTUATION = re.compile(f"[^{COMMON_PUNCTUATION}]")
 LIGATURE_CHARACTERS = frozenset(map(chr, LIGATURES))
 WIDTH_CHARACTERS = frozenset(map(chr, WIDTH_MAP))
 CONTROL_CHARACTERS = frozenset(map(chr, CONTROL_CHARS))
+MOJIBAKE_CHARACTERS = RUN_CHARACTERS | LONE_CHARACTERS
 # In text that is largely non-ASCII, where ftfy may do more than straighten quotes:
 # an entity, an escape, a rare fix, a place that may hold mojibake, or NFC work.
 # One scan finds them all, where one screen each would read the text again each.
+MAY_NEED_MORE_THAN_QUOTES = nfc_work_or(f"{BEYOND_RUNLESS}{SURROGATES}{RARE_FIXES}&{ESCAPE}")
 FTFY_WORK_ELSEWHERE = frozenset(
     LIGATURE_CHARACTERS | WIDTH_CHARACTERS | CONTROL_CHARACTERS | set(LINE_BREAKS + "&" + ESCAPE)
 )
-MAY_NEED_MORE_THAN_QUOTES = nfc_work_or(f"{BEYOND_RUNLESS}{SURROGATES}{RARE_FIXES}&{ESCAPE}")
 
 
 # ftfy.fix_and_explain's fixes after mojibake, in its order.
@@ -173,6 +176,16 @@ class FtfyCompatible(Step):
         self._punctuation_suffices = config.normalization is None or (
             config.normalization == "NFC" and stable_under_nfc(COMMON_PUNCTUATION)
         )
+        # The ligatures and full-width forms that ftfy replaces by ASCII, as it is configured:
+        # replacing them first gives ftfy no new work. Not ＆, which can make an entity, nor
+        # ﬁ and ﬂ, which can stand in mojibake (Mac Roman) that ftfy decodes before.
+        self._replaced_by_ascii = {
+            chr(code): replacement
+            for fix, table in (("fix_latin_ligatures", LIGATURES), ("fix_character_width", WIDTH_MAP))
+            if getattr(config, fix)
+            for code, replacement in table.items()
+            if replacement.isascii() and "&" not in replacement and chr(code) not in MOJIBAKE_CHARACTERS
+        }
 
     def applies(self, text: str, notable: str) -> bool:
         # The pipeline's gate has already looked for the trigger, and ``fix``
@@ -183,11 +196,13 @@ class FtfyCompatible(Step):
         return self.fix_sieved(text, self._sieve(text))
 
     def fix_sieved(self, text: str, notable: str) -> str:
-        if self._punctuation_suffices and (
-            BEYOND_PUNCTUATION.search(notable) is None
-            or (len(notable) > len(text) * SIEVED_SHARE and self._needs_only_uncurling(text))
-        ):
-            return self._uncurled(text, notable)
+        if self._punctuation_suffices:
+            if BEYOND_PUNCTUATION.search(notable) is None:
+                return self._uncurled(text, notable)
+            if len(notable) > len(text) * SIEVED_SHARE:
+                replaced = self._replaced_only(text)
+                if replaced is not None:
+                    return self._uncurled(replaced, notable)
         # ftfy cuts lines longer than max_decode_length into segments of that length.
         whole = len(text) <= self.config.max_decode_length
         one_line = whole and text.find("\n") in (-1, len(text) - 1)
@@ -372,33 +387,44 @@ class FtfyCompatible(Step):
                 return None
         return fixed
 
-    def _needs_only_uncurling(self, text: str) -> bool:
-        """Whether, of ftfy's fixes, ``text`` certainly needs its quotes straightened at most.
+    def _replaced_only(self, text: str) -> str | None:
+        """``text`` as ftfy leaves it but for its quotes, if ftfy's only other work on it is
+        replacing ligatures and full-width forms by ASCII; None if it may do more.
 
         For text in Greek, Cyrillic, Hebrew or Chinese, one scan finds every place where
-        ftfy may do more (:data:`MAY_NEED_MORE_THAN_QUOTES`); each is then looked at
-        as the screens would: a character outside the runless set for a run around it
-        (:func:`~presswash.steps.mojibake_screen.stands_in_run`), a stretch of marks
-        for NFC. (Normalization must be NFC or none, as for the punctuation shortcut.)
+        ftfy may do more than straighten quotes (:data:`MAY_NEED_MORE_THAN_QUOTES`);
+        each is then looked at as the screens would: a character outside the runless
+        set for a run around it (:func:`~presswash.steps.mojibake_screen.stands_in_run`),
+        a stretch of marks for NFC. A character replaced by ASCII (a Chinese text's
+        full-width comma) is replaced throughout at once, and the scan goes on: the
+        replacement brings no mojibake, entity or NFC work. (Normalization must be NFC
+        or none, as for the punctuation shortcut.)
+
+            >>> step = FtfyCompatible(TextFixerConfig())
+            >>> step._replaced_only("中文，“引号”。"), step._replaced_only("Это РџСЂРёРІРµС‚")
+            ('中文,“引号”。', None)
         """
         if len(text) > self.config.max_decode_length:
-            return False  # ftfy cuts the text into segments
+            return None  # ftfy cuts the text into segments
         look_ups = most_look_ups(text)
         found = MAY_NEED_MORE_THAN_QUOTES.search(text)
         while found is not None:
             position = found.start()
             character = text[position]
-            if character in FTFY_WORK_ELSEWHERE:
-                return False
-            if character in BEYOND_RUNLESS_CHARACTERS:
+            replacement = self._replaced_by_ascii.get(character)
+            if replacement is not None:
+                text = text.replace(character, replacement)  # none of it stands before ``position``
+            elif character in FTFY_WORK_ELSEWHERE:
+                return None
+            elif character in BEYOND_RUNLESS_CHARACTERS:
                 look_ups -= 1
                 if look_ups < 0 or stands_in_run(text, position):
-                    return False
+                    return None
             normalized, end = stretch_is_nfc(text, position)
             if not normalized:
-                return False
+                return None
             found = MAY_NEED_MORE_THAN_QUOTES.search(text, max(end, position + 1))
-        return True
+        return text
 
     def _uncurled(self, text: str, characters: str) -> str:
         """``text``, made of ASCII and ``characters``, with its curly quotes straightened if ftfy would.
