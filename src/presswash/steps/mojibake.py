@@ -46,16 +46,13 @@ from ftfy.fixes import (
 from presswash.edits import ChangeLog, Edit
 from presswash.sieve import COMMON_PUNCTUATION
 from presswash.step import LineStep, split_lines
-from presswash.steps._misread_table import DOUBLE_BYTE_LEADS
+from presswash.steps._misread_table import DOUBLE_BYTE_TRIGGER
 from presswash.steps._mojibake_table import (
     LONGEST_MATCH,
     MOJIBAKE_ALPHABET,
 )
+from presswash.steps.misread_screen import SINGLE_BYTE_LEADS, may_hold_misread
 from presswash.steps.misread_sequences import misread_edits
-from presswash.steps.misreads import (
-    SINGLE_BYTE_LEADS,
-    may_hold_misread,
-)
 from presswash.steps.mojibake_screen import (
     LONE_CHARACTERS,
     MAY_HOLD_MOJIBAKE,
@@ -218,7 +215,7 @@ class Mojibake(LineStep):
         if second_chance:
             # The misreads it also undoes begin with a lead character of their codec (caf茅 is
             # café read as GBK), which the misread table lists for every codec.
-            self.trigger = MOJIBAKE_ALPHABET + SURROGATES + SINGLE_BYTE_LEADS + DOUBLE_BYTE_LEADS
+            self.trigger = MOJIBAKE_ALPHABET + SURROGATES + SINGLE_BYTE_LEADS + DOUBLE_BYTE_TRIGGER
 
     def applies(self, text: str, notable: str) -> bool:
         if may_hold_mojibake(text, notable):

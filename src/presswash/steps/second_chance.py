@@ -22,7 +22,8 @@ import ftfy
 
 from presswash.edits import ChangeLog, Edit, diff_edits
 from presswash.step import split_lines
-from presswash.steps.misreads import may_hold_misread, misread_edits, suspect_runs, undo_misreads
+from presswash.steps.misread_screen import may_hold_misread, misread_spots
+from presswash.steps.misreads import misread_edits, undo_misreads
 from presswash.steps.plausibility import RARE_LETTER, text_oddity
 
 # Passes of ftfy and the second chance over a text: undoing a misread that ftfy
@@ -53,7 +54,7 @@ def second_chance(
     if suspect_text and not untouched:
         # The lines ftfy changed whose repair still holds a rare letter or a possible misread.
         repaired = "".join(first)
-        positions = [found.start() for found in RARE_LETTER.finditer(repaired)] + suspect_runs(repaired)
+        positions = [found.start() for found in RARE_LETTER.finditer(repaired)] + misread_spots(repaired)
         starts = list(itertools.accumulate(map(len, first), initial=0))
         for index in sorted({bisect.bisect_right(starts, position) - 1 for position in positions}):
             if decoded[index] != lines[index]:
