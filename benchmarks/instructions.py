@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         "--contenders",
         nargs="+",
         choices=sorted(SHORT_NAMES),
-        help="count only these (ratios are to the first); news-with(out)-misreads are counted only when named",
+        help="count only these (ratios are to the first); news-with(out)-misreads only when named",
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--without-cleaning", action="store_true", help=argparse.SUPPRESS)

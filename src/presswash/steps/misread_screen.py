@@ -38,6 +38,7 @@ from presswash.sieve import UNCOMMON, AsciiSieve
 from presswash.steps._misread_table import (
     DOUBLE_BYTE_RARE,
     DOUBLE_BYTE_STARTS,
+    DOUBLE_BYTE_TRIGGER,
     SINGLE_BYTE_CODECS,
     SINGLE_BYTE_SHAPES,
 )
@@ -82,7 +83,15 @@ SHAPE = re.compile(
 )
 # What any single-byte codec reads a lead byte as: characters that can start a misread.
 SINGLE_BYTE_LEADS = "".join(two + three + four for _, two, three, four, _ in SINGLE_BYTE_SHAPES)
+# A lead character and a continuation character of one codec: the pairs a shape begins with.
+SINGLE_BYTE_PAIR = re.compile(
+    "|".join(
+        f"[{two}{three}{four}][{continuations}]" for _, two, three, four, continuations in SINGLE_BYTE_SHAPES
+    )
+)
 DOUBLE_BYTE_START = re.compile(f"[{DOUBLE_BYTE_STARTS}]")
+# The characters double-byte misreads begin with or are full of, and a few more (see the table).
+DOUBLE_BYTE_CHARACTER = re.compile(f"[{DOUBLE_BYTE_TRIGGER}]")
 RARE = re.compile(f"[{DOUBLE_BYTE_RARE}]")
 # A double-byte misread's first character beside a Latin letter (caf茅, 艑tsuchi).
 LETTER_BESIDE_START = re.compile(f"[{DOUBLE_BYTE_STARTS}](?:(?<=[A-Za-z].)|(?=[A-Za-z]))")
@@ -130,6 +139,8 @@ _KINDS = _kinds(
         **dict.fromkeys(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", b"a"),
     }
 )
+# Text whose sieved form is shorter than this share of it is looked at in that form first.
+SPARSE = 0.25
 # "." for an ASCII character: where the runs of characters beyond ASCII begin and end.
 _NON_ASCII_KINDS = _kinds(dict.fromkeys(range(0xC0, 0x100), b"n"))
 # A letter before (the spot one on) or after a double-byte character, in kinds.
@@ -156,20 +167,51 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
     # Every shape and every double-byte start is beyond the common punctuation (a test checks it).
     if UNCOMMON.search(notable) is None:
         return False
-    kinds = text.encode("utf-8", "surrogatepass").translate(_KINDS, CONTINUATION_BYTES)
-    single = b"AA" in kinds or (b"E" in kinds and _holds_late(text))
-    if single and next(_single_byte_spots(text, kinds), None) is not None:
+    if len(notable) < len(text) * SPARSE and not _may_hold(notable, _kinds_of(notable), letters=False):
+        return False  # characters side by side in the text still are once sieved
+    kinds = _kinds_of(text)
+    if not _may_hold(text, kinds):
+        return False
+    if (b"D" in kinds or b"E" in kinds) and RARE.search(text) is not None:
+        return True
+    return next(_spots(text, kinds, rare=False), None) is not None
+
+
+def may_hold_misread_sieved(notable: str, utf8: bytes) -> bool:
+    """False only if the text whose UTF-8 is ``utf8``, sieved as ``notable``, certainly holds no
+    misread, judged without decoding it (for columnar cleaning). A shape found in ``notable`` may
+    be one only there (``”£`` from ``“No” for £5``): its first two characters are looked up in
+    ``utf8``, where UTF-8 being self-synchronizing, their bytes occur exactly where they do.
+
+    >>> text = "“No” for £5"
+    >>> may_hold_misread_sieved("“”£", text.encode()), may_hold_misread_sieved("Г©", "JosГ©".encode())
+    (False, True)
+    """
+    if UNCOMMON.search(notable) is None:
+        return False
+    kinds = _kinds_of(notable)
+    if b"D" in kinds or b"E" in kinds:
+        return True
+    for seen, spot in enumerate(_single_byte_spots(notable, kinds)):
+        if seen == FOUND_ONE_BY_ONE or notable[spot : spot + 2].encode("utf-8", "surrogatepass") in utf8:
+            return True
+    return False
+
+
+def _kinds_of(text: str) -> bytes:
+    """One byte per character of ``text``: its kind (see ``_KINDS``)."""
+    return text.encode("utf-8", "surrogatepass").translate(_KINDS, CONTINUATION_BYTES)
+
+
+def _may_hold(text: str, kinds: bytes, letters: bool = True) -> bool:
+    """Whether ``text``, whose kinds are ``kinds``, may hold a spot: two characters side by side that
+    may be a lead and a continuation, or a character a double-byte misread begins with or is full
+    of (beside a Latin letter, if ``letters``: sieved text has none)."""
+    if b"AA" in kinds or (b"E" in kinds and _holds_late(text)):
         return True
     if b"D" not in kinds and b"E" not in kinds:
         return False
-    for pair, offset in _BESIDE_LETTERS:
-        if (
-            pair in kinds
-            and next(_found(text, kinds, pair, offset, DOUBLE_BYTE_START, LETTER_BESIDE_START), None)
-            is not None
-        ):
-            return True
-    return RARE.search(text) is not None
+    return not letters or any(pair in kinds for pair, _ in _BESIDE_LETTERS) or RARE.search(text) is not None
 
 
 def _holds_late(text: str) -> bool:
@@ -213,10 +255,11 @@ def suspect_runs(text: str) -> list[tuple[int, int, list[int], list[int]]]:
     return runs
 
 
-def _spots(text: str, kinds: bytes) -> Iterator[int]:
-    """The spots of ``text`` (its kinds: ``kinds``), each at least once, not in order."""
+def _spots(text: str, kinds: bytes, rare: bool = True) -> Iterator[int]:
+    """The spots of ``text`` (its kinds: ``kinds``), each at least once, not in order (without
+    ``rare``, the characters double-byte misreads are full of are left out)."""
     yield from _single_byte_spots(text, kinds)
-    yield from _double_byte_spots(text, kinds)
+    yield from _double_byte_spots(text, kinds, rare)
 
 
 def _single_byte_spots(text: str, kinds: bytes) -> Iterator[int]:
@@ -228,14 +271,16 @@ def _single_byte_spots(text: str, kinds: bytes) -> Iterator[int]:
         yield from (position - 1 for position in _found(text, kinds, b"AA", 1, SHAPE, SHAPE))
 
 
-def _double_byte_spots(text: str, kinds: bytes) -> Iterator[int]:
+def _double_byte_spots(text: str, kinds: bytes, rare: bool = True) -> Iterator[int]:
     """The double-byte starts beside a Latin letter in ``text`` (its kinds: ``kinds``), and the
     characters double-byte misreads are full of."""
     if b"D" not in kinds and b"E" not in kinds:
         return
     for pair, offset in _BESIDE_LETTERS:
-        yield from _found(text, kinds, pair, offset, DOUBLE_BYTE_START, LETTER_BESIDE_START)
-    yield from (found.start() for found in RARE.finditer(text))
+        if pair in kinds:
+            yield from _found(text, kinds, pair, offset, DOUBLE_BYTE_START, LETTER_BESIDE_START)
+    if rare:
+        yield from (found.start() for found in RARE.finditer(text))
 
 
 def _found(

@@ -82,8 +82,8 @@ DOUBLE_BYTE_NAMES = frozenset(name for name, _ in DOUBLE_BYTE_CODECS)
 MOST_LAYERS = 3
 # A single-byte misread sequence is a lead and at most three continuations.
 LONGEST_SEQUENCE = 4
-# Characters on each side of a double-byte spot first read for the stretch around it; a stretch
-# that reaches as far is read again with twice the reach.
+# Characters on each side of a double-byte spot first read for the stretches around it; where
+# one reaches as far, farther.
 REACH = 16
 # A repair that removes this many improbable things is evidence enough by itself.
 STRONG = 2
@@ -239,8 +239,8 @@ def _suspect_stretches(text: str, everywhere: frozenset[str]) -> set[tuple[str, 
                 (name, start + begin, start + finish, decoded)
                 for name, begin, finish, decoded in _single_byte_stretches(text[start:end])
             )
-        for spot in double:
-            found.update(_around(text, spot, run_start, run_end))
+        for start, end in _merged((spot - REACH, spot + REACH + 1) for spot in double):
+            found.update(_around(text, max(start, run_start), min(end, run_end), run_start, run_end))
     if everywhere:
         for run in NON_ASCII_RUN.finditer(text):
             if DOUBLE_BYTE_START.search(run.group()) is not None:
@@ -267,26 +267,24 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _around(text: str, spot: int, run_start: int, run_end: int) -> set[tuple[str, int, int, str]]:
-    """The double-byte stretches of the run ``text[run_start:run_end]`` at or beside ``spot``.
+def _around(text: str, start: int, end: int, run_start: int, run_end: int) -> set[tuple[str, int, int, str]]:
+    """The double-byte stretches of ``text[start:end]``, part of the run ``text[run_start:run_end]``.
 
-    They are looked for within ``REACH`` characters of it; a stretch that
-    reaches nearly as far may go on beyond, and is looked for again farther.
+    A stretch that reaches the part's end may go on beyond it (or be a piece
+    of one that does): the part is then widened, twice as far each time.
     """
     reach = REACH
     while True:
-        start, end = max(run_start, spot - reach), min(run_end, spot + reach)
         found = {
             (name, start + begin, start + finish, decoded)
             for name, begin, finish, decoded in _double_byte_stretches(text[start:end])
-            if begin <= spot - start + 1 and finish >= spot - start
         }
-        cut = any(
-            (begin < start + 2 and start > run_start) or (finish > end - 2 and end < run_end)
-            for _, begin, finish, _ in found
-        )
-        if not cut:
+        early = start > run_start and any(begin < start + 2 for _, begin, _, _ in found)
+        late = end < run_end and any(finish > end - 2 for _, _, finish, _ in found)
+        if not (early or late):
             return found
+        start = max(run_start, start - reach) if early else start
+        end = min(run_end, end + reach) if late else end
         reach *= 2
 
 

@@ -20,9 +20,10 @@ from dataclasses import replace
 
 import ftfy
 
-from presswash.edits import ChangeLog, Edit, diff_edits
+from presswash.edits import ChangeLog, Edit
 from presswash.step import split_lines
 from presswash.steps.misread_screen import may_hold_misread, misread_spots
+from presswash.steps.misread_sequences import misread_edits as sequence_edits
 from presswash.steps.misreads import misread_edits, undo_misreads
 from presswash.steps.plausibility import RARE_LETTER, text_oddity
 
@@ -75,7 +76,7 @@ def second_chance(
             yield first[index], []
         else:
             log = ChangeLog(line)
-            ftfy_edits = diff_edits(line, decoded[index])
+            ftfy_edits = sequence_edits(line, decoded[index])
             log.record("mojibake", [replace(edit, detail=ftfy_detail(line)) for edit in ftfy_edits])
             log.record("mojibake", first_edits[index])
             yield first[index], [Edit(c.start, c.end, c.replacement, c.detail) for c in log.changes]
