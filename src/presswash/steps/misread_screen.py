@@ -251,7 +251,8 @@ def suspect_runs(text: str) -> list[tuple[int, int, list[int], list[int]]]:
             start = kinds.rfind(b".", 0, spot) + 1
             end = kinds.find(b".", spot)
             runs.append((start, len(text) if end == -1 else end, [], []))
-        runs[-1][3 if double else 2].append(spot)
+        _, _, single_byte, double_byte = runs[-1]
+        (double_byte if double else single_byte).append(spot)
     return runs
 
 
