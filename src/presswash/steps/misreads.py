@@ -18,6 +18,10 @@ pages 437 and 850, KOI8, or the East Asian double-byte codecs (``caf茅``,
   least two improbable things in the document; alone it is too weak.
 - **Lost bytes.** A U+FFFD where a continuation byte was lost turns the whole
   character into one U+FFFD, and the rest is decoded.
+- **Where to look.** :mod:`presswash.steps.misread_screen` finds the places a
+  misread may be; only the stretches there are read, and judged only in words
+  that hold something improbable (a repair must remove something). A codec
+  proven in the document has its neutral repairs looked for everywhere.
 
 Misreads of misreads are undone layer by layer, each layer judged the same way.
 
