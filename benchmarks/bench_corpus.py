@@ -185,6 +185,27 @@ def _news_paragraph(source: list[str]) -> str:
     return max(paragraphs, key=lambda line: (sum(not char.isascii() for char in line), len(line)))
 
 
+MULTILINGUAL = NEWS_SAMPLE.parent / "multilingual"
+
+
+def _squeezed_with_misread(language: str, megabytes: float) -> str:
+    unit = _one_line(language).replace(" ", "")
+    return unit * _copies_for(unit, megabytes) + "JosГ©"
+
+
+def _one_line(language: str) -> str:
+    """The running text of ``data/multilingual`` in ``language``, on one line."""
+    return " ".join((MULTILINGUAL / f"{language}.txt").read_text(encoding="utf-8").split("\n")) + " "
+
+
+def _misread_line(language: str, codec: str, megabytes: float) -> str:
+    """Text in ``language`` repeated to ``megabytes`` MB on one line, its UTF-8 read as ``codec``
+    (bytes it cannot read become U+FFFD): mojibake that only the second chance undoes, in part."""
+    unit = _one_line(language)
+    text = unit * _copies_for(unit, megabytes)
+    return text.encode("utf-8").decode(codec, errors="replace")
+
+
 def adversarial_inputs(source: list[str], scale: float = 1.0) -> list[Adversarial]:
     """The adversarial inputs at their nominal size times ``scale`` (``--quick`` uses 0.1)."""
     mojibake_unit = mangle(_news_paragraph(source)) + " "
@@ -251,6 +272,29 @@ def adversarial_inputs(source: list[str], scale: float = 1.0) -> list[Adversaria
             "clean news text without a newline: 10 documents' paragraphs joined by spaces "
             f"({utf8_len(clean_unit):,} bytes x {clean_copies:,})",
             lambda: clean_unit * clean_copies,
+        ),
+        *(
+            Adversarial(
+                f"lossy {codec} line ({name})",
+                f"{name} news text ({language}.txt of data/multilingual) on one line, about "
+                f"{0.2 * scale:g} MB, its UTF-8 read as {codec} with lost bytes as U+FFFD",
+                functools.partial(_misread_line, language, codec, 0.2 * scale),
+            )
+            for name, language, codec in (
+                ("Chinese", "zh", "gbk"),
+                ("Chinese", "zh", "big5"),
+                ("Japanese", "ja", "cp932"),
+                ("French", "fr", "cp932"),
+            )
+        ),
+        *(
+            Adversarial(
+                f"{name} line, misread at the end",
+                f"{name} news text ({language}.txt) without its spaces, about {0.5 * scale:g} MB on one "
+                "line, then JosГ© (José read as Windows-1251): one word to judge the whole line around",
+                functools.partial(_squeezed_with_misread, language, 0.5 * scale),
+            )
+            for name, language in (("Russian", "ru"), ("Greek", "el"))
         ),
         Adversarial(
             "HTML entities",

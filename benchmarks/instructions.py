@@ -4,6 +4,7 @@
     python benchmarks/instructions.py --size 1     # on 1 MB of the benchmark input instead of 4
     python benchmarks/instructions.py --corpus FILE --mangled 0   # on another corpus, as run.py reads it
     python benchmarks/instructions.py --columns    # the input as one Arrow column: per string vs clean_arrow
+    python benchmarks/instructions.py --contenders news-without-misreads news-with-misreads
 
 Wall-clock throughput on a shared machine varies from run to run; the number of
 instructions a program executes does not. Each contender cleans the same input
@@ -37,6 +38,21 @@ CONTENDERS = (
     'presswash.Cleaner("news").explain',
 )
 # With --columns: the input as one Arrow string column, cleaned string by string or by clean_arrow.
+# Contenders counted only when named with --contenders: the news cleaner with and without the
+# second chance for mojibake (the misreads option), to measure what it costs.
+OPTION_CONTENDERS = {
+    'presswash.Cleaner("news", misreads=True)': {"misreads": True},
+    'presswash.Cleaner("news", misreads=False)': {"misreads": False},
+}
+# Short names for --contenders.
+SHORT_NAMES = {
+    "ftfy": "ftfy.fix_text",
+    "fix_text": "presswash.fix_text",
+    "news": 'presswash.Cleaner("news")',
+    "explain": 'presswash.Cleaner("news").explain',
+    "news-with-misreads": 'presswash.Cleaner("news", misreads=True)',
+    "news-without-misreads": 'presswash.Cleaner("news", misreads=False)',
+}
 COLUMN_CONTENDERS = (
     "per string: pa.array([cleaner(t) for t in arr.to_pylist()])",
     "presswash.clean_arrow(arr)",
@@ -57,6 +73,8 @@ def cleaner_named(name: str) -> Callable[[str], object]:
         return presswash.Cleaner("news")
     if name == 'presswash.Cleaner("news").explain':
         return presswash.Cleaner("news").explain
+    if name in OPTION_CONTENDERS:
+        return presswash.Cleaner("news", **OPTION_CONTENDERS[name])
     raise SystemExit(f"unknown contender {name!r}; contenders are: {', '.join(CONTENDERS)}")
 
 
@@ -135,6 +153,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="count clean_arrow against per-string cleaning of an Arrow column",
     )
+    parser.add_argument(
+        "--contenders",
+        nargs="+",
+        choices=sorted(SHORT_NAMES),
+        help="count only these (ratios are to the first); news-with(out)-misreads only when named",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--without-cleaning", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -151,7 +175,12 @@ def main(argv: list[str] | None = None) -> int:
         "instructions per byte of input:"
     )
     per_byte = {}
-    contenders = COLUMN_CONTENDERS if args.columns else CONTENDERS
+    if args.columns:
+        contenders = COLUMN_CONTENDERS
+    elif args.contenders:
+        contenders = tuple(SHORT_NAMES[name] for name in args.contenders)
+    else:
+        contenders = CONTENDERS
     for name in contenders:
         with_cleaning, without = (
             instructions(name, args.corpus, args.size, args.mangled, cleaning) for cleaning in (True, False)
@@ -159,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         spent = with_cleaning - without
         per_byte[name] = spent / size
         ratio = per_byte[contenders[0]] / per_byte[name]
-        baseline = "per string" if args.columns else "ftfy"
+        baseline = "per string" if args.columns else contenders[0]
         print(f"  {name:34} {per_byte[name]:9.1f}   {ratio:6.2f}x fewer than {baseline}", flush=True)
     return 0
 

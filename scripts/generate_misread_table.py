@@ -1,17 +1,18 @@
 """Generate src/presswash/steps/_misread_table.py: the codecs UTF-8 is misread through, and their screen.
 
 A misread turns each non-ASCII character's UTF-8 bytes into characters of the
-wrong codec. Every such sequence starts with a lead byte (C2-F4). In a
-single-byte codec that byte is one character, always followed by a character
-for a continuation byte (80-BF); in a double-byte codec it starts a character
-whose encoding begins with that byte (or, in Shift-JIS, is a halfwidth
-katakana). So text that holds no lead-byte character followed by a
-continuation character, and no double-byte character starting with a lead
-byte, holds no misread through any of these codecs: that is the cheap screen
-that :mod:`presswash.steps.misreads` asks first. This script decodes every
-byte (and, for the double-byte codecs, every byte pair and Shift-JIS single
-byte) through each codec and writes the three character classes. Run it after
-upgrading Python (its codecs and Unicode data)::
+wrong codec. Every such sequence starts with a lead byte (C2-DF for two bytes,
+E0-EF for three, F0-F4 for four) followed by one to three continuation bytes
+(80-BF). In a single-byte codec each byte is one character, so a misread leaves
+a *shape*: a character of the codec's two-, three- or four-byte leads followed
+by one, two or three of its continuation characters. In a double-byte codec a
+misread starts with a character whose encoding begins with a lead byte and
+goes on as UTF-8 does. :mod:`presswash.steps.misread_screen` looks for these
+shapes, and for the characters a double-byte misread leaves that correct text
+rarely holds (ideographs outside the common sets, halfwidth katakana,
+private use). This script decodes every byte (and, for the double-byte codecs,
+every byte pair and Shift-JIS single byte) through each codec and writes the
+character classes. Run it after upgrading Python (its codecs and Unicode data)::
 
     python scripts/generate_misread_table.py
 """
@@ -24,6 +25,8 @@ from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-*" codecs)
 from character_classes import character_class
+
+from presswash.steps.plausibility import is_rare_ideograph
 
 OUTPUT = Path(__file__).resolve().parent.parent / "src" / "presswash" / "steps" / "_misread_table.py"
 
@@ -57,6 +60,15 @@ DOUBLE_BYTE_CODECS = (
 LEAD_BYTES = range(0xC2, 0xF5)
 DOUBLE_BYTE_GAP = 16
 CONTINUATION_BYTES = range(0x80, 0xC0)
+# The leads of sequences of two, three and four bytes.
+LEADS_BY_LENGTH = (range(0xC2, 0xE0), range(0xE0, 0xF0), range(0xF0, 0xF5))
+# The second byte of a sequence, where its lead narrows it (no overlong forms, surrogates, or
+# code points beyond U+10FFFF).
+SECOND_BYTES = {0xE0: range(0xA0, 0xC0), 0xED: range(0x80, 0xA0), 0xF0: range(0x90, 0xC0), 0xF4: range(0x80, 0x90)}
+# Ideographs of the Basic Multilingual Plane, where the double-byte codecs' ideographs are.
+IDEOGRAPHS = (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00))
+HALFWIDTH_KATAKANA = range(0xFF61, 0xFFA0)
+PRIVATE_USE = range(0xE000, 0xF900)
 
 
 def decoded(codec: str, data: bytes) -> str | None:
@@ -66,39 +78,49 @@ def decoded(codec: str, data: bytes) -> str | None:
         return None
 
 
-def single_byte_classes() -> list[tuple[str, set[str], set[str]]]:
-    """For each single-byte codec: its name, what it reads lead bytes as, and continuation bytes."""
+def single_byte_classes() -> list[tuple[str, list[set[str]], set[str]]]:
+    """For each single-byte codec: its name, what it reads the leads of two, three and four bytes
+    as, and what it reads continuation bytes as."""
     classes = []
     for name, codec in SINGLE_BYTE_CODECS:
-        leads: set[str] = set()
-        continuations: set[str] = set()
+        characters = {}
         for byte in range(0x80, 0x100):
             character = decoded(codec, bytes([byte]))
             if character is None:
                 sys.exit(f"{codec} leaves byte {byte:02X} unassigned: it cannot stand for a misread")
-            if byte in LEAD_BYTES:
-                leads.add(character)
-            elif byte in CONTINUATION_BYTES:
-                continuations.add(character)
+            characters[byte] = character
+        leads = [{characters[byte] for byte in length} for length in LEADS_BY_LENGTH]
         # A reader that meets a byte its codec leaves unassigned may put U+FFFD there instead.
-        continuations.add("\ufffd")
+        continuations = {characters[byte] for byte in CONTINUATION_BYTES} | {"\ufffd"}
         classes.append((name, leads, continuations))
     return classes
 
 
-def double_byte_leads() -> set[str]:
-    """Characters a double-byte codec reads from a lead byte alone or with the byte after it."""
+def double_byte_starts() -> set[str]:
+    """Characters a double-byte codec reads from a lead byte alone, or with a byte after it that
+    may follow that lead in UTF-8: how every double-byte misread begins."""
     characters: set[str] = set()
     for _, codec in DOUBLE_BYTE_CODECS:
         for lead in LEAD_BYTES:
             alone = decoded(codec, bytes([lead]))
             if alone is not None:
                 characters.add(alone)
-            for trail in range(0x40, 0x100):
+            for trail in SECOND_BYTES.get(lead, CONTINUATION_BYTES):
                 pair = decoded(codec, bytes([lead, trail]))
                 if pair is not None and len(pair) == 1:
                     characters.add(pair)
     return {character for character in characters if not character.isascii()}
+
+
+def rare_in_double_byte() -> set[int]:
+    """What double-byte misreads are full of and correct text seldom holds: ideographs outside the
+    common sets, halfwidth katakana, private-use characters."""
+    rare = {point for point in IDEOGRAPHS if is_rare_ideograph(chr(point))}
+    return rare | set(HALFWIDTH_KATAKANA) | set(PRIVATE_USE)
+
+
+def quoted_class(characters: set[str]) -> str:
+    return f'"{character_class(map(ord, characters))}"'
 
 
 def codec_list(codecs: tuple[tuple[str, str], ...]) -> str:
@@ -107,11 +129,12 @@ def codec_list(codecs: tuple[tuple[str, str], ...]) -> str:
 
 def main() -> None:
     classes = single_byte_classes()
-    pairs = "\n".join(
-        f'    ("{name}", "{character_class(map(ord, leads))}", "{character_class(map(ord, continuations))}"),'
+    shapes = "\n".join(
+        f'    ("{name}", {", ".join(quoted_class(characters) for characters in [*leads, continuations])}),'
         for name, leads, continuations in classes
     )
-    doubles = double_byte_leads()
+    starts = double_byte_starts()
+    rare = rare_in_double_byte()
     version = f"{sys.version_info.major}.{sys.version_info.minor}"
     OUTPUT.write_text(
         f'''"""Codecs UTF-8 is misread through, and the characters that screen them (generated: do not edit).
@@ -128,19 +151,25 @@ DOUBLE_BYTE_CODECS = (
 {codec_list(DOUBLE_BYTE_CODECS)}
 )
 
-# For each single-byte codec: what it reads a UTF-8 lead byte (C2-F4) as, and what it reads a
-# continuation byte (80-BF) as, with U+FFFD (a byte lost); character-class bodies.
-SINGLE_BYTE_SEQUENCES = (
-{pairs}
+# For each single-byte codec: what it reads the UTF-8 leads of two bytes (C2-DF), three (E0-EF)
+# and four (F0-F4) as, and what it reads a continuation byte (80-BF) as, with U+FFFD (a byte
+# lost); character-class bodies.
+SINGLE_BYTE_SHAPES = (
+{shapes}
 )
 
-# What a double-byte codec reads starting at a UTF-8 lead byte: a character of two bytes, or one
-# (ranges less than {DOUBLE_BYTE_GAP} apart joined: a superset of a few dozen ranges instead of thousands).
-DOUBLE_BYTE_LEADS = "{character_class(map(ord, doubles), DOUBLE_BYTE_GAP)}"
+# What a double-byte codec reads starting at a UTF-8 lead byte and going on as UTF-8 may: a
+# character of one byte or two.
+DOUBLE_BYTE_STARTS = "{character_class(map(ord, starts))}"
+# Ideographs outside the common sets of Chinese, Japanese and Taiwanese text (see
+# presswash.steps.plausibility.is_rare_ideograph), halfwidth katakana and private use.
+DOUBLE_BYTE_RARE = "{character_class(rare)}"
+# Both, ranges less than {DOUBLE_BYTE_GAP} apart joined: a superset of a few dozen ranges, for the trigger.
+DOUBLE_BYTE_TRIGGER = "{character_class({*map(ord, starts), *rare}, DOUBLE_BYTE_GAP)}"
 ''',
         encoding="utf-8",
     )
-    print(f"wrote {OUTPUT.name}: {len(classes)} single-byte codecs, {len(doubles)} double-byte characters")
+    print(f"wrote {OUTPUT.name}: {len(classes)} single-byte codecs, {len(starts)} double-byte starts")
 
 
 if __name__ == "__main__":

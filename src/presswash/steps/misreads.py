@@ -18,6 +18,10 @@ pages 437 and 850, KOI8, or the East Asian double-byte codecs (``caf茅``,
   least two improbable things in the document; alone it is too weak.
 - **Lost bytes.** A U+FFFD where a continuation byte was lost turns the whole
   character into one U+FFFD, and the rest is decoded.
+- **Where to look.** :mod:`presswash.steps.misread_screen` finds the places a
+  misread may be; only the stretches there are read, and judged only in words
+  that hold something improbable (a repair must remove something). A codec
+  proven in the document has its neutral repairs looked for everywhere.
 
 Misreads of misreads are undone layer by layer, each layer judged the same way.
 
@@ -33,7 +37,6 @@ from __future__ import annotations
 
 import codecs
 import functools
-import itertools
 import re
 from bisect import bisect_left, insort
 from collections import Counter
@@ -43,78 +46,14 @@ from dataclasses import dataclass
 import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-*" codecs)
 
 from presswash.edits import ChangeLog, Edit, apply_edits, splice
-from presswash.sieve import COMMON_PUNCTUATION, UNCOMMON, AsciiSieve
-from presswash.steps._misread_table import (
-    DOUBLE_BYTE_CODECS,
-    DOUBLE_BYTE_LEADS,
-    SINGLE_BYTE_CODECS,
-    SINGLE_BYTE_SEQUENCES,
+from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
+from presswash.steps.misread_screen import (
+    DOUBLE_BYTE_START,
+    SINGLE_BYTE_READINGS,
+    may_hold_misread,
+    suspect_runs,
 )
 from presswash.steps.plausibility import LETTERS, character_kind, is_clean, mixes_scripts, oddity
-
-# A misread through a single-byte codec leaves a lead-byte character before a
-# continuation-byte character of the same codec (SCREEN); through a double-byte
-# codec, a character that begins with a lead byte (DOUBLE_BYTE). Text without
-# either holds no misread.
-SCREEN = re.compile(
-    "|".join(f"[{leads}][{continuations}]" for _, leads, continuations in SINGLE_BYTE_SEQUENCES)
-)
-DOUBLE_BYTE = re.compile(f"[{DOUBLE_BYTE_LEADS}]")
-DOUBLE_BYTE_FLOOR = DOUBLE_BYTE_LEADS[0]  # text below it holds no double-byte character
-
-
-def _characters(body: str) -> frozenset[str]:
-    """The characters of a character-class body of the generated table (characters and ranges).
-
-    >>> sorted(_characters("a-cx"))
-    ['a', 'b', 'c', 'x']
-    """
-    found: set[str] = set()
-    for low, high in re.findall("(.)(?:-(.))?", body, flags=re.DOTALL):
-        found.update(map(chr, range(ord(low), ord(high or low) + 1)))
-    return frozenset(found)
-
-
-# Each single-byte codec with its own leads and continuations.
-SINGLE_BYTE_READINGS = tuple(
-    (name, codec, _characters(leads), _characters(continuations))
-    for (name, codec), (_, leads, continuations) in zip(
-        SINGLE_BYTE_CODECS, SINGLE_BYTE_SEQUENCES, strict=True
-    )
-)
-
-
-def _codecs_by_character(position: int) -> dict[str, int]:
-    """Per lead (``position`` 2) or continuation (3) character, the codecs it is one in (bit i: codec i)."""
-    found: dict[str, int] = {}
-    for index, reading in enumerate(SINGLE_BYTE_READINGS):
-        for character in reading[position]:
-            found[character] = found.get(character, 0) | 1 << index
-    return found
-
-
-LEAD_OF = _codecs_by_character(2)
-CONTINUATION_OF = _codecs_by_character(3)
-
-
-def _class(characters: Iterable[str]) -> str:
-    return "".join(map(re.escape, sorted(characters)))
-
-
-# A lead of some codec beside a continuation of some codec, one of them beyond the
-# common punctuation (which spells no pair: a test checks it); overlapping pairs
-# are all found. Whether the two belong to one codec is then asked of LEAD_OF and
-# CONTINUATION_OF: one pattern that scans fast, where SCREEN tries every codec.
-ANY_PAIR = re.compile(
-    f"[{_class(LEAD_OF)}][{_class(set(CONTINUATION_OF) - set(COMMON_PUNCTUATION))}]"
-    f"|[{_class(set(LEAD_OF) - set(COMMON_PUNCTUATION))}][{_class(CONTINUATION_OF)}]"
-)  # the same, found faster where none is (most text)
-CANDIDATE_PAIR = re.compile(
-    f"(?=([{_class(LEAD_OF)}][{_class(set(CONTINUATION_OF) - set(COMMON_PUNCTUATION))}]"
-    f"|[{_class(set(LEAD_OF) - set(COMMON_PUNCTUATION))}][{_class(CONTINUATION_OF)}]))"
-)
-# What any single-byte codec reads a lead byte as: characters that can start a misread.
-SINGLE_BYTE_LEADS = "".join(leads for _, leads, _ in SINGLE_BYTE_SEQUENCES)
 
 # UTF-8 sequences of two to four bytes (no overlong forms, no surrogates), and
 # the ASCII that a double-byte codec can swallow into a character.
@@ -142,18 +81,14 @@ NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
 for _, _codec in SINGLE_BYTE_CODECS + DOUBLE_BYTE_CODECS:
     codecs.lookup(_codec)
 CODEC_ORDER = {name: index for index, (name, _) in enumerate(SINGLE_BYTE_CODECS + DOUBLE_BYTE_CODECS)}
+DOUBLE_BYTE_NAMES = frozenset(name for name, _ in DOUBLE_BYTE_CODECS)
 # Layers of misreads undone at most; a text misread three times is rare, more is noise.
 MOST_LAYERS = 3
-# Sieves every ASCII character out: the screen reads what is left.
-NON_ASCII = AsciiSieve("")
-# Characters beyond the common punctuation that the screen looks around; past
-# this many, it reads the whole sieved text.
-SCREENED_AROUND = 16
-# Distinct uncommon characters looked for one by one; past this many, the text is scanned.
-FOUND_ONE_BY_ONE = 8
-# Occurrences of a character that the screen visits in the text; past this many,
-# the text may hold a misread.
-VISITS = 64
+# A single-byte misread sequence is a lead and at most three continuations.
+LONGEST_SEQUENCE = 4
+# Characters on each side of a double-byte spot first read for the stretches around it; where
+# one reaches as far, farther.
+REACH = 16
 # A repair that removes this many improbable things is evidence enough by itself.
 STRONG = 2
 # A codec is proven in a document by this much evidence, or by two conclusive repairs;
@@ -176,69 +111,6 @@ class Misread:
     gain: int  # how many improbable things the repair removes
     conclusive: bool  # whether it is evidence enough by itself
     plausible: bool  # whether it is worth making where the document proves the codec
-
-
-def may_hold_misread(text: str, notable: str | None = None) -> bool:
-    """False only if ``text`` certainly holds no misread this module could undo.
-
-    ``notable`` is ``text`` sieved (see :mod:`presswash.sieve`; if not given,
-    its characters beyond ASCII). The screen reads it, and looks up in
-    ``text`` the few pairs of a lead and a continuation character it finds
-    there, which may be apart in ``text``.
-
-    >>> may_hold_misread("Café – “déjà vu”, naïve"), may_hold_misread("JosГ©"), may_hold_misread("caf茅")
-    (False, True, True)
-    >>> may_hold_misread("“He” paid £5.")  # in Mac Roman ” begins a sequence and £ continues one
-    False
-    """
-    if notable is None:
-        if text.isascii():
-            return False
-        notable = NON_ASCII(text)
-    # Every pair and every double-byte character is beyond the common punctuation (a test checks it).
-    if UNCOMMON.search(notable) is None:
-        return False
-    if max(notable) >= DOUBLE_BYTE_FLOOR and DOUBLE_BYTE.search(notable) is not None:
-        return True
-    if ANY_PAIR.search(notable) is None:
-        return False
-    anchors: set[str] = set()
-    for looked_at, candidate in enumerate(CANDIDATE_PAIR.finditer(notable)):
-        if looked_at == SCREENED_AROUND:
-            return _seen_in(text, notable, _anchors(SCREEN.findall(notable)))
-        pair = candidate.group(1)
-        lead, continuation = pair[0], pair[1]
-        if LEAD_OF[lead] & CONTINUATION_OF[continuation]:
-            anchors.add(continuation if continuation not in COMMON_PUNCTUATION else lead)
-    return _seen_in(text, notable, anchors)
-
-
-def _in_pair(text: str, position: int) -> bool:
-    """Whether ``text[position]`` and a neighbour are a lead and a continuation of one codec."""
-    character = text[position]
-    before = LEAD_OF.get(text[position - 1], 0) if position else 0
-    after = CONTINUATION_OF.get(text[position + 1], 0) if position + 1 < len(text) else 0
-    return bool(before & CONTINUATION_OF.get(character, 0) or LEAD_OF.get(character, 0) & after)
-
-
-def _anchors(pairs: list[str]) -> set[str]:
-    """The rarer character of each pair: the one beyond the common punctuation."""
-    return {pair[1] if pair[1] not in COMMON_PUNCTUATION else pair[0] for pair in pairs}
-
-
-def _seen_in(text: str, notable: str, anchors: set[str]) -> bool:
-    """Whether a pair of the screen occurs in ``text`` (sieved: ``notable``) at one of ``anchors``."""
-    # A pair side by side in the sieved text may be apart in the text: look at
-    # each occurrence of its rarer character there.
-    for anchor in anchors:
-        if notable.count(anchor) > VISITS:
-            return True  # each visit costs: past a few, the second chance decides
-        position = text.find(anchor)
-        while position != -1:
-            if _in_pair(text, position):
-                return True
-            position = text.find(anchor, position + 1)
-    return False
 
 
 def _stretches(run: str, codec: str, double_byte: bool) -> Iterator[tuple[int, int, str]]:
@@ -327,82 +199,116 @@ class _Words:
         return max(left, piece), min(right, max(end, piece + LONGEST_WORD))
 
 
-def _candidates(text: str) -> Iterator[Misread]:
-    """For each codec and word, the repair of every stretch of it that the codec turns back into UTF-8."""
+def _candidates(text: str, proven: frozenset[str] = frozenset()) -> Iterator[Misread]:
+    """For each codec and word, the repair of the stretches of it that the codec turns back into UTF-8.
+
+    Only stretches where the screen finds a spot are read (see
+    :mod:`presswash.steps.misread_screen`), and only in words that hold
+    something improbable, for only there can a repair gain anything. For the
+    ``proven`` codecs, whose neutral repairs are made too, words that hold
+    nothing improbable are read as well, and for the double-byte ones among
+    them every stretch of the text.
+    """
     by_word: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}
     words = _Words(text)
-    for run_start, run in _uncommon_runs(text):
-        for name, start, end, decoded in _run_stretches(run):
-            start, end = run_start + start, run_start + end
-            by_word.setdefault((name, *words.around(start, end)), []).append((start, end, decoded))
+    for name, start, end, decoded in sorted(_suspect_stretches(text, proven & DOUBLE_BYTE_NAMES), key=_start):
+        by_word.setdefault((name, *words.around(start, end)), []).append((start, end, decoded))
     for (codec, left, right), stretches in by_word.items():
+        if codec not in proven and _word_oddity(text[left:right]) == 0:
+            continue
         misread = _judge(text, left, right, stretches, codec)
         if misread is not None:
             yield misread
 
 
-def _uncommon_runs(text: str) -> Iterator[tuple[int, str]]:
-    """``(start, run)``: the runs beyond ASCII that hold a character beyond the common punctuation.
+@functools.lru_cache(maxsize=4096)
+def _word_oddity(word: str) -> int:
+    """:func:`~presswash.steps.plausibility.oddity` of a word, kept: words repeat."""
+    return oddity(word)
 
-    Runs of the common punctuation alone spell no misread (a test checks it).
 
-    >>> list(_uncommon_runs("“No,” he said, “caf\\u00c3\\u00a9’s”"))
-    [(19, 'Ã©’')]
+def _start(stretch: tuple[str, int, int, str]) -> int:
+    return stretch[1]
+
+
+def _suspect_stretches(text: str, everywhere: frozenset[str]) -> set[tuple[str, int, int, str]]:
+    """``(codec, start, end, decoded)``: the stretches around the screen's spots (for the codecs
+    ``everywhere``, all of them) that a codec turns back into UTF-8."""
+    found: set[tuple[str, int, int, str]] = set()
+    for run_start, run_end, single, double in suspect_runs(text):
+        # A single-byte stretch is a chain of sequences, each beginning at a spot.
+        for start, end in _merged((spot, spot + LONGEST_SEQUENCE) for spot in single):
+            end = min(end, run_end)
+            found.update(
+                (name, start + begin, start + finish, decoded)
+                for name, begin, finish, decoded in _single_byte_stretches(text[start:end])
+            )
+        for start, end in _merged((spot - REACH, spot + REACH + 1) for spot in double):
+            found.update(_around(text, max(start, run_start), min(end, run_end), run_start, run_end))
+    if everywhere:
+        for run in NON_ASCII_RUN.finditer(text):
+            if DOUBLE_BYTE_START.search(run.group()) is not None:
+                found.update(
+                    (name, run.start() + begin, run.start() + finish, decoded)
+                    for name, begin, finish, decoded in _double_byte_stretches(run.group())
+                    if name in everywhere
+                )
+    return found
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, the overlapping and touching ones joined.
+
+    >>> _merged([(0, 4), (3, 7), (9, 13)])
+    [(0, 7), (9, 13)]
     """
-    end = 0
-    for position in _uncommon_positions(text):
-        if position < end:
-            continue
-        start = position
-        while start > 0 and not text[start - 1].isascii():
-            start -= 1
-        run = NON_ASCII_RUN.match(text, start)
-        assert run is not None
-        end = run.end()
-        yield start, run.group()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
-def _uncommon_positions(text: str) -> Iterator[int]:
-    """Where ``text`` holds a character beyond ASCII and the common punctuation, in order.
+def _around(text: str, start: int, end: int, run_start: int, run_end: int) -> set[tuple[str, int, int, str]]:
+    """The double-byte stretches of ``text[start:end]``, part of the run ``text[run_start:run_end]``.
 
-    Text with few distinct such characters (news: ``é``, ``£``) is searched
-    for each with ``str.find``, many times faster than a pattern reads it.
+    A stretch that reaches the part's end may go on beyond it (or be a piece
+    of one that does): the part is then widened, twice as far each time.
     """
-    distinct = set(UNCOMMON.findall(NON_ASCII(text)))
-    if len(distinct) > FOUND_ONE_BY_ONE:
-        yield from (found.start() for found in UNCOMMON.finditer(text))
-        return
-    positions: list[int] = []
-    for character in distinct:
-        position = text.find(character)
-        while position != -1:
-            positions.append(position)
-            position = text.find(character, position + 1)
-    yield from sorted(positions)
-
-
-def suspect_runs(text: str) -> list[int]:
-    """Where the runs of ``text`` that the screen finds a possible misread in start.
-
-    >>> suspect_runs("Jos\u0413\u00a9 – Nicolás, “£5”")  # Mac Roman reads “£ as one character too
-    [3, 17]
-    """
-    return [start for start, run in _uncommon_runs(text) if SCREEN.search(run) or DOUBLE_BYTE.search(run)]
+    reach = REACH
+    while True:
+        found = {
+            (name, start + begin, start + finish, decoded)
+            for name, begin, finish, decoded in _double_byte_stretches(text[start:end])
+        }
+        early = start > run_start and any(begin < start + 2 for _, begin, _, _ in found)
+        late = end < run_end and any(finish > end - 2 for _, _, finish, _ in found)
+        if not (early or late):
+            return found
+        start = max(run_start, start - reach) if early else start
+        end = min(run_end, end + reach) if late else end
+        reach *= 2
 
 
 @functools.lru_cache(maxsize=4096)
-def _run_stretches(run: str) -> tuple[tuple[str, int, int, str], ...]:
-    """``(codec, start, end, decoded)``: what every codec turns back into UTF-8 in a run beyond ASCII.
-
-    Runs repeat (``é’``, ``Ã©``), so the answer for each is kept.
-    """
+def _single_byte_stretches(piece: str) -> tuple[tuple[str, int, int, str], ...]:
+    """``(codec, start, end, decoded)``: what the single-byte codecs whose shapes ``piece`` holds turn
+    back into UTF-8 in it. Pieces repeat (``é’``, ``Ã©``), so the answer for each is kept."""
     found: list[tuple[str, int, int, str]] = []
-    for name, codec, leads, continuations in SINGLE_BYTE_READINGS:
-        if any(lead in leads and next in continuations for lead, next in itertools.pairwise(run)):
-            found += [(name, *stretch) for stretch in _stretches(run, codec, double_byte=False)]
-    if DOUBLE_BYTE.search(run) is not None:
-        for name, codec in DOUBLE_BYTE_CODECS:
-            found += [(name, *stretch) for stretch in _stretches(run, codec, double_byte=True)]
+    for name, codec, shape in SINGLE_BYTE_READINGS:
+        if shape.search(piece) is not None:
+            found += [(name, *stretch) for stretch in _stretches(piece, codec, double_byte=False)]
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _double_byte_stretches(piece: str) -> tuple[tuple[str, int, int, str], ...]:
+    """``(codec, start, end, decoded)``: what the double-byte codecs turn back into UTF-8 in ``piece``."""
+    found: list[tuple[str, int, int, str]] = []
+    for name, codec in DOUBLE_BYTE_CODECS:
+        found += [(name, *stretch) for stretch in _stretches(piece, codec, double_byte=True)]
     return tuple(found)
 
 
@@ -420,7 +326,7 @@ def _judge(
     if mixes_scripts(after):
         return None
     left_over = oddity(after)
-    gain = oddity(text[left:right]) - left_over
+    gain = _word_oddity(text[left:right]) - left_over
     if gain < 0:
         return None
     # Two improbable things gone, or a word made clean by a repair shorter than
@@ -449,15 +355,21 @@ def find_misreads(text: str, screened: bool = False) -> list[Misread]:
     """
     if not (screened or may_hold_misread(text)):
         return []
-    by_codec: dict[str, list[Misread]] = {}
-    for candidate in _candidates(text):
-        by_codec.setdefault(candidate.codec, []).append(candidate)
+    by_codec = _by_codec(_candidates(text))
     evidence = {codec: sum(misread.gain for misread in found) for codec, found in by_codec.items()}
     proven = {
         codec
         for codec, found in by_codec.items()
         if evidence[codec] >= PROVEN or sum(misread.conclusive for misread in found) >= 2
     }
+    if proven:
+        # Repairs that gain nothing are made for a proven codec, also in words that held nothing
+        # improbable, and for a double-byte one away from the spots (a lone ``懈``, ``и`` read as GBK).
+        by_codec.update(
+            (codec, found)
+            for codec, found in _by_codec(_candidates(text, frozenset(proven))).items()
+            if codec in proven
+        )
     scripts: Counter[str] | None = None  # of the text's letters beyond ASCII, counted when first asked
     chosen: list[Misread] = []
     for codec in sorted(by_codec, key=lambda codec: (-evidence[codec], CODEC_ORDER[codec])):
@@ -473,6 +385,13 @@ def find_misreads(text: str, screened: bool = False) -> list[Misread]:
             if accepted and not _overlaps(chosen, misread):
                 insort(chosen, misread, key=lambda found: found.start)
     return chosen
+
+
+def _by_codec(candidates: Iterable[Misread]) -> dict[str, list[Misread]]:
+    by_codec: dict[str, list[Misread]] = {}
+    for candidate in candidates:
+        by_codec.setdefault(candidate.codec, []).append(candidate)
+    return by_codec
 
 
 def _scripts(text: str) -> Counter[str]:

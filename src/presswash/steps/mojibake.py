@@ -46,16 +46,19 @@ from ftfy.fixes import (
 from presswash.edits import ChangeLog, Edit
 from presswash.sieve import COMMON_PUNCTUATION
 from presswash.step import LineStep, split_lines
-from presswash.steps._misread_table import DOUBLE_BYTE_LEADS
+from presswash.steps._misread_table import DOUBLE_BYTE_TRIGGER
 from presswash.steps._mojibake_table import (
     LONGEST_MATCH,
     MOJIBAKE_ALPHABET,
 )
-from presswash.steps.misread_sequences import misread_edits
-from presswash.steps.misreads import (
+from presswash.steps.misread_screen import (
+    DOUBLE_BYTE_CHARACTER,
     SINGLE_BYTE_LEADS,
+    SINGLE_BYTE_PAIR,
     may_hold_misread,
+    may_hold_misread_sieved,
 )
+from presswash.steps.misread_sequences import misread_edits
 from presswash.steps.mojibake_screen import (
     LONE_CHARACTERS,
     MAY_HOLD_MOJIBAKE,
@@ -196,9 +199,10 @@ class Mojibake(LineStep):
 
     The second chance (:mod:`presswash.steps.misreads`) reads the whole text,
     so that a misread proven in one line is evidence for the others. It is the
-    ``misreads`` option, off by default: its screen reads text in Cyrillic,
-    Greek and the East Asian scripts character pair by character pair, which
-    costs several times what the rest of cleaning does on such text.
+    ``misreads`` option, on in the ``news`` preset; the ``ftfy`` preset, which
+    gives ftfy's output exactly, goes without. Its screen
+    (:mod:`presswash.steps.misread_screen`) passes over most correct text at
+    the cost of a byte-level look at it.
 
     >>> Mojibake().fix("NicolÃ¡s and Jos\u0413\u00a9")
     'Nicolás and JosГ©'
@@ -218,7 +222,7 @@ class Mojibake(LineStep):
         if second_chance:
             # The misreads it also undoes begin with a lead character of their codec (caf茅 is
             # café read as GBK), which the misread table lists for every codec.
-            self.trigger = MOJIBAKE_ALPHABET + SURROGATES + SINGLE_BYTE_LEADS + DOUBLE_BYTE_LEADS
+            self.trigger = MOJIBAKE_ALPHABET + SURROGATES + SINGLE_BYTE_LEADS + DOUBLE_BYTE_TRIGGER
 
     def applies(self, text: str, notable: str) -> bool:
         if may_hold_mojibake(text, notable):
@@ -280,30 +284,31 @@ class Mojibake(LineStep):
     def line_edits(self, line: str, fixed: str) -> list[Edit]:
         return misread_edits(line, fixed)
 
-    # The second chance is judged by reading the text: with it, columnar cleaning decodes
-    # every document holding a non-ASCII character (the trigger says so) and asks ``applies``.
+    # The column hooks: ftfy's heuristic needs a lone suspicious character or a run of adjacent
+    # characters; the second chance a lead character beside a continuation character (a run too),
+    # or a double-byte misread's characters, which are in its trigger (see misread_screen).
 
     def leaves_alone(self, character: str) -> bool:
-        # Runs hold no ASCII, and the common punctuation spells none: whether dense or
-        # sparse, text of these alone is innocent (see may_hold_mojibake).
-        if self.second_chance:
-            return super().leaves_alone(character)
+        # Runs and misread sequences hold no ASCII, and the common punctuation spells none:
+        # whether dense or sparse, text of these alone is innocent (see may_hold_mojibake).
         return character in COMMON_PUNCTUATION or super().leaves_alone(character)
 
     def leaves_alone_apart(self, character: str) -> bool:
         # ftfy's heuristic matches only lone suspicious characters and runs, which hold no ASCII.
-        return self.leaves_alone(character) if self.second_chance else character not in LONE_CHARACTERS
+        if self.second_chance and DOUBLE_BYTE_CHARACTER.match(character) is not None:
+            return False
+        return character not in LONE_CHARACTERS
 
     def pair_matters(self, pair: str) -> bool:
         # Every run is at least two characters long: one in a text begins with a pair that begins it.
-        if self.second_chance:
-            return True
         first, second = (RUNS_BY_CHARACTER.get(character, ()) for character in pair)
-        return len(first) > 0 and len(second) > 1 and first[0] & second[1] != 0
+        if len(first) > 0 and len(second) > 1 and first[0] & second[1] != 0:
+            return True
+        return self.second_chance and SINGLE_BYTE_PAIR.fullmatch(pair) is not None
 
     def may_apply(self, notable: str, utf8: bytes) -> bool:
-        if self.second_chance:
-            return super().may_apply(notable, utf8)
+        if self.second_chance and may_hold_misread_sieved(notable, utf8):
+            return True
         # The text's characters: its bytes less the continuation bytes, all of them in ``notable``.
         length = len(utf8) - len(notable.encode("utf-8", "surrogatepass")) + len(notable)
         if len(notable) > length * SIEVED_SHARE:

@@ -20,9 +20,11 @@ from dataclasses import replace
 
 import ftfy
 
-from presswash.edits import ChangeLog, Edit, diff_edits
+from presswash.edits import ChangeLog, Edit
 from presswash.step import split_lines
-from presswash.steps.misreads import may_hold_misread, misread_edits, suspect_runs, undo_misreads
+from presswash.steps.misread_screen import may_hold_misread, misread_spots
+from presswash.steps.misread_sequences import misread_edits as sequence_edits
+from presswash.steps.misreads import misread_edits, undo_misreads
 from presswash.steps.plausibility import RARE_LETTER, text_oddity
 
 # Passes of ftfy and the second chance over a text: undoing a misread that ftfy
@@ -53,7 +55,7 @@ def second_chance(
     if suspect_text and not untouched:
         # The lines ftfy changed whose repair still holds a rare letter or a possible misread.
         repaired = "".join(first)
-        positions = [found.start() for found in RARE_LETTER.finditer(repaired)] + suspect_runs(repaired)
+        positions = [found.start() for found in RARE_LETTER.finditer(repaired)] + misread_spots(repaired)
         starts = list(itertools.accumulate(map(len, first), initial=0))
         for index in sorted({bisect.bisect_right(starts, position) - 1 for position in positions}):
             if decoded[index] != lines[index]:
@@ -74,7 +76,7 @@ def second_chance(
             yield first[index], []
         else:
             log = ChangeLog(line)
-            ftfy_edits = diff_edits(line, decoded[index])
+            ftfy_edits = sequence_edits(line, decoded[index])
             log.record("mojibake", [replace(edit, detail=ftfy_detail(line)) for edit in ftfy_edits])
             log.record("mojibake", first_edits[index])
             yield first[index], [Edit(c.start, c.end, c.replacement, c.detail) for c in log.changes]

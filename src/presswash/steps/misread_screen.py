@@ -1,0 +1,302 @@
+"""Where a text may hold a misread that the second chance could undo: its screen.
+
+UTF-8 misread through a single-byte codec leaves a *shape*: a character the
+codec reads a lead byte as, followed by as many of its continuation characters
+as the lead announces (``Ã©``: C3 then A9 through Windows-1252; ``Г©`` the same
+through Windows-1251). Correct text rarely has one: Devanagari, Thai, CJK or
+Hangul never (none of their characters is in any of these codecs), Russian only
+where a letter happens to stand before ``ё`` or ``»``. Through a double-byte
+codec a misread begins with a character read from a lead byte (``caf茅``:
+C3 A9 through GBK), and leaves either such a character beside a Latin letter or
+characters correct text seldom holds (ideographs outside the common sets,
+halfwidth katakana, private use: ``譚ｱ莠ｬ``, ``涓枃``). The character classes
+come from the codecs' own tables (``scripts/generate_misread_table.py``).
+
+Reading a text character by character in Python would cost more than all other
+cleaning. So the text's UTF-8 is first turned into one byte per character
+(``bytes.translate`` drops the continuation bytes and maps each lead byte to
+its kind): a pair of characters that may be a lead and a continuation is then
+a two-byte string that ``bytes.find`` looks for at memory speed, and only the
+few places it finds are read. Where they are many (Cyrillic and Greek text,
+whose letters are leads of Windows-1251 and 1253), one compiled pattern reads
+the text instead. Either way the cost grows with the text's length only.
+
+    >>> may_hold_misread("Café – “déjà vu”, naïve"), may_hold_misread("JosГ©"), may_hold_misread("caf茅")
+    (False, True, True)
+    >>> may_hold_misread("“He” paid £5."), may_hold_misread("東京の新しいタワー、Москва")
+    (False, False)
+    >>> misread_spots("Jos\u0413\u00a9 and Nicol\u221a\u00b0s")
+    [3, 15]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from presswash.sieve import UNCOMMON, AsciiSieve
+from presswash.steps._misread_table import (
+    DOUBLE_BYTE_RARE,
+    DOUBLE_BYTE_STARTS,
+    DOUBLE_BYTE_TRIGGER,
+    SINGLE_BYTE_CODECS,
+    SINGLE_BYTE_SHAPES,
+)
+
+
+def class_ranges(body: str) -> list[tuple[int, int]]:
+    """The code point ranges of a character-class body of the generated table.
+
+    >>> class_ranges("a-cx")
+    [(97, 99), (120, 120)]
+    """
+    return [(ord(low), ord(high or low)) for low, high in re.findall("(.)(?:-(.))?", body, flags=re.DOTALL)]
+
+
+def _shape(two: str, three: str, four: str, continuations: str) -> str:
+    """Matches at the first continuation character of a misread sequence of one codec, its lead
+    just before: the lead and as many continuations as it announces, or a lost byte (U+FFFD)
+    among them. Whether the two characters are a lead and a continuation is asked first, and
+    only then how many continuations the lead announces."""
+    next_one = f"[{continuations}]"
+    return (
+        f"(?<=[{two}{three}{four}]{next_one})"
+        f"(?:(?<=[{two}].)|(?<=[{three}].)(?={next_one})|(?<=[{four}].)(?={next_one}{next_one})"
+        f"|(?<=\ufffd)|(?<=[{three}{four}].)(?={next_one}?\ufffd))"
+    )
+
+
+def _all_continuations() -> str:
+    return "".join(continuations for *_, continuations in SINGLE_BYTE_SHAPES)
+
+
+# Each single-byte codec with the pattern of its shapes.
+SINGLE_BYTE_READINGS = tuple(
+    (name, codec, re.compile(f"[{continuations}](?:{_shape(two, three, four, continuations)})"))
+    for (name, codec), (_, two, three, four, continuations) in zip(
+        SINGLE_BYTE_CODECS, SINGLE_BYTE_SHAPES, strict=True
+    )
+)
+# The shapes of every codec: one pattern, which skips what no codec reads a continuation byte as.
+SHAPE = re.compile(
+    f"[{_all_continuations()}](?:{'|'.join(_shape(*shape[1:]) for shape in SINGLE_BYTE_SHAPES)})"
+)
+# What any single-byte codec reads a lead byte as: characters that can start a misread.
+SINGLE_BYTE_LEADS = "".join(two + three + four for _, two, three, four, _ in SINGLE_BYTE_SHAPES)
+# A lead character and a continuation character of one codec: the pairs a shape begins with.
+SINGLE_BYTE_PAIR = re.compile(
+    "|".join(
+        f"[{two}{three}{four}][{continuations}]" for _, two, three, four, continuations in SINGLE_BYTE_SHAPES
+    )
+)
+DOUBLE_BYTE_START = re.compile(f"[{DOUBLE_BYTE_STARTS}]")
+# The characters double-byte misreads begin with or are full of, and a few more (see the table).
+DOUBLE_BYTE_CHARACTER = re.compile(f"[{DOUBLE_BYTE_TRIGGER}]")
+RARE = re.compile(f"[{DOUBLE_BYTE_RARE}]")
+# A double-byte misread's first character beside a Latin letter (caf茅, 艑tsuchi).
+LETTER_BESIDE_START = re.compile(f"[{DOUBLE_BYTE_STARTS}](?:(?<=[A-Za-z].)|(?=[A-Za-z]))")
+
+
+def _first_bytes(bodies: str) -> set[int]:
+    """The first UTF-8 bytes of the characters of the class bodies ``bodies``."""
+    found: set[int] = set()
+    for low, high in class_ranges(bodies):
+        first, last = (
+            chr(low).encode("utf-8", "surrogatepass")[0],
+            chr(high).encode("utf-8", "surrogatepass")[0],
+        )
+        found.update(range(first, last + 1))
+    return found
+
+
+def _kinds(marks: dict[int, bytes]) -> bytes:
+    """A ``bytes.translate`` table: byte to its mark, ``.`` if it has none."""
+    return bytes(marks.get(byte, b".")[0] for byte in range(256))
+
+
+# For bytes.translate: continuation bytes are dropped, so that each character is one byte.
+CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+# The characters of single-byte codecs whose UTF-8 begins with EF, like those of the fullwidth and
+# halfwidth forms, private use and compatibility ideographs of double-byte misreads.
+_SINGLE_BYTE_LATE = tuple(
+    sorted(
+        {
+            chr(point)
+            for low, high in class_ranges(_all_continuations() + SINGLE_BYTE_LEADS)
+            for point in range(low, high + 1)
+            if point >= 0xF000
+        }
+    )
+)
+# One byte per character, by the first byte of its UTF-8: "A" a character some single-byte codec
+# reads a byte as may begin so, "D" a character a double-byte misread begins with or is full of,
+# "E" one of either kind (EF), "a" an ASCII letter, "." the rest.
+_KINDS = _kinds(
+    {
+        **dict.fromkeys(_first_bytes(_all_continuations() + SINGLE_BYTE_LEADS) - {0xEF}, b"A"),
+        **dict.fromkeys(_first_bytes(DOUBLE_BYTE_STARTS + DOUBLE_BYTE_RARE) - {0xD0, 0xEF}, b"D"),
+        0xEF: b"E",
+        **dict.fromkeys(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", b"a"),
+    }
+)
+# Text whose sieved form is shorter than this share of it is looked at in that form first.
+SPARSE = 0.25
+# "." for an ASCII character: where the runs of characters beyond ASCII begin and end.
+_NON_ASCII_KINDS = _kinds(dict.fromkeys(range(0xC0, 0x100), b"n"))
+# A letter before (the spot one on) or after a double-byte character, in kinds.
+_BESIDE_LETTERS = ((b"aD", 1), (b"Da", 0), (b"aE", 1), (b"Ea", 0))
+# Places that the screen reads one by one before it reads the rest of the text with a pattern.
+FOUND_ONE_BY_ONE = 16
+# Sieves every ASCII character out.
+NON_ASCII = AsciiSieve("")
+# Places that lie this many characters apart on average, or nearer, are too many to read one
+# by one: the rest of the text is read by a pattern.
+DENSE = 8
+
+
+def may_hold_misread(text: str, notable: str | None = None) -> bool:
+    """False only if ``text`` certainly holds no misread that the second chance would undo.
+
+    ``notable`` is ``text`` sieved (see :mod:`presswash.sieve`; if not given,
+    its characters beyond ASCII), read first for a character beyond the common punctuation.
+    """
+    if notable is None:
+        if text.isascii():
+            return False
+        notable = NON_ASCII(text)
+    # Every shape and every double-byte start is beyond the common punctuation (a test checks it).
+    if UNCOMMON.search(notable) is None:
+        return False
+    if len(notable) < len(text) * SPARSE and not _may_hold(notable, _kinds_of(notable), letters=False):
+        return False  # characters side by side in the text still are once sieved
+    kinds = _kinds_of(text)
+    if not _may_hold(text, kinds):
+        return False
+    if (b"D" in kinds or b"E" in kinds) and RARE.search(text) is not None:
+        return True
+    return next(_spots(text, kinds, rare=False), None) is not None
+
+
+def may_hold_misread_sieved(notable: str, utf8: bytes) -> bool:
+    """False only if the text whose UTF-8 is ``utf8``, sieved as ``notable``, certainly holds no
+    misread, judged without decoding it (for columnar cleaning). A shape found in ``notable`` may
+    be one only there (``”£`` from ``“No” for £5``): its first two characters are looked up in
+    ``utf8``, where UTF-8 being self-synchronizing, their bytes occur exactly where they do.
+
+    >>> text = "“No” for £5"
+    >>> may_hold_misread_sieved("“”£", text.encode()), may_hold_misread_sieved("Г©", "JosГ©".encode())
+    (False, True)
+    """
+    if UNCOMMON.search(notable) is None:
+        return False
+    kinds = _kinds_of(notable)
+    if b"D" in kinds or b"E" in kinds:
+        return True
+    for seen, spot in enumerate(_single_byte_spots(notable, kinds)):
+        if seen == FOUND_ONE_BY_ONE or notable[spot : spot + 2].encode("utf-8", "surrogatepass") in utf8:
+            return True
+    return False
+
+
+def _kinds_of(text: str) -> bytes:
+    """One byte per character of ``text``: its kind (see ``_KINDS``)."""
+    return text.encode("utf-8", "surrogatepass").translate(_KINDS, CONTINUATION_BYTES)
+
+
+def _may_hold(text: str, kinds: bytes, letters: bool = True) -> bool:
+    """Whether ``text``, whose kinds are ``kinds``, may hold a spot: two characters side by side that
+    may be a lead and a continuation, or a character a double-byte misread begins with or is full
+    of (beside a Latin letter, if ``letters``: sieved text has none)."""
+    if b"AA" in kinds or (b"E" in kinds and _holds_late(text)):
+        return True
+    if b"D" not in kinds and b"E" not in kinds:
+        return False
+    return not letters or any(pair in kinds for pair, _ in _BESIDE_LETTERS) or RARE.search(text) is not None
+
+
+def _holds_late(text: str) -> bool:
+    return any(late in text for late in _SINGLE_BYTE_LATE)
+
+
+def misread_spots(text: str) -> list[int]:
+    """Where in ``text`` a misread may be, in order: the first character of each single-byte shape,
+    each double-byte start beside a Latin letter, each character a double-byte misread is full of.
+    """
+    if text.isascii():
+        return []
+    return sorted(
+        set(_spots(text, text.encode("utf-8", "surrogatepass").translate(_KINDS, CONTINUATION_BYTES)))
+    )
+
+
+def suspect_runs(text: str) -> list[tuple[int, int, list[int], list[int]]]:
+    """``(start, end, single, double)``: the runs of characters beyond ASCII that hold a spot, with
+    their spots of single-byte and of double-byte misreads.
+
+    >>> suspect_runs("Jos\u0413\u00a9 said “caf\u8305” – Nicolás")
+    [(3, 5, [3], []), (15, 17, [], [15])]
+    """
+    if text.isascii():
+        return []
+    data = text.encode("utf-8", "surrogatepass")
+    kinds = data.translate(_KINDS, CONTINUATION_BYTES)
+    spots = [(spot, False) for spot in set(_single_byte_spots(text, kinds))]
+    spots += [(spot, True) for spot in set(_double_byte_spots(text, kinds))]
+    if not spots:
+        return []
+    kinds = data.translate(_NON_ASCII_KINDS, CONTINUATION_BYTES)
+    runs: list[tuple[int, int, list[int], list[int]]] = []
+    for spot, double in sorted(spots):
+        if not runs or spot >= runs[-1][1]:
+            start = kinds.rfind(b".", 0, spot) + 1
+            end = kinds.find(b".", spot)
+            runs.append((start, len(text) if end == -1 else end, [], []))
+        _, _, single_byte, double_byte = runs[-1]
+        (double_byte if double else single_byte).append(spot)
+    return runs
+
+
+def _spots(text: str, kinds: bytes, rare: bool = True) -> Iterator[int]:
+    """The spots of ``text`` (its kinds: ``kinds``), each at least once, not in order (without
+    ``rare``, the characters double-byte misreads are full of are left out)."""
+    yield from _single_byte_spots(text, kinds)
+    yield from _double_byte_spots(text, kinds, rare)
+
+
+def _single_byte_spots(text: str, kinds: bytes) -> Iterator[int]:
+    """The first character of each single-byte shape in ``text`` (its kinds: ``kinds``)."""
+    # The pattern matches at a shape's first continuation: the spot is the lead before it.
+    if b"E" in kinds and _holds_late(text):
+        yield from (found.start() - 1 for found in SHAPE.finditer(text, 1))
+    else:
+        yield from (position - 1 for position in _found(text, kinds, b"AA", 1, SHAPE, SHAPE))
+
+
+def _double_byte_spots(text: str, kinds: bytes, rare: bool = True) -> Iterator[int]:
+    """The double-byte starts beside a Latin letter in ``text`` (its kinds: ``kinds``), and the
+    characters double-byte misreads are full of."""
+    if b"D" not in kinds and b"E" not in kinds:
+        return
+    for pair, offset in _BESIDE_LETTERS:
+        if pair in kinds:
+            yield from _found(text, kinds, pair, offset, DOUBLE_BYTE_START, LETTER_BESIDE_START)
+    if rare:
+        yield from (found.start() for found in RARE.finditer(text))
+
+
+def _found(
+    text: str, kinds: bytes, pair: bytes, offset: int, confirm: re.Pattern[str], scan: re.Pattern[str]
+) -> Iterator[int]:
+    """Positions ``p`` where ``confirm`` matches, ``p - offset`` being where ``kinds`` holds ``pair``:
+    looked at one by one while they are few, the rest of ``text`` read by ``scan`` where they are
+    dense (Cyrillic or Greek text, whose every letter some codec reads a lead byte as)."""
+    position = kinds.find(pair)
+    visited = 0
+    while position != -1:
+        if confirm.match(text, position + offset) is not None:
+            yield position + offset
+        visited += 1
+        if visited % FOUND_ONE_BY_ONE == 0 and position < visited * DENSE:
+            yield from (found.start() for found in scan.finditer(text, position + offset + 1))
+            return
+        position = kinds.find(pair, position + 1)
