@@ -29,7 +29,7 @@ from presswash.steps.mojibake import Mojibake
 
 ROOT = Path(__file__).resolve().parent.parent
 STEP = Mojibake(second_chance=True)
-NEWS = Cleaner("news")
+NEWS = Cleaner("news", misreads=True)
 CODECS = dict(SINGLE_BYTE_CODECS + DOUBLE_BYTE_CODECS)
 
 
@@ -171,7 +171,7 @@ def test_double_misreads(first: str, second: str) -> None:
 
 
 def test_explain_names_each_misread() -> None:
-    result = explain("JosГ© and Nicol√°s and caf茅 and cr茅e")
+    result = explain("JosГ© and Nicol√°s and caf茅 and cr茅e", misreads=True)
     assert result.text == "José and Nicolás and café and crée"
     assert [change.detail for change in result.changes] == [
         "utf-8 read as windows-1251",
@@ -179,7 +179,7 @@ def test_explain_names_each_misread() -> None:
         "utf-8 read as gbk",
         "utf-8 read as gbk",
     ]
-    twice = explain(misread(misread("Søren", "cp437"), "windows-1252"))
+    twice = explain(misread(misread("Søren", "cp437"), "windows-1252"), misreads=True)
     assert twice.text == "Søren"
     assert "cp437" in twice.changes[0].detail
 
@@ -267,7 +267,7 @@ def test_step_never_raises_is_idempotent_and_explains_itself(text: str) -> None:
 
 
 # Without normalization, whose trigger is every non-ASCII character, the gate is the step's own.
-MISREADS_ONLY = Cleaner("news", normalization=None, styled=False, quotes="keep")
+MISREADS_ONLY = Cleaner("news", misreads=True, normalization=None, styled=False, quotes="keep")
 
 
 @settings(max_examples=300)
@@ -277,10 +277,10 @@ def test_fast_path_is_slow_path(text: str) -> None:
     assert MISREADS_ONLY(text) == MISREADS_ONLY.clean_without_gate(text)
 
 
-def test_the_second_chance_is_not_for_the_ftfy_preset() -> None:
-    assert Cleaner("news").config.misreads and not Cleaner("ftfy").config.misreads
-    assert not Cleaner("news", ftfy_compatible=True).config.misreads
-    assert Cleaner("news", misreads=False)("JosГ©") == "JosГ©"
+def test_the_second_chance_is_asked_for_and_not_for_the_ftfy_preset() -> None:
+    assert not any(Cleaner(preset).config.misreads for preset in ("news", "ftfy", "ascii"))
+    assert Cleaner("news")("JosГ©") == "JosГ©"
+    assert Cleaner("news", misreads=True)("JosГ©") == "José"
     with pytest.raises(ValueError, match="misreads"):
         Cleaner("ftfy", misreads=True)
     with pytest.raises(ValueError, match="misreads"):
