@@ -34,7 +34,6 @@ True
 
 from __future__ import annotations
 
-import functools
 import re
 
 
@@ -100,13 +99,14 @@ _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 class Evidence:
-    """The words of one paragraph, weighed as needed (each count is taken once, when first asked)."""
+    """The words of one paragraph, weighed when first asked."""
 
     def __init__(self, text: str, right_to_left: bool | None = None) -> None:
         self.text = text
         self.right_to_left = (
             _RIGHT_TO_LEFT.search(text) is not None if right_to_left is None else right_to_left
         )
+        self._weighed: tuple[int, int, int, int] | None = None
 
     @classmethod
     def around(cls, text: str, start: int, end: int, position: int) -> Evidence:
@@ -119,30 +119,37 @@ class Evidence:
         words = text[max(start, position - WORDS_REACH) : min(end, position + WORDS_REACH)]
         return cls(words, _RIGHT_TO_LEFT.search(text, start, end) is not None)
 
-    @functools.cached_property
-    def _words(self) -> list[str]:
-        return list(map(str.lower, _WORD.findall(self.text)))
+    def _weights(self) -> tuple[int, int, int, int]:
+        """The counts of English, low-quote, closing-right and Nordic evidence, weighed once
+        (for all four at once: a paragraph that asks one usually asks another)."""
+        if self._weighed is None:
+            text = self.text
+            words = list(map(str.lower, _WORD.findall(text)))
+            self._weighed = (
+                sum(map(_ENGLISH.__contains__, words)),
+                len(_LOW_QUOTE_LETTERS.findall(text)) + sum(map(_LOW_QUOTE_WORDS.__contains__, words)),
+                len(_CLOSING_RIGHT_LETTERS.findall(text)) + sum(map(_CLOSING_RIGHT_WORDS.__contains__, words)),
+                len(_NORDIC_LETTERS.findall(text)) + sum(map(_NORDIC_WORDS.__contains__, words)),
+            )
+        return self._weighed
 
-    def _count(self, words: frozenset[str]) -> int:
-        return sum(map(words.__contains__, self._words))
-
-    @functools.cached_property
+    @property
     def english(self) -> int:
-        return self._count(_ENGLISH)
+        return self._weights()[0]
 
-    @functools.cached_property
+    @property
     def low_quote(self) -> int:
-        return len(_LOW_QUOTE_LETTERS.findall(self.text)) + self._count(_LOW_QUOTE_WORDS)
+        return self._weights()[1]
 
-    @functools.cached_property
+    @property
     def closing_right(self) -> int:
-        return len(_CLOSING_RIGHT_LETTERS.findall(self.text)) + self._count(_CLOSING_RIGHT_WORDS)
+        return self._weights()[2]
 
-    @functools.cached_property
+    @property
     def nordic(self) -> int:
-        return len(_NORDIC_LETTERS.findall(self.text)) + self._count(_NORDIC_WORDS)
+        return self._weights()[3]
 
-    @functools.cached_property
+    @property
     def closes_with_left_quote(self) -> bool:
         """Whether a ``“`` or ``‘`` that closes with no opening quote in sight belongs to the text.
 
@@ -160,9 +167,10 @@ class Evidence:
         >>> Evidence("Ni kweli“, alisema.").closes_with_left_quote  # Swahili: no evidence either way
         False
         """
-        return self.low_quote > self.english + self.closing_right
+        english, low_quote, closing_right, _ = self._weights()
+        return low_quote > english + closing_right
 
-    @functools.cached_property
+    @property
     def opens_with_left_quote(self) -> bool:
         """Whether a ``”`` or ``’`` before a word should open with ``“`` or ``‘``: the languages
         that close with ``”`` (English first) outweigh Swedish and Finnish, which open with ``”``.
@@ -172,4 +180,5 @@ class Evidence:
         >>> Evidence("”Det är bra”, sa han.").opens_with_left_quote
         False
         """
-        return self.english + self.closing_right > self.nordic
+        english, _, closing_right, nordic = self._weights()
+        return english + closing_right > nordic

@@ -18,7 +18,14 @@ from __future__ import annotations
 import functools
 import re
 
-from presswash.steps.quote_elisions import ELISION_AFTER_LEFT_QUOTE, ELISIONS, TURNED_WORD, YEAR
+from presswash.steps.quote_elisions import (
+    ELISION_AFTER_LEFT_QUOTE,
+    ELISIONS,
+    MIS_CURLED_APOSTROPHE,
+    O_NAME,
+    TURNED_WORD,
+    YEAR,
+)
 
 LEFT_SINGLE = "\u2018"  # ‘
 RIGHT_SINGLE = "\u2019"  # ’
@@ -93,6 +100,9 @@ KINDS = {
     f"[{_Q}]*+(?=[^\\s{_C}])"
     f"|(?<=[^\\s{_O}{_D}][{_Q}][{_Q}])(?:(?<={_LS}.)|(?<={_LS})|(?=[{_Q}]*?{_LS}))[{_Q}]*+(?=[^\\s{_C}]))",
 }
+# An in-word ‘ in O‘Connor or O‘zbekiston that the pattern of mis-curled apostrophes leaves
+# to the letter after it (the lookbehind holds the ‘ itself, to be looked at from there).
+KINDS["o_name"] = f"{O_NAME.pattern}(?<=(?!{MIS_CURLED_APOSTROPHE.pattern})‘)"
 # A lone closing ‘ whose last single mark before it is a ‚ (it stays), or a lone ‘ that opens
 # (and starts no elision): up to the ‘, no other quote of any kind.
 _NO_QUOTE_UP_TO = f"[^{LOW_SINGLE}{LOW_DOUBLE}{CURLY}]*{KINDS['closing_single']}"
@@ -115,12 +125,26 @@ CANDIDATE = re.compile(
     + "|".join(KINDS[kind] for kind in (*_LONE_KINDS, "year_or_rock"))
     + f")|{KINDS['grouped']}"
 )
+# After a quote, whether the next single quote that opens or closes (with the group it stands
+# in) closes, in the same paragraph: it is looked for past the text without curly quotes, the
+# groups of double quotes, and the groups with a single quote that stand inside a word or alone.
+_NEXT_SINGLE_CLOSES = (
+    f"(?:[^{_Q}\\n]++|[{LEFT_DOUBLE}{RIGHT_DOUBLE}]++(?![{_LS}{_RS}])"
+    f"|(?<=[^\\s{_O}{_D}])(?=[{LEFT_DOUBLE}{RIGHT_DOUBLE}]*[{_LS}{_RS}])[{_Q}]++(?![\\s{_C}]|\\Z)"
+    f"|(?<=[\\s{_O}])(?=[{LEFT_DOUBLE}{RIGHT_DOUBLE}]*[{_LS}{_RS}])[{_Q}]++(?=[\\s{_C}]|\\Z))*+"
+    f"(?<=[^\\s{_O}])(?=[{LEFT_DOUBLE}{RIGHT_DOUBLE}]*[{_LS}{_RS}])[{_Q}]++(?=[\\s{_C}]|\\Z)"
+)
+# An elided word that no closing quote answers turns whatever came before it; the others
+# are decided one at a time, and so is an opening ’ that a closing quote answers.
+KINDS["unanswered_elided_word"] = f"{KINDS['elided_word']}(?!{_NEXT_SINGLE_CLOSES})"
+KINDS["answered_elided_word"] = f"{KINDS['elided_word']}(?={_NEXT_SINGLE_CLOSES})"
+KINDS["answered_opening_single"] = f"{KINDS['opening_single']}(?={_NEXT_SINGLE_CLOSES})"
 TURN_ALL = {kind: re.compile(KINDS[kind]) for kind in ("closing_double", "closing_single", "opening_double")}
 YEAR_OR_ROCK = re.compile(KINDS["year_or_rock"])
-ELIDED_WORD = re.compile(KINDS["elided_word"])
+UNANSWERED_ELIDED_WORD = re.compile(KINDS["unanswered_elided_word"])
 # Where the quotes of each kind stand (a grouped quote: where its group stands).
-KIND_POSITION = {"closing_double": "closing", "closing_single": "closing", "opening_single": "opening"}
-KIND_POSITION |= {"inside": "inside", "elided_word": "opening"}
+KIND_POSITION = {"closing_double": "closing", "closing_single": "closing"}
+KIND_POSITION |= {"o_name": "inside", "answered_elided_word": "opening", "answered_opening_single": "opening"}
 # A lone closing “ whose last double mark before it opens a quotation: a group of quotes in
 # an opening position that holds a double mark, then no double mark up to the “.
 ANSWERS_OPENING_DOUBLE = re.compile(
@@ -136,8 +160,6 @@ REPAIRABLE_IN = {
 # Two curly quotes side by side: a paragraph without them has no group to decide.
 SIDE_BY_SIDE = re.compile(f"[{_Q}]{{2}}")
 DOUBLE_MARK = re.compile(f"[{LOW_DOUBLE}{LEFT_DOUBLE}{RIGHT_DOUBLE}]")
-# A single quote that may close (a conservative test: with a quote beside it, it may).
-MAY_CLOSE_SINGLE = re.compile(f"[{_LS}{_RS}](?<=[^\\s{_O}][{_LS}{_RS}])(?=[\\s{_C}{_Q}]|\\Z)")
 
 
 @functools.cache

@@ -90,7 +90,6 @@ the patterns). So quote-dense text costs no more than ftfy's time for it.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
@@ -101,7 +100,9 @@ from presswash.steps.quote_elisions import (
     CJK,
     ELISION,
     PLURAL_POSSESSIVE,
+    MIS_CURLED_APOSTROPHE,
     ROCK_N_ROLL,
+    is_mis_curled_apostrophe,
 )
 from presswash.steps.quote_languages import Evidence
 from presswash.steps.quote_marks import (
@@ -111,7 +112,6 @@ from presswash.steps.quote_marks import (
     CLOSING,
     CURLY,
     DOUBLE_MARK,
-    ELIDED_WORD,
     ENGLISH_OPENING,
     INSIDE,
     KIND_POSITION,
@@ -119,7 +119,6 @@ from presswash.steps.quote_marks import (
     LEFT_SINGLE,
     LOW_DOUBLE,
     LOW_SINGLE,
-    MAY_CLOSE_SINGLE,
     OPENING,
     REPAIRABLE_IN,
     RIGHT_DOUBLE,
@@ -128,6 +127,7 @@ from presswash.steps.quote_marks import (
     SIDE_BY_SIDE,
     TURN_ALL,
     TURNED,
+    UNANSWERED_ELIDED_WORD,
     YEAR_OR_ROCK,
     kinds_pattern,
     position_of,
@@ -168,12 +168,15 @@ class _Paragraph:
     def __init__(self, text: str, start: int, end: int, first_quote: int) -> None:
         self.text, self.start, self.end = text, start, end
         self.evidence = Evidence.around(text, start, end, first_quote)
+        self._english: bool | None = None
 
-    @functools.cached_property
+    @property
     def english(self) -> bool:
         """Whether a right quote before a word opens an English quotation here (rule 5)."""
-        opens = ENGLISH_OPENING.search(self.text, self.start, self.end) is not None
-        return opens or self.evidence.opens_with_left_quote
+        if self._english is None:
+            opens = ENGLISH_OPENING.search(self.text, self.start, self.end) is not None
+            self._english = opens or self.evidence.opens_with_left_quote
+        return self._english
 
 
 class _Document(QuoteContext):
@@ -270,29 +273,31 @@ class _Document(QuoteContext):
         a pattern, with the quote it turns into), and the other quotes that turn."""
         text, paragraph = self.text, self._paragraph
         start, end = paragraph.start, paragraph.end
-        turn_all = [(YEAR_OR_ROCK, RIGHT_SINGLE)] if text.find(LEFT_SINGLE, start, end) >= 0 else []
+        turn_all = []
+        kinds = ["grouped"] if SIDE_BY_SIDE.search(text, start, end) else []
+        if text.find(LEFT_SINGLE, start, end) >= 0:
+            # Rules 3 and 4; rule 4 asks more only of elisions that a closing single quote answers.
+            turn_all += [
+                (YEAR_OR_ROCK, RIGHT_SINGLE),
+                (MIS_CURLED_APOSTROPHE, RIGHT_SINGLE),
+                (UNANSWERED_ELIDED_WORD, RIGHT_SINGLE),
+            ]
+            kinds += ["o_name", "answered_elided_word"]
         repairs = []
         if self._lone_closing_turns(self._first_low_double, LEFT_DOUBLE):
             turn_all.append((TURN_ALL["closing_double"], RIGHT_DOUBLE))
         elif text.find(LEFT_DOUBLE, start, end) >= 0:
             repairs += self._closing_doubles()
-        kinds = ["inside", "grouped"] if SIDE_BY_SIDE.search(text, start, end) else ["inside"]
         if self._lone_closing_turns(self._first_low_single, LEFT_SINGLE):
             turn_all.append((TURN_ALL["closing_single"], RIGHT_SINGLE))
         else:
             kinds += ["kept_single", "turned_single", "closing_single"]
-        # With no single quote that may close, no single quote is answered (rules 4 and 5).
-        answers = MAY_CLOSE_SINGLE.search(text, start, end) is not None
-        if answers:
-            kinds.append("elided_word")
-        else:
-            turn_all.append((ELIDED_WORD, RIGHT_SINGLE))
         has_right = text.find(RIGHT_DOUBLE, start, end) >= 0 or text.find(RIGHT_SINGLE, start, end) >= 0
         if has_right and paragraph.english:
             turn_all.append((TURN_ALL["opening_double"], LEFT_DOUBLE))
-            if answers:
-                kinds.append("opening_single")
-        repairs += self._one_by_one(kinds_pattern(*kinds), start, end)
+            kinds.append("answered_opening_single")  # rule 5 asks more of it
+        if kinds:
+            repairs += self._one_by_one(kinds_pattern(*kinds), start, end)
         return turn_all, repairs
 
     def _turn_all(self, quotes: re.Pattern[str], turned: str, since: int = 0) -> list[tuple[int, int, str]]:
@@ -387,7 +392,7 @@ class _Document(QuoteContext):
         if where == CLOSING and char in (LEFT_DOUBLE, LEFT_SINGLE):
             return TURNED[char] if self._turn_closing(position, char) else ""
         if where == INSIDE and char == LEFT_SINGLE:
-            return RIGHT_SINGLE if self._apostrophe(position) else ""
+            return RIGHT_SINGLE if is_mis_curled_apostrophe(self.text, position) else ""
         if where != OPENING:
             return ""
         if char == RIGHT_DOUBLE:
