@@ -120,10 +120,32 @@ _LONE_KINDS = (
     "inside",
     "elided_word",
 )
+_LEADING_QUOTE = re.compile(r"\[[^\]]*\]|.")
+
+
+def _led_by_quotes(patterns: dict[str, str], named: bool = False) -> str:
+    """The union of ``patterns``, each led by its quote (a character or a class), written to start
+    with one class of all their quotes: the engine skips quickly to a character of that class,
+    where a union of groups or of lookarounds is tried at every character. Each pattern's quote
+    is matched by the class, and then looked at from behind."""
+    quotes, alternatives = "", []
+    for name, pattern in patterns.items():
+        quote = _LEADING_QUOTE.match(pattern).group()  # type: ignore[union-attr]
+        quotes += quote.strip("[]")
+        rest = f"(?<={quote}){pattern[len(quote) :]}"
+        alternatives.append(f"(?P<{name}>{rest})" if named else rest)
+    return f"[{quotes}](?:{'|'.join(alternatives)})"
+
+
+# A quote with no quote beside it, of a kind above, or a group with a quote that may turn.
+_LONE = f"(?<![{_Q}][{_Q}])(?![{_Q}])"
 CANDIDATE = re.compile(
-    f"(?<![{_Q}])(?=[{_Q}](?![{_Q}]))(?:"
-    + "|".join(KINDS[kind] for kind in (*_LONE_KINDS, "year_or_rock"))
-    + f")|{KINDS['grouped']}"
+    _led_by_quotes(
+        {
+            **{kind: KINDS[kind][0] + _LONE + KINDS[kind][1:] for kind in (*_LONE_KINDS, "year_or_rock")},
+            "grouped": KINDS["grouped"],
+        }
+    )
 )
 # After a quote, whether the next single quote that opens or closes (with the group it stands
 # in) closes, in the same paragraph: it is looked for past the text without curly quotes, the
@@ -139,6 +161,53 @@ _NEXT_SINGLE_CLOSES = (
 KINDS["unanswered_elided_word"] = f"{KINDS['elided_word']}(?!{_NEXT_SINGLE_CLOSES})"
 KINDS["answered_elided_word"] = f"{KINDS['elided_word']}(?={_NEXT_SINGLE_CLOSES})"
 KINDS["answered_opening_single"] = f"{KINDS['opening_single']}(?={_NEXT_SINGLE_CLOSES})"
+# Quotes side by side, in a group of up to SHORT_GROUP: each sees the whole group and its
+# neighbours through lookarounds of fixed width, so where the paragraph settles a kind,
+# its quotes in such groups turn in one pass too. A longer group is decided in Python.
+SHORT_GROUP = 4
+
+
+def _in_short_group(quote: str, closing: bool) -> re.Pattern[str]:
+    """``quote`` in a group of two to SHORT_GROUP curly quotes in a closing (or an opening) position."""
+    alternatives = []
+    for before in range(SHORT_GROUP):
+        if closing:
+            behind = f"(?<=[^\\s{_O}{_Q}][{_Q}]{{{before}}}{quote})"
+        else:
+            behind = f"(?<=[{_Q}]{{{before}}}{quote})(?<![^\\s{_O}{_D}][{_Q}]{{{before}}}{quote})"
+        aheads = []
+        for after in range(int(before == 0), SHORT_GROUP - before):
+            end = "(?:[\\s" + _C + "]|\\Z)" if closing else f"[^\\s{_C}{_Q}]"
+            aheads.append(f"(?=[{_Q}]{{{after}}}{end})")
+        alternatives.append(f"{behind}(?:{'|'.join(aheads)})")
+    return re.compile(f"{quote}(?:{'|'.join(alternatives)})")
+
+
+IN_SHORT_GROUP = {
+    "closing_double": _in_short_group(LEFT_DOUBLE, closing=True),
+    "closing_single": _in_short_group(_LS, closing=True),
+    "opening_double": _in_short_group(RIGHT_DOUBLE, closing=False),
+}
+# The groups left to decide in Python: each pattern finds a whole group, from its first quote.
+_GROUP_START = f"[{_Q}](?<![{_Q}][{_Q}])(?=[{_Q}])"
+_CLOSING_GROUP = f"(?<=[^\\s{_O}][{_Q}])"
+_OPENING_GROUP = f"(?<![^\\s{_O}{_D}][{_Q}])"
+GROUP_KINDS = {
+    # Closing, with a “ (or a ‘) where the paragraph leaves it to be decided one at a time.
+    "group_closing_double": f"{_GROUP_START}{_CLOSING_GROUP}(?:(?<={LEFT_DOUBLE})|(?=[{_Q}]*?{LEFT_DOUBLE}))"
+    f"[{_Q}]*+(?=[\\s{_C}]|\\Z)",
+    "group_closing_single": f"{_GROUP_START}{_CLOSING_GROUP}(?:(?<={_LS})|(?=[{_Q}]*?{_LS}))"
+    f"[{_Q}]*+(?=[\\s{_C}]|\\Z)",
+    # Opening, ending with an ’ before a letter that starts no elision, or with a ‘ that the
+    # screen finds (after a quote or a dash and before a quote, or before an elision).
+    "group_opening_single": f"{_GROUP_START}{_OPENING_GROUP}(?:(?<=[{_D}]{_LS})"
+    f"|(?=[{_Q}]*?(?:{_RS}(?=[^\\W\\d_])(?!{ELISIONS})|{_LS}[{_Q}]|{_LS}(?:{ELISION_AFTER_LEFT_QUOTE.pattern}))))"
+    f"[{_Q}]*+(?=[^\\s{_C}])",
+    # Longer than the lookarounds reach, in a closing or an opening position.
+    "long_group": f"{_GROUP_START}(?=[{_Q}]{{{SHORT_GROUP}}})(?:{_CLOSING_GROUP}[{_Q}]*+(?=[\\s{_C}]|\\Z)"
+    f"|{_OPENING_GROUP}[{_Q}]*+(?=[^\\s{_C}]))",
+}
+KINDS |= GROUP_KINDS
 TURN_ALL = {kind: re.compile(KINDS[kind]) for kind in ("closing_double", "closing_single", "opening_double")}
 YEAR_OR_ROCK = re.compile(KINDS["year_or_rock"])
 UNANSWERED_ELIDED_WORD = re.compile(KINDS["unanswered_elided_word"])
@@ -158,14 +227,14 @@ REPAIRABLE_IN = {
     "opening": re.compile(f"[{RIGHT_DOUBLE}{_RS}{_LS}]"),
 }
 # Two curly quotes side by side: a paragraph without them has no group to decide.
-SIDE_BY_SIDE = re.compile(f"[{_Q}]{{2}}")
+SIDE_BY_SIDE = re.compile(f"[{_Q}](?=[{_Q}])")
 DOUBLE_MARK = re.compile(f"[{LOW_DOUBLE}{LEFT_DOUBLE}{RIGHT_DOUBLE}]")
 
 
 @functools.cache
 def kinds_pattern(*kinds: str) -> re.Pattern[str]:
     """The quotes of the given kinds, decided one at a time (the others are turned, or not, by kind)."""
-    return re.compile("|".join(f"(?P<{kind}>{KINDS[kind]})" for kind in kinds))
+    return re.compile(_led_by_quotes({kind: KINDS[kind] for kind in kinds}, named=True))
 
 
 # A group of curly quotes that opens a quotation with “ or ‘: the paragraph quotes the English way.

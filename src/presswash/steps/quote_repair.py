@@ -113,6 +113,8 @@ from presswash.steps.quote_marks import (
     CURLY,
     DOUBLE_MARK,
     ENGLISH_OPENING,
+    GROUP_KINDS,
+    IN_SHORT_GROUP,
     INSIDE,
     KIND_POSITION,
     LEFT_DOUBLE,
@@ -201,6 +203,8 @@ class _Document(QuoteContext):
         self._first_low_double = text.find(LOW_DOUBLE)
         self._first_low_single = text.find(LOW_SINGLE)
         self._paragraph = _Paragraph("", 0, 0, 0)
+        # The patterns that turn quotes of short groups in the current paragraph, of kinds it settles.
+        self._settled_in_groups: list[re.Pattern[str]] = []
         # The next single quote that opens or closes after ``_boundary_from``: its index and position.
         self._boundary_from, self._boundary = len(text), (-1, ALONE)
 
@@ -274,7 +278,8 @@ class _Document(QuoteContext):
         text, paragraph = self.text, self._paragraph
         start, end = paragraph.start, paragraph.end
         turn_all = []
-        kinds = ["grouped"] if SIDE_BY_SIDE.search(text, start, end) else []
+        grouped = SIDE_BY_SIDE.search(text, start, end) is not None
+        kinds = ["long_group", "group_opening_single"] if grouped else []
         if text.find(LEFT_SINGLE, start, end) >= 0:
             # Rules 3 and 4; rule 4 asks more only of elisions that a closing single quote answers.
             turn_all += [
@@ -284,18 +289,25 @@ class _Document(QuoteContext):
             ]
             kinds += ["o_name", "answered_elided_word"]
         repairs = []
+        # Each kind that the paragraph settles turns as a whole, also in short groups.
+        settled = []
         if self._lone_closing_turns(self._first_low_double, LEFT_DOUBLE):
-            turn_all.append((TURN_ALL["closing_double"], RIGHT_DOUBLE))
-        elif text.find(LEFT_DOUBLE, start, end) >= 0:
-            repairs += self._closing_doubles()
-        if self._lone_closing_turns(self._first_low_single, LEFT_SINGLE):
-            turn_all.append((TURN_ALL["closing_single"], RIGHT_SINGLE))
+            settled.append(("closing_double", RIGHT_DOUBLE))
         else:
-            kinds += ["kept_single", "turned_single", "closing_single"]
+            kinds.append("group_closing_double")
+            if text.find(LEFT_DOUBLE, start, end) >= 0:
+                repairs += self._closing_doubles()
+        if self._lone_closing_turns(self._first_low_single, LEFT_SINGLE):
+            settled.append(("closing_single", RIGHT_SINGLE))
+        else:
+            kinds += ["group_closing_single", "kept_single", "turned_single", "closing_single"]
         has_right = text.find(RIGHT_DOUBLE, start, end) >= 0 or text.find(RIGHT_SINGLE, start, end) >= 0
         if has_right and paragraph.english:
-            turn_all.append((TURN_ALL["opening_double"], LEFT_DOUBLE))
+            settled.append(("opening_double", LEFT_DOUBLE))
             kinds.append("answered_opening_single")  # rule 5 asks more of it
+        turn_all += [(TURN_ALL[kind], turned) for kind, turned in settled]
+        self._settled_in_groups = [IN_SHORT_GROUP[kind] for kind, _ in settled] if grouped else []
+        turn_all += [(pattern, turned) for pattern, (_, turned) in zip(self._settled_in_groups, settled)]
         if kinds:
             repairs += self._one_by_one(kinds_pattern(*kinds), start, end)
         return turn_all, repairs
@@ -361,7 +373,7 @@ class _Document(QuoteContext):
             if kind == "turned_single":
                 found.append((quote.end() - 1, quote.end(), RIGHT_SINGLE))
                 continue
-            if kind == "grouped":
+            if kind in GROUP_KINDS:
                 found += self._group_repairs(position, quote.end())
                 continue
             where = KIND_POSITION[kind] if kind else self._where(position)
@@ -381,7 +393,8 @@ class _Document(QuoteContext):
         found = []
         for quote in REPAIRABLE_IN[where].finditer(text, start, stop):
             position = quote.start()
-            if SCREENED_QUOTE.match(text, position):
+            settled = any(pattern.match(text, position) for pattern in self._settled_in_groups)
+            if not settled and SCREENED_QUOTE.match(text, position):
                 new = self._decide(position, text[position], where)
                 if new:
                     found.append((position, position + 1, new))
