@@ -446,6 +446,7 @@ def test_groups_turned_by_kind_agree_with_one_by_one(text: str) -> None:
         "„a“ ‚b‘ “c“ ",
         "“‘“‘“a‘“‘“‘ ",
         "„‚a‘“ “‘b‘“ ",
+        "“a“ he said\nשלום “c“\n“b“ he said\nЭто важно“, — сказал он.\n“d“ ‘e‘\n\n",
     ],
 )
 def test_dense_quotes_by_kind_agree_with_one_by_one(unit: str) -> None:

@@ -117,7 +117,7 @@ class Evidence:
         Right-to-left letters count anywhere in the paragraph.
         """
         words = text[max(start, position - WORDS_REACH) : min(end, position + WORDS_REACH)]
-        return cls(words, _RIGHT_TO_LEFT.search(text, start, end) is not None)
+        return cls(words, holds_right_to_left(text, start, end))
 
     def _weights(self) -> tuple[int, int, int, int]:
         """The counts of English, low-quote, closing-right and Nordic evidence, weighed once
@@ -182,3 +182,12 @@ class Evidence:
         """
         english, _, closing_right, nordic = self._weights()
         return english + closing_right > nordic
+
+
+def holds_right_to_left(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a letter of a right-to-left script.
+
+    >>> holds_right_to_left("one\\nשתיים", 0, 3), holds_right_to_left("one\\nשתיים", 0, 9)
+    (False, True)
+    """
+    return _RIGHT_TO_LEFT.search(text, start, end) is not None

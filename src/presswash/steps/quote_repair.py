@@ -104,7 +104,7 @@ from presswash.steps.quote_elisions import (
     ROCK_N_ROLL,
     is_mis_curled_apostrophe,
 )
-from presswash.steps.quote_languages import Evidence
+from presswash.steps.quote_languages import Evidence, holds_right_to_left
 from presswash.steps.quote_marks import (
     ALONE,
     ANSWERS_OPENING_DOUBLE,
@@ -234,27 +234,39 @@ class _Document(QuoteContext):
         one), and a quote once turned is of no kind that turns.
         """
         text = self.text
-        pieces: list[str] = []
         one_by_one: list[tuple[int, int, str]] = []
-        done = 0
+        # Consecutive paragraphs that turn the same kinds, with no right-to-left paragraph
+        # between them (which stays as it is), are turned in the same passes.
+        runs: list[tuple[list[tuple[re.Pattern[str], str]], int, int]] = []
         for start, end in self._paragraphs():
             turn_all, repairs = self._plan()
             one_by_one += repairs
-            if not turn_all:
-                continue
-            # With the line breaks around it, which the patterns may look at (and never change).
-            first, stop = max(start - 1, 0), min(end + 1, len(text))
-            paragraph = text[first:stop]
-            for quotes, turned in turn_all:
-                paragraph = quotes.sub(turned, paragraph)
-            pieces += (text[done:start], paragraph[start - first : len(paragraph) - (stop - end)])
-            done = end
+            if runs and turn_all == runs[-1][0] and not holds_right_to_left(text, runs[-1][2], start):
+                runs[-1] = (turn_all, runs[-1][1], end)
+            else:
+                runs.append((turn_all, start, end))
+        pieces: list[str] = []
+        done = 0
+        for turn_all, start, end in runs:
+            if turn_all:
+                pieces += (text[done:start], self._turned(turn_all, start, end))
+                done = end
         pieces.append(text[done:])
         fixed = "".join(pieces)
         # Every repair swaps one character, so the positions still hold.
         if len(one_by_one) < len(text) >> 6:
             return splice(fixed, sorted(one_by_one))
         return replace_characters(fixed, ((position, new) for position, _, new in one_by_one))
+
+    def _turned(self, turn_all: list[tuple[re.Pattern[str], str]], start: int, end: int) -> str:
+        """``text[start:end]`` with every quote of the kinds in ``turn_all`` turned."""
+        text = self.text
+        # With the line breaks around it, which the patterns may look at (and never change).
+        first, stop = max(start - 1, 0), min(end + 1, len(text))
+        paragraphs = text[first:stop]
+        for quotes, turned in turn_all:
+            paragraphs = quotes.sub(turned, paragraphs)
+        return paragraphs[start - first : len(paragraphs) - (stop - end)]
 
     def _paragraphs(self) -> Iterator[tuple[int, int]]:
         """The span of each paragraph (line) with a quote of a kind that may turn (a screened
