@@ -416,7 +416,7 @@ quote_groups = st.lists(
     st.tuples(
         st.sampled_from(["", " ", "a", ",", "—", "(", "\n", "9", "„", " said ", "ž"]),
         st.lists(st.sampled_from("‘’“”"), min_size=1, max_size=6).map("".join),
-        st.sampled_from(["", " ", "b", ".", "—", ")", "\n", "90s", "em", "Tis"]),
+        st.sampled_from(["", " ", "b", ".", "—", ")", "\n", "90s", "em", "Tis", "½ x", "中"]),
     ).map("".join),
     max_size=12,
 ).map("".join)

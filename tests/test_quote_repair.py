@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import presswash
 from presswash.edits import apply_edits
 from presswash.steps.quote_elisions import CJK, is_mis_curled_apostrophe
-from presswash.steps.quote_marks import position_of, screened
+from presswash.steps.quote_marks import LETTER, position_of, screened
 from presswash.steps.quote_repair import QuoteRepair, _Document, repair_quotes
 from presswash.steps.quotes import StraightQuotes
 
@@ -411,3 +411,12 @@ def test_the_apostrophe_pattern_follows_the_rule_word_by_word(text: str) -> None
     for position, char in enumerate(text):
         if char == "‘" and 0 < position < len(text) - 1:
             assert is_mis_curled_apostrophe(text, position) == _apostrophe_by_its_words(text, position)
+
+
+@example("²")
+@example("Ⅻ")
+@example("①")
+@example("\U0001d7ce")
+@given(st.characters())
+def test_the_letter_pattern_is_what_isalpha_calls_a_letter(char: str) -> None:
+    assert (re.match(LETTER, char) is not None) == char.isalpha()

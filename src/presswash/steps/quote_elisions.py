@@ -105,7 +105,8 @@ MIS_CURLED_APOSTROPHE = re.compile(
     f"‘(?<={_ALNUM}‘)(?={_ALNUM})(?:(?={_ENGLISH_ENDING})|(?<={_CYRILLIC}‘)(?={_CYRILLIC})"
     + "".join(f"|{_word_before(word)}" for word in (*_FRENCH_ELIDED, *_ITALIAN_ELIDED))
     + "".join(
-        f"|{_word_before(before)}(?={_spelled(after)}(?!{_LETTER}))" for before, after in _ENGLISH_WORDS_WITHIN
+        f"|{_word_before(before)}(?={_spelled(after)}(?!{_LETTER}))"
+        for before, after in _ENGLISH_WORDS_WITHIN
     )
     + ")"
 )

@@ -125,11 +125,15 @@ class Evidence:
         if self._weighed is None:
             text = self.text
             words = list(map(str.lower, _WORD.findall(text)))
+
+            def count(listed: frozenset[str], letters: re.Pattern[str] | None = None) -> int:
+                return sum(map(listed.__contains__, words)) + (len(letters.findall(text)) if letters else 0)
+
             self._weighed = (
-                sum(map(_ENGLISH.__contains__, words)),
-                len(_LOW_QUOTE_LETTERS.findall(text)) + sum(map(_LOW_QUOTE_WORDS.__contains__, words)),
-                len(_CLOSING_RIGHT_LETTERS.findall(text)) + sum(map(_CLOSING_RIGHT_WORDS.__contains__, words)),
-                len(_NORDIC_LETTERS.findall(text)) + sum(map(_NORDIC_WORDS.__contains__, words)),
+                count(_ENGLISH),
+                count(_LOW_QUOTE_WORDS, _LOW_QUOTE_LETTERS),
+                count(_CLOSING_RIGHT_WORDS, _CLOSING_RIGHT_LETTERS),
+                count(_NORDIC_WORDS, _NORDIC_LETTERS),
             )
         return self._weighed
 

@@ -18,7 +18,9 @@ from __future__ import annotations
 import functools
 import re
 
+from presswash.steps._quote_table import NUMBERS_IN_WORDS
 from presswash.steps.quote_elisions import (
+    CJK,
     ELISION_AFTER_LEFT_QUOTE,
     ELISIONS,
     MIS_CURLED_APOSTROPHE,
@@ -44,6 +46,10 @@ CLOSERS = (
     ".,;:!?)]}>\u2026\u00bb\u203a\u300d\u300f\u3009\u300b\u3011\u3015"
     "\u3002\uff0c\u3001\uff01\uff1f\uff1a\uff1b\uff09\"'" + DASHES
 )
+
+
+# A letter (what ``str.isalpha`` calls one): a character of a word that is no number.
+LETTER = f"[^\\W\\d_](?<![{NUMBERS_IN_WORDS}])"
 
 
 def _class(characters: str) -> str:
@@ -157,24 +163,28 @@ _NEXT_SINGLE_CLOSES = (
     f"(?<=[^\\s{_O}])(?=[{LEFT_DOUBLE}{RIGHT_DOUBLE}]*[{_LS}{_RS}])[{_Q}]++(?=[\\s{_C}]|\\Z)"
 )
 # An elided word that no closing quote answers turns whatever came before it; the others
-# are decided one at a time, and so is an opening ’ that a closing quote answers.
+# are decided one at a time.
 KINDS["unanswered_elided_word"] = f"{KINDS['elided_word']}(?!{_NEXT_SINGLE_CLOSES})"
 KINDS["answered_elided_word"] = f"{KINDS['elided_word']}(?={_NEXT_SINGLE_CLOSES})"
-KINDS["answered_opening_single"] = f"{KINDS['opening_single']}(?={_NEXT_SINGLE_CLOSES})"
 # Quotes side by side, in a group of up to SHORT_GROUP: each sees the whole group and its
 # neighbours through lookarounds of fixed width, so where the paragraph settles a kind,
 # its quotes in such groups turn in one pass too. A longer group is decided in Python.
 SHORT_GROUP = 4
 
 
+def _group_behind(quote: str, before: int, closing: bool) -> str:
+    """A lookbehind, at ``quote``, for ``before`` quotes that start its group in a closing (or an
+    opening) position."""
+    if closing:
+        return f"(?<=[^\\s{_O}{_Q}][{_Q}]{{{before}}}{quote})"
+    return f"(?<=[{_Q}]{{{before}}}{quote})(?<![^\\s{_O}{_D}][{_Q}]{{{before}}}{quote})"
+
+
 def _in_short_group(quote: str, closing: bool) -> re.Pattern[str]:
     """``quote`` in a group of two to SHORT_GROUP curly quotes in a closing (or an opening) position."""
     alternatives = []
     for before in range(SHORT_GROUP):
-        if closing:
-            behind = f"(?<=[^\\s{_O}{_Q}][{_Q}]{{{before}}}{quote})"
-        else:
-            behind = f"(?<=[{_Q}]{{{before}}}{quote})(?<![^\\s{_O}{_D}][{_Q}]{{{before}}}{quote})"
+        behind = _group_behind(quote, before, closing)
         aheads = []
         for after in range(int(before == 0), SHORT_GROUP - before):
             end = "(?:[\\s" + _C + "]|\\Z)" if closing else f"[^\\s{_C}{_Q}]"
@@ -188,6 +198,13 @@ IN_SHORT_GROUP = {
     "closing_single": _in_short_group(_LS, closing=True),
     "opening_double": _in_short_group(RIGHT_DOUBLE, closing=False),
 }
+# An ’ that opens a word (alone, or last in a short group), which a closing single quote
+# answers: rule 5 turns it in a paragraph that quotes the English way.
+OPENS_WORD = re.compile(f"(?={LETTER})(?!{CJK.pattern})(?!{ELISIONS})")
+ANSWERED_OPENING_SINGLE = re.compile(
+    f"{_RS}(?:{'|'.join(_group_behind(_RS, before, closing=False) for before in range(SHORT_GROUP))})"
+    f"{OPENS_WORD.pattern}(?={_NEXT_SINGLE_CLOSES})"
+)
 # The groups left to decide in Python: each pattern finds a whole group, from its first quote.
 _GROUP_START = f"[{_Q}](?<![{_Q}][{_Q}])(?=[{_Q}])"
 _CLOSING_GROUP = f"(?<=[^\\s{_O}][{_Q}])"
@@ -198,10 +215,10 @@ GROUP_KINDS = {
     f"[{_Q}]*+(?=[\\s{_C}]|\\Z)",
     "group_closing_single": f"{_GROUP_START}{_CLOSING_GROUP}(?:(?<={_LS})|(?=[{_Q}]*?{_LS}))"
     f"[{_Q}]*+(?=[\\s{_C}]|\\Z)",
-    # Opening, ending with an ’ before a letter that starts no elision, or with a ‘ that the
-    # screen finds (after a quote or a dash and before a quote, or before an elision).
+    # Opening, with a ‘ that the screen finds (after a quote or a dash and before a quote, or
+    # before an elision).
     "group_opening_single": f"{_GROUP_START}{_OPENING_GROUP}(?:(?<=[{_D}]{_LS})"
-    f"|(?=[{_Q}]*?(?:{_RS}(?=[^\\W\\d_])(?!{ELISIONS})|{_LS}[{_Q}]|{_LS}(?:{ELISION_AFTER_LEFT_QUOTE.pattern}))))"
+    f"|(?=[{_Q}]*?{_LS}(?:[{_Q}]|{ELISION_AFTER_LEFT_QUOTE.pattern})))"
     f"[{_Q}]*+(?=[^\\s{_C}])",
     # Longer than the lookarounds reach, in a closing or an opening position.
     "long_group": f"{_GROUP_START}(?=[{_Q}]{{{SHORT_GROUP}}})(?:{_CLOSING_GROUP}[{_Q}]*+(?=[\\s{_C}]|\\Z)"
@@ -213,7 +230,7 @@ YEAR_OR_ROCK = re.compile(KINDS["year_or_rock"])
 UNANSWERED_ELIDED_WORD = re.compile(KINDS["unanswered_elided_word"])
 # Where the quotes of each kind stand (a grouped quote: where its group stands).
 KIND_POSITION = {"closing_double": "closing", "closing_single": "closing"}
-KIND_POSITION |= {"o_name": "inside", "answered_elided_word": "opening", "answered_opening_single": "opening"}
+KIND_POSITION |= {"o_name": "inside", "answered_elided_word": "opening"}
 # A lone closing “ whose last double mark before it opens a quotation: a group of quotes in
 # an opening position that holds a double mark, then no double mark up to the “.
 ANSWERS_OPENING_DOUBLE = re.compile(

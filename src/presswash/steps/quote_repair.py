@@ -97,16 +97,15 @@ from presswash.edits import Edit, replace_characters, splice
 from presswash.step import Step
 from presswash.steps.quote_context import QuoteContext
 from presswash.steps.quote_elisions import (
-    CJK,
-    ELISION,
-    PLURAL_POSSESSIVE,
     MIS_CURLED_APOSTROPHE,
+    PLURAL_POSSESSIVE,
     ROCK_N_ROLL,
     is_mis_curled_apostrophe,
 )
 from presswash.steps.quote_languages import Evidence, holds_right_to_left
 from presswash.steps.quote_marks import (
     ALONE,
+    ANSWERED_OPENING_SINGLE,
     ANSWERS_OPENING_DOUBLE,
     CANDIDATE,
     CLOSING,
@@ -122,6 +121,7 @@ from presswash.steps.quote_marks import (
     LOW_DOUBLE,
     LOW_SINGLE,
     OPENING,
+    OPENS_WORD,
     REPAIRABLE_IN,
     RIGHT_DOUBLE,
     RIGHT_SINGLE,
@@ -316,10 +316,11 @@ class _Document(QuoteContext):
         has_right = text.find(RIGHT_DOUBLE, start, end) >= 0 or text.find(RIGHT_SINGLE, start, end) >= 0
         if has_right and paragraph.english:
             settled.append(("opening_double", LEFT_DOUBLE))
-            kinds.append("answered_opening_single")  # rule 5 asks more of it
+            turn_all.append((ANSWERED_OPENING_SINGLE, LEFT_SINGLE))
         turn_all += [(TURN_ALL[kind], turned) for kind, turned in settled]
-        self._settled_in_groups = [IN_SHORT_GROUP[kind] for kind, _ in settled] if grouped else []
-        turn_all += [(pattern, turned) for pattern, (_, turned) in zip(self._settled_in_groups, settled)]
+        in_groups = [(IN_SHORT_GROUP[kind], turned) for kind, turned in settled] if grouped else []
+        turn_all += in_groups
+        self._settled_in_groups = [pattern for pattern, _ in turn_all]
         if kinds:
             repairs += self._one_by_one(kinds_pattern(*kinds), start, end)
         return turn_all, repairs
@@ -452,14 +453,10 @@ class _Document(QuoteContext):
     def _opening_single(self, position: int) -> bool:
         """Whether a ’ in an opening position opens a quotation (rather than starting an elision).
 
-        It must stand before a letter that starts no elision, and the next single
-        quote that opens or closes must close, in the same paragraph.
+        It must stand before a letter that starts no elision (and no CJK), and the
+        next single quote that opens or closes must close, in the same paragraph.
         """
-        text = self.text
-        after = text[position + 1]
-        if not after.isalpha() or CJK.match(after) or ELISION.match(text, position + 1):
-            return False
-        return self._answered(position)
+        return OPENS_WORD.match(self.text, position + 1) is not None and self._answered(position)
 
     def _answered(self, position: int) -> bool:
         """Whether the next single quote after ``position`` that opens or closes closes (in the paragraph)."""
