@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import presswash
 from presswash.edits import splice
 from presswash.steps.quote_elisions import TURNED_ELISIONS
+from presswash.steps.quote_marks import screened
 from presswash.steps.quote_repair import QuoteRepair, _Document, repair_quotes
 
 STEP = QuoteRepair()
@@ -428,6 +429,13 @@ def test_groups_turned_by_kind_agree_with_one_by_one(text: str) -> None:
     one_by_one = _Document(text).repairs(by_kind=False)
     assert _Document(text).repairs() == one_by_one
     assert _Document(text).fixed() == splice(text, one_by_one)
+
+
+@settings(max_examples=300)
+@given(st.one_of(quote_material, quote_groups))
+def test_a_text_the_screen_passes_has_nothing_to_turn(text: str) -> None:
+    if not screened(text):
+        assert _Document(text).repairs(by_kind=False) == []
 
 
 @pytest.mark.parametrize(

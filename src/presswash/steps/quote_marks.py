@@ -64,18 +64,22 @@ _O, _D, _C, _Q = _class(OPENERS), _class(DASHES), _class(CLOSERS), _class(CURLY)
 # point the wrong way. A neighbour that is itself a curly quote always passes the
 # screen, since then the neighbours of the whole group decide. A text that passes
 # none of the four is left unchanged.
+_CLOSING_LEFT_DOUBLE = f"{LEFT_DOUBLE}(?<=[^\\s{_O}]{LEFT_DOUBLE})(?=[\\s{_C}{_Q}]|\\Z)"
+_CLOSING_LEFT_SINGLE = f"{LEFT_SINGLE}(?<=[^\\s{_O}]{LEFT_SINGLE})(?=[\\s{_C}{_Q}]|\\Z)"
+_OPENING_LEFT_SINGLE = (
+    f"{LEFT_SINGLE}(?<![^\\s{_O}{_D}{_Q}]{LEFT_SINGLE})(?={ELISION_AFTER_LEFT_QUOTE.pattern})"
+)
 SCREENS = (
     # “ after a word, punctuation or a dash, before whitespace, punctuation or the end.
-    re.compile(f"{LEFT_DOUBLE}(?<=[^\\s{_O}]{LEFT_DOUBLE})(?=[\\s{_C}{_Q}]|\\Z)"),
+    re.compile(_CLOSING_LEFT_DOUBLE),
     # ” after the start, whitespace, an opener or a dash, before a word.
     re.compile(f"{RIGHT_DOUBLE}(?<![^\\s{_O}{_D}{_Q}]{RIGHT_DOUBLE})(?=[^\\s{_C}])"),
     # ’ after the start, whitespace, an opener or a dash, before a letter that starts no elision.
     re.compile(f"{RIGHT_SINGLE}(?<![^\\s{_O}{_D}{_Q}]{RIGHT_SINGLE})(?=[^\\W\\d_])(?!{ELISIONS})"),
-    # ‘ where “ would be screened, between two letters or digits, or starting a word before an elision.
+    # ‘ where “ would be screened, in a word where it may be an apostrophe, or starting a word
+    # before an elision.
     re.compile(
-        f"{LEFT_SINGLE}(?:(?<=[^\\s{_O}]{LEFT_SINGLE})(?=[\\s{_C}{_Q}]|\\Z)"
-        f"|(?<=[^\\W_]{LEFT_SINGLE})(?=[^\\W_])"
-        f"|(?<![^\\s{_O}{_D}{_Q}]{LEFT_SINGLE})(?={ELISION_AFTER_LEFT_QUOTE.pattern}))"
+        f"{_CLOSING_LEFT_SINGLE}|{MIS_CURLED_APOSTROPHE.pattern}|{O_NAME.pattern}|{_OPENING_LEFT_SINGLE}"
     ),
 )
 # Every quote a screen finds, in text order.
@@ -277,14 +281,39 @@ TURNED = {
 }
 
 
+# A closing “ (or ‘) whose last double (single) quote before it is „ (‚) closes that quotation
+# and stays: the screen of a whole text passes over it, so that text quoted „…“ passes.
+_CLOSING_NOT_AFTER_LOW = (
+    # ... after “ or ” (or ‘ or ’), or with no such quote before it.
+    (
+        re.compile(
+            f"[{LEFT_DOUBLE}{RIGHT_DOUBLE}][^{LOW_DOUBLE}{LEFT_DOUBLE}{RIGHT_DOUBLE}]*+{_CLOSING_LEFT_DOUBLE}"
+        ),
+        re.compile(f"[^{LOW_DOUBLE}{LEFT_DOUBLE}{RIGHT_DOUBLE}]*+{_CLOSING_LEFT_DOUBLE}"),
+    ),
+    (
+        re.compile(f"[{_LS}{_RS}][^{LOW_SINGLE}{_LS}{_RS}]*+{_CLOSING_LEFT_SINGLE}"),
+        re.compile(f"[^{LOW_SINGLE}{_LS}{_RS}]*+{_CLOSING_LEFT_SINGLE}"),
+    ),
+)
+_OTHER_LEFT_SINGLE = re.compile(f"{MIS_CURLED_APOSTROPHE.pattern}|{O_NAME.pattern}|{_OPENING_LEFT_SINGLE}")
+
+
 def screened(text: str) -> bool:
-    """Whether some curly quote of ``text`` may point the wrong way (see ``SCREENS``)."""
-    left_double, right_double, right_single, left_single = SCREENS
-    return (
-        left_double.search(text) is not None
-        or right_double.search(text) is not None
-        or right_single.search(text) is not None
-        or (LEFT_SINGLE in text and left_single.search(text) is not None)
+    """Whether some curly quote of ``text`` may point the wrong way (see ``SCREENS``; a closing
+    “ or ‘ after „ or ‚ cannot).
+
+    >>> screened("„Wir schaffen das“, sagte sie."), screened("“Wir schaffen das“, sagte sie.")
+    (False, True)
+    """
+    _, right_double, right_single, _ = SCREENS
+    (after_double, first_double), (after_single, first_single) = _CLOSING_NOT_AFTER_LOW
+    if right_double.search(text) or right_single.search(text):
+        return True
+    if LEFT_DOUBLE in text and (after_double.search(text) or first_double.match(text)):
+        return True
+    return LEFT_SINGLE in text and bool(
+        after_single.search(text) or first_single.match(text) or _OTHER_LEFT_SINGLE.search(text)
     )
 
 
