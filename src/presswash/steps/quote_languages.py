@@ -91,6 +91,13 @@ _NORDIC_LETTERS = re.compile("[åäöÅÄÖ]")
 _NORDIC_WORDS = _words(
     "och", "att", "det", "som", "inte", "ja", "sa", "jag", "hon", "han", "että", "ovat", "oli", "hän"
 )  # fmt: skip
+# The kinds of evidence: the words of each, and the letters that count for it besides.
+_KINDS_OF_EVIDENCE: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {
+    "english": (_ENGLISH, None),
+    "low_quote": (_LOW_QUOTE_WORDS, _LOW_QUOTE_LETTERS),
+    "closing_right": (_CLOSING_RIGHT_WORDS, _CLOSING_RIGHT_LETTERS),
+    "nordic": (_NORDIC_WORDS, _NORDIC_LETTERS),
+}
 # How far from the first quote that asks about a paragraph its words are read.
 WORDS_REACH = 1000
 # Hebrew, Arabic (with its supplements and presentation forms), Syriac, Thaana, N'Ko, Samaritan
@@ -99,59 +106,57 @@ _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 class Evidence:
-    """The words of one paragraph, weighed when first asked."""
+    """The words of one paragraph, each kind weighed when first asked."""
 
     def __init__(self, text: str, right_to_left: bool | None = None) -> None:
         self.text = text
         self.right_to_left = (
             _RIGHT_TO_LEFT.search(text) is not None if right_to_left is None else right_to_left
         )
-        self._weighed: tuple[int, int, int, int] | None = None
+        self._words: list[str] | None = None
+        self._weights: dict[str, int] = {}
 
     @classmethod
-    def around(cls, text: str, start: int, end: int, position: int) -> Evidence:
+    def around(cls, text: str, start: int, end: int, position: int, right_to_left: bool = True) -> Evidence:
         """The evidence of the paragraph ``text[start:end]``, its words read within
         :data:`WORDS_REACH` characters of ``position`` (a long paragraph is not read
         again for each quote, and one read costs a bounded time).
 
-        Right-to-left letters count anywhere in the paragraph.
+        Right-to-left letters count anywhere in the paragraph (if ``right_to_left``
+        is false, the caller knows that ``text`` holds none).
         """
         words = text[max(start, position - WORDS_REACH) : min(end, position + WORDS_REACH)]
-        return cls(words, holds_right_to_left(text, start, end))
+        return cls(words, right_to_left and holds_right_to_left(text, start, end))
 
-    def _weights(self) -> tuple[int, int, int, int]:
-        """The counts of English, low-quote, closing-right and Nordic evidence, weighed once
-        (for all four at once: a paragraph that asks one usually asks another)."""
-        if self._weighed is None:
-            text = self.text
-            words = list(map(str.lower, _WORD.findall(text)))
-
-            def count(listed: frozenset[str], letters: re.Pattern[str] | None = None) -> int:
-                return sum(map(listed.__contains__, words)) + (len(letters.findall(text)) if letters else 0)
-
-            self._weighed = (
-                count(_ENGLISH),
-                count(_LOW_QUOTE_WORDS, _LOW_QUOTE_LETTERS),
-                count(_CLOSING_RIGHT_WORDS, _CLOSING_RIGHT_LETTERS),
-                count(_NORDIC_WORDS, _NORDIC_LETTERS),
-            )
-        return self._weighed
+    def _weight(self, name: str) -> int:
+        """How many of the words and letters of one kind (see ``_KINDS_OF_EVIDENCE``) the text
+        holds, counted once, when first asked."""
+        weight = self._weights.get(name)
+        if weight is None:
+            if self._words is None:
+                self._words = list(map(str.lower, _WORD.findall(self.text)))
+            listed, letters = _KINDS_OF_EVIDENCE[name]
+            weight = sum(map(listed.__contains__, self._words))
+            if letters is not None:
+                weight += len(letters.findall(self.text))
+            self._weights[name] = weight
+        return weight
 
     @property
     def english(self) -> int:
-        return self._weights()[0]
+        return self._weight("english")
 
     @property
     def low_quote(self) -> int:
-        return self._weights()[1]
+        return self._weight("low_quote")
 
     @property
     def closing_right(self) -> int:
-        return self._weights()[2]
+        return self._weight("closing_right")
 
     @property
     def nordic(self) -> int:
-        return self._weights()[3]
+        return self._weight("nordic")
 
     @property
     def closes_with_left_quote(self) -> bool:
@@ -171,8 +176,8 @@ class Evidence:
         >>> Evidence("Ni kweli“, alisema.").closes_with_left_quote  # Swahili: no evidence either way
         False
         """
-        english, low_quote, closing_right, _ = self._weights()
-        return low_quote > english + closing_right
+        low_quote = self.low_quote
+        return low_quote > 0 and low_quote > self.english + self.closing_right
 
     @property
     def opens_with_left_quote(self) -> bool:
@@ -184,8 +189,7 @@ class Evidence:
         >>> Evidence("”Det är bra”, sa han.").opens_with_left_quote
         False
         """
-        english, _, closing_right, nordic = self._weights()
-        return english + closing_right > nordic
+        return self.english + self.closing_right > self.nordic
 
 
 def holds_right_to_left(text: str, start: int, end: int) -> bool:

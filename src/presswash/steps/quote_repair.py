@@ -167,9 +167,9 @@ def repair_quotes(text: str) -> str:
 class _Paragraph:
     """A paragraph (line) with a screened quote: its span, its words and whether it quotes the English way."""
 
-    def __init__(self, text: str, start: int, end: int, first_quote: int) -> None:
+    def __init__(self, text: str, start: int, end: int, first_quote: int, right_to_left: bool) -> None:
         self.text, self.start, self.end = text, start, end
-        self.evidence = Evidence.around(text, start, end, first_quote)
+        self.evidence = Evidence.around(text, start, end, first_quote, right_to_left)
         self._english: bool | None = None
 
     @property
@@ -202,9 +202,12 @@ class _Document(QuoteContext):
         super().__init__(text)
         self._first_low_double = text.find(LOW_DOUBLE)
         self._first_low_single = text.find(LOW_SINGLE)
-        self._paragraph = _Paragraph("", 0, 0, 0)
-        # The patterns that turn quotes of short groups in the current paragraph, of kinds it settles.
-        self._settled_in_groups: list[re.Pattern[str]] = []
+        # Whether right-to-left letters stand anywhere: if not, no paragraph is looked at for them.
+        self._right_to_left = holds_right_to_left(text, 0, len(text))
+        self._paragraph = _Paragraph("", 0, 0, 0, False)
+        # The patterns that turn the current paragraph's quotes of a kind as a whole: a quote
+        # in a group that one of them finds is not decided again.
+        self._turned_by_kind: list[re.Pattern[str]] = []
         # The next single quote that opens or closes after ``_boundary_from``: its index and position.
         self._boundary_from, self._boundary = len(text), (-1, ALONE)
 
@@ -241,7 +244,7 @@ class _Document(QuoteContext):
         for start, end in self._paragraphs():
             turn_all, repairs = self._plan()
             one_by_one += repairs
-            if runs and turn_all == runs[-1][0] and not holds_right_to_left(text, runs[-1][2], start):
+            if runs and turn_all == runs[-1][0] and not self._right_to_left_since(runs[-1][2], start):
                 runs[-1] = (turn_all, runs[-1][1], end)
             else:
                 runs.append((turn_all, start, end))
@@ -257,6 +260,10 @@ class _Document(QuoteContext):
         if len(one_by_one) < len(text) >> 6:
             return splice(fixed, sorted(one_by_one))
         return replace_characters(fixed, ((position, new) for position, _, new in one_by_one))
+
+    def _right_to_left_since(self, end: int, start: int) -> bool:
+        """Whether a paragraph between two others (``text[end:start]``) may be a right-to-left one."""
+        return self._right_to_left and holds_right_to_left(self.text, end, start)
 
     def _turned(self, turn_all: list[tuple[re.Pattern[str], str]], start: int, end: int) -> str:
         """``text[start:end]`` with every quote of the kinds in ``turn_all`` turned."""
@@ -279,7 +286,7 @@ class _Document(QuoteContext):
             start = text.rfind("\n", end, quote.start()) + 1
             end = text.find("\n", quote.start())
             end = len(text) if end < 0 else end
-            self._paragraph = _Paragraph(text, start, end, quote.start())
+            self._paragraph = _Paragraph(text, start, end, quote.start(), self._right_to_left)
             if not self._paragraph.evidence.right_to_left:
                 yield start, end
             quote = CANDIDATE.search(text, end)
@@ -306,13 +313,14 @@ class _Document(QuoteContext):
         if self._lone_closing_turns(self._first_low_double, LEFT_DOUBLE):
             settled.append(("closing_double", RIGHT_DOUBLE))
         else:
-            kinds.append("group_closing_double")
+            kinds += ["group_closing_double"] if grouped else []
             if text.find(LEFT_DOUBLE, start, end) >= 0:
                 repairs += self._closing_doubles()
         if self._lone_closing_turns(self._first_low_single, LEFT_SINGLE):
             settled.append(("closing_single", RIGHT_SINGLE))
         else:
-            kinds += ["group_closing_single", "kept_single", "turned_single", "closing_single"]
+            kinds += ["group_closing_single"] if grouped else []
+            kinds += ["kept_single", "turned_single", "closing_single"]
         has_right = text.find(RIGHT_DOUBLE, start, end) >= 0 or text.find(RIGHT_SINGLE, start, end) >= 0
         if has_right and paragraph.english:
             settled.append(("opening_double", LEFT_DOUBLE))
@@ -320,7 +328,7 @@ class _Document(QuoteContext):
         turn_all += [(TURN_ALL[kind], turned) for kind, turned in settled]
         in_groups = [(IN_SHORT_GROUP[kind], turned) for kind, turned in settled] if grouped else []
         turn_all += in_groups
-        self._settled_in_groups = [pattern for pattern, _ in turn_all]
+        self._turned_by_kind = [pattern for pattern, _ in turn_all]
         if kinds:
             repairs += self._one_by_one(kinds_pattern(*kinds), start, end)
         return turn_all, repairs
@@ -406,7 +414,7 @@ class _Document(QuoteContext):
         found = []
         for quote in REPAIRABLE_IN[where].finditer(text, start, stop):
             position = quote.start()
-            settled = any(pattern.match(text, position) for pattern in self._settled_in_groups)
+            settled = any(pattern.match(text, position) for pattern in self._turned_by_kind)
             if not settled and SCREENED_QUOTE.match(text, position):
                 new = self._decide(position, text[position], where)
                 if new:
