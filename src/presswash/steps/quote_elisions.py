@@ -94,19 +94,23 @@ def _spelled(word: str) -> str:
     return "".join(f"[{char}{char.upper()}{_LOWERING_TO_K if char == 'k' else ''}]" for char in word)
 
 
-def _word_before(word: str) -> str:
-    """A lookbehind, at a quote, for the whole word ``word`` right before it."""
-    return f"(?<=(?<!{_LETTER}){_spelled(word)}‘)"
+def _words_before(words: list[tuple[str, str]]) -> str:
+    """Alternatives, at a quote, for each whole word right before it (with a lookahead for what
+    must follow the quote), grouped by the word's last letter: the engine looks further back
+    only past that letter."""
+    by_last: dict[str, list[str]] = {}
+    for word, after in words:
+        by_last.setdefault(word[-1], []).append(f"(?<=(?<!{_LETTER}){_spelled(word)}‘){after}")
+    return "|".join(f"(?<={_spelled(last)}‘)(?:{'|'.join(ways)})" for last, ways in by_last.items())
 
 
 # The in-word ‘ that is an apostrophe, but for O‘Connor (see ``is_mis_curled_apostrophe``):
 # a pattern, so that quote repair can turn every one in a paragraph in one pass.
 MIS_CURLED_APOSTROPHE = re.compile(
-    f"‘(?<={_ALNUM}‘)(?={_ALNUM})(?:(?={_ENGLISH_ENDING})|(?<={_CYRILLIC}‘)(?={_CYRILLIC})"
-    + "".join(f"|{_word_before(word)}" for word in (*_FRENCH_ELIDED, *_ITALIAN_ELIDED))
-    + "".join(
-        f"|{_word_before(before)}(?={_spelled(after)}(?!{_LETTER}))"
-        for before, after in _ENGLISH_WORDS_WITHIN
+    f"‘(?<={_ALNUM}‘)(?={_ALNUM})(?:(?={_ENGLISH_ENDING})|(?<={_CYRILLIC}‘)(?={_CYRILLIC})|"
+    + _words_before(
+        [(word, "") for word in (*_FRENCH_ELIDED, *_ITALIAN_ELIDED)]
+        + [(before, f"(?={_spelled(after)}(?!{_LETTER}))") for before, after in _ENGLISH_WORDS_WITHIN]
     )
     + ")"
 )
