@@ -66,13 +66,18 @@ German ``„…“`` and ``‚…‘``, Polish ``„…”``, Swedish ``”…�
 guillemets, corner brackets, primes, straight quotes and quotes beside CJK text.
 
 The common case costs a few scans for a single character each: they look only
-for quotes whose neighbours contradict their orientation (the screens), so a
-correctly quoted text is returned after them. Only the paragraphs with such a
-quote are studied. Where a paragraph's words settle the answer for a whole kind
-of quote (every lone closing ``“`` of an English paragraph) one regular-expression
-pass turns them all; the others are decided one at a time, each against the
-quote before it, the one after it and its paragraph (:mod:`.quote_marks` has
-the patterns). So quote-dense text costs no more than ftfy's time for it.
+for quotes whose neighbours contradict their orientation (the screens; a closing
+``“`` after ``„`` passes), so a correctly quoted text is returned after them.
+Only the paragraphs with such a quote are studied, and most of their quotes are
+turned a whole kind at a time, in one regular-expression pass over the paragraph
+(or over a run of paragraphs that settle the same kinds): the in-word apostrophes,
+the years and elisions that no closing quote answers, the opening ``’`` that one
+answers, and, where the paragraph's words settle it, every closing ``“`` or ``‘``
+and opening ``”``, alone or in a group of up to four quotes side by side. Only
+what depends on the quotes before it is decided one at a time, in Python: a closing
+quote in a paragraph that may quote ``„…“``, an elision that a closing quote
+answers, ``O‘`` before a name, and groups of more than four quotes
+(:mod:`.quote_marks` has the patterns).
 
     >>> repair_quotes("“Ukraine needs more,“ he said of their “remarkable ingenuity,“ with pride.")
     '“Ukraine needs more,” he said of their “remarkable ingenuity,” with pride.'
