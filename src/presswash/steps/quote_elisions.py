@@ -52,7 +52,6 @@ def _any_word(words: tuple[str, ...]) -> str:
 
 # A word a ’ before which is an apostrophe; the screens use the text of this pattern.
 ELISIONS = _any_word(TURNED_ELISIONS + KEPT_ELISIONS)
-ELISION = re.compile(ELISIONS)
 # After a ‘ at the start of a word: a year cut to two digits (‘90s, ‘77) or an elided word.
 YEAR = r"\d\d(?:s\b)?(?![\w‘’])"
 TURNED_WORD = _any_word(TURNED_ELISIONS)

@@ -232,9 +232,8 @@ KINDS |= GROUP_KINDS
 TURN_ALL = {kind: re.compile(KINDS[kind]) for kind in ("closing_double", "closing_single", "opening_double")}
 YEAR_OR_ROCK = re.compile(KINDS["year_or_rock"])
 UNANSWERED_ELIDED_WORD = re.compile(KINDS["unanswered_elided_word"])
-# Where the quotes of each kind stand (a grouped quote: where its group stands).
-KIND_POSITION = {"closing_double": "closing", "closing_single": "closing"}
-KIND_POSITION |= {"o_name": "inside", "answered_elided_word": "opening"}
+# Where the quotes of each kind decided one at a time stand.
+KIND_POSITION = {"closing_single": "closing", "o_name": "inside", "answered_elided_word": "opening"}
 # A lone closing “ whose last double mark before it opens a quotation: a group of quotes in
 # an opening position that holds a double mark, then no double mark up to the “.
 ANSWERS_OPENING_DOUBLE = re.compile(
