@@ -217,11 +217,21 @@ def adversarial_inputs(source: list[str], scale: float = 1.0) -> list[Adversaria
     entity_copies = _copies_for(entity_unit, 1 * scale)
     marks = max(1, round(10**6 * scale))
     quotes = max(1, round(10**5 * scale / 2))
-    # Quote-dense text, 0.5 MB each: every quote (or every other one) points the wrong way.
+    # Quote-dense text, 0.5 MB each: every quote (or every other one) points the wrong way, or
+    # may: each shape asks quote repair a different question, on one line or on many short ones.
     dense = {
         "mis-curled quotes": "“a“ ”b” ‘c‘ ",
         "low quotes": "„a“ ‚b‘ “c“ ",
         "elisions and apostrophes": "‘90s ‘em a‘b ’c d’ ",
+        "mixed singles and doubles": "‘a” “b’ ”c‘ ’d“ ",
+        "nested quotes side by side": "“‘a’“ ”’b‘” ",
+        "primes and apostrophes": "5′ 10″ 5’10” it‘s 6‘ ",
+        "Cyrillic": "“Это“ ‘важно‘ сказал“ он” ",
+        "German, correct": "„Wir schaffen das“, sagte sie. ‚ja‘ und“ ",
+        "right-to-left": "قال ”مرحبا“ لهم ’نعم‘ ",
+        "mis-curled quotes, short lines": "“a“ ”b” ‘c‘\n",
+        "elisions, short lines": "‘90s ‘em a‘b ’c d’\n",
+        "low quotes, short lines": "„a“ ‚b‘ “c“\n",
     }
 
     return [
@@ -261,8 +271,7 @@ def adversarial_inputs(source: list[str], scale: float = 1.0) -> list[Adversaria
         *(
             Adversarial(
                 f"quote-dense: {name}",
-                f'"{unit}" x {_copies_for(unit, 0.5 * scale):,}: quotes that point the wrong way, '
-                "or may, on one line",
+                f"{unit!r} x {_copies_for(unit, 0.5 * scale):,}: quotes that point the wrong way, or may",
                 functools.partial(str.__mul__, unit, _copies_for(unit, 0.5 * scale)),
             )
             for name, unit in dense.items()

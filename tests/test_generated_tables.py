@@ -17,6 +17,7 @@ TABLES = {
     "_mojibake_table.py": "generate_mojibake_table.py",
     "_misread_table.py": "generate_misread_table.py",
     "_normalization_table.py": "generate_normalization_table.py",
+    "_quote_table.py": "generate_quote_table.py",
     "_styled_table.py": "generate_styled_table.py",
 }
 

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import presswash
 from presswash.edits import splice
 from presswash.steps.quote_elisions import TURNED_ELISIONS
+from presswash.steps.quote_marks import screened
 from presswash.steps.quote_repair import QuoteRepair, _Document, repair_quotes
 
 STEP = QuoteRepair()
@@ -384,9 +385,21 @@ quote_material = st.lists(
             "ש",
             "(",
             "—",
+            # groups side by side, short and long; words that decide elisions, apostrophes, names
+            "‘’",
+            "”“",
+            "“‘’”",
+            "’s",
+            "O",
+            "Tis",
+            "90s",
+            "players",
+            "said",
+            "didn",
+            "t",
         ]
     ),
-    max_size=30,
+    max_size=40,
 ).map("".join)
 
 
@@ -398,8 +411,51 @@ def test_turning_by_kind_agrees_with_deciding_one_by_one(text: str) -> None:
     assert _Document(text).fixed() == splice(text, one_by_one)
 
 
+# Groups of one to six quotes side by side between every kind of neighbour, in paragraphs
+# that do or do not quote the English way or hold low quotes.
+quote_groups = st.lists(
+    st.tuples(
+        st.sampled_from(["", " ", "a", ",", "—", "(", "\n", "9", "„", " said ", "ž"]),
+        st.lists(st.sampled_from("‘’“”"), min_size=1, max_size=6).map("".join),
+        st.sampled_from(["", " ", "b", ".", "—", ")", "\n", "90s", "em", "Tis", "½ x", "中"]),
+    ).map("".join),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300)
+@given(quote_groups)
+def test_groups_turned_by_kind_agree_with_one_by_one(text: str) -> None:
+    one_by_one = _Document(text).repairs(by_kind=False)
+    assert _Document(text).repairs() == one_by_one
+    assert _Document(text).fixed() == splice(text, one_by_one)
+
+
+@settings(max_examples=300)
+@given(st.one_of(quote_material, quote_groups))
+def test_a_text_the_screen_passes_has_nothing_to_turn(text: str) -> None:
+    if not screened(text):
+        assert _Document(text).repairs(by_kind=False) == []
+
+
 @pytest.mark.parametrize(
-    "unit", ["“a“ ”b” ‘c‘ ", "„a“ “b“ ", "‚x‘ ‘a‘ ", " ‘em", "a‘ ", "‘90s ", "“a”\n", "”a” ‘b’ "]
+    "unit",
+    [
+        "“a“ ”b” ‘c‘ ",
+        "„a“ “b“ ",
+        "‚x‘ ‘a‘ ",
+        " ‘em",
+        "a‘ ",
+        "‘90s ",
+        "“a”\n",
+        "”a” ‘b’ ",
+        "‘90s ‘em a‘b ’c d’ ",
+        "“‘a’“ ”’b‘” ",
+        "„a“ ‚b‘ “c“ ",
+        "“‘“‘“a‘“‘“‘ ",
+        "„‚a‘“ “‘b‘“ ",
+        "“a“ he said\nשלום “c“\n“b“ he said\nЭто важно“, — сказал он.\n“d“ ‘e‘\n\n",
+    ],
 )
 def test_dense_quotes_by_kind_agree_with_one_by_one(unit: str) -> None:
     text = unit * 2000

@@ -1,5 +1,5 @@
 """What a quote knows of the text around it: its group, the last quotation mark before it,
-the next single quote after it, and whether a ‘ inside a word is an apostrophe.
+and the next single quote after it.
 
 Quote repair asks these questions of quote after quote, in text order, so each
 answer is found lazily and kept, and each piece of text is looked at a bounded
@@ -15,12 +15,7 @@ measured once for all its quotes.
 
 from __future__ import annotations
 
-from presswash.steps.quote_elisions import (
-    APOSTROPHE_REACH_AFTER,
-    APOSTROPHE_REACH_BEFORE,
-    STARTS_ELISION,
-    is_mis_curled_apostrophe,
-)
+from presswash.steps.quote_elisions import STARTS_ELISION
 from presswash.steps.quote_marks import (
     ALONE,
     CLOSING,
@@ -48,7 +43,6 @@ class QuoteContext:
         self._last_single: str | None = None
         self._searched_double = self._searched_single = 0
         self._group = (0, 0, ALONE)  # the last group of quotes looked at: its span and position
-        self._apostrophes: dict[tuple[str, int], bool] = {}
 
     def _next_single_boundary(self, position: int) -> tuple[int, str]:
         text = self.text
@@ -117,17 +111,3 @@ class QuoteContext:
         where = position_of(text[start - 1] if start else "", text[stop] if stop < len(text) else "")
         self._group = (start, stop, where)
         return where
-
-    def _apostrophe(self, position: int) -> bool:
-        """Whether a ‘ at ``position`` inside a word is a mis-curled apostrophe.
-
-        The answer depends only on the characters around the quote (see
-        ``is_mis_curled_apostrophe``), so it is kept for each such context: a text
-        that repeats one (``a‘b a‘b …``) is decided once.
-        """
-        start = max(0, position - APOSTROPHE_REACH_BEFORE)
-        context = (self.text[start : position + APOSTROPHE_REACH_AFTER], position - start)
-        decided = self._apostrophes.get(context)
-        if decided is None:
-            decided = self._apostrophes[context] = is_mis_curled_apostrophe(self.text, position)
-        return decided

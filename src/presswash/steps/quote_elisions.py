@@ -42,12 +42,16 @@ KEPT_ELISIONS = (
 
 
 def _any_word(words: tuple[str, ...]) -> str:
-    return r"(?i:" + "|".join(words) + r")\b"
+    """A pattern for any of ``words`` (whole words, in any case), its alternatives grouped
+    by their first letter: the engine tries the rest of a word only after that letter."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    return r"(?i:" + "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items()) + r")\b"
 
 
 # A word a ’ before which is an apostrophe; the screens use the text of this pattern.
 ELISIONS = _any_word(TURNED_ELISIONS + KEPT_ELISIONS)
-ELISION = re.compile(ELISIONS)
 # After a ‘ at the start of a word: a year cut to two digits (‘90s, ‘77) or an elided word.
 YEAR = r"\d\d(?:s\b)?(?![\w‘’])"
 TURNED_WORD = _any_word(TURNED_ELISIONS)
@@ -59,24 +63,6 @@ STARTS_ELISION = re.compile(f"{YEAR}|{ELISIONS}")
 # ‘n‘ or ‘n’ between two words, as in rock ’n’ roll: both quotes are apostrophes.
 ROCK_N_ROLL = re.compile(r"(?<=\s)[‘’]n[‘’](?=\s)")
 
-# ‘ inside a word is a mis-curled apostrophe when an English contraction or
-# possessive follows it (didn‘t, NATO‘s, we‘ll) or a French or Italian elided word
-# precedes it (l‘homme, qu‘il, jusqu‘à), or in a name (O‘Connor).
-_ENGLISH_ENDING = re.compile(r"(?i:s|t|d|ll|re|ve|m)(?![^\W_])")
-_FRENCH_ELIDED = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "aujourd")
-_ITALIAN_ELIDED = ("dell", "nell", "sull", "dall", "all")
-_ELIDED_WORDS = frozenset((*_FRENCH_ELIDED, *_ITALIAN_ELIDED))
-# Ukrainian and Belarusian write an apostrophe inside words (м’ясо, п’ять).
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_ENGLISH_WORDS_WITHIN = frozenset(["ma’am", "o’er", "ne’er", "e’er", "o’clock"])
-# How far an in-word ‘ is looked around: the word before it within eight characters
-# (and the character before that word), and whether one of the words above follows:
-# four characters after it tell a word of up to three letters from a longer one,
-# and six tell o‘clock.
-APOSTROPHE_REACH_BEFORE = 9
-APOSTROPHE_REACH_AFTER = 7
-_WORD_AFTER = re.compile(r"[^\W\d_]+")
-_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]+\Z")
 # Han, kana, Hangul and CJK punctuation: no apostrophes there.
 CJK = re.compile(
     "[\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u318f\u31a0-\u31ff"
@@ -85,25 +71,60 @@ CJK = re.compile(
 )
 
 
+# ‘ inside a word is a mis-curled apostrophe when an English contraction or
+# possessive follows it (didn‘t, NATO‘s, we‘ll) or a French or Italian elided word
+# precedes it (l‘homme, qu‘il, jusqu‘à), or in a name (O‘Connor).
+_ENGLISH_ENDING = r"(?i:s|t|d|ll|re|ve|m)(?![^\W_])"
+_FRENCH_ELIDED = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "aujourd")
+_ITALIAN_ELIDED = ("dell", "nell", "sull", "dall", "all")
+# English words written with an apostrophe inside: the word before it, and the word after it.
+_ENGLISH_WORDS_WITHIN = (("ma", "am"), ("o", "er"), ("ne", "er"), ("e", "er"), ("o", "clock"))
+# Ukrainian and Belarusian write an apostrophe inside words (м’ясо, п’ять).
+_CYRILLIC = "[\u0400-\u04ff]"
+_LETTER = r"[^\W\d_]"
+# A letter or digit (``str.isalnum``) that is not CJK.
+_ALNUM = f"(?!{CJK.pattern})[^\\W_]"
+# The Kelvin sign lowers to k: a word is compared with ``str.lower``, which this spelling matches.
+_LOWERING_TO_K = "\u212a"
+
+
+def _spelled(word: str) -> str:
+    """A pattern for the strings whose ``str.lower()`` is the lower-case ASCII ``word``."""
+    return "".join(f"[{char}{char.upper()}{_LOWERING_TO_K if char == 'k' else ''}]" for char in word)
+
+
+def _words_before(words: list[tuple[str, str]]) -> str:
+    """Alternatives, at a quote, for each whole word right before it (with a lookahead for what
+    must follow the quote), grouped by the word's last letter: the engine looks further back
+    only past that letter."""
+    by_last: dict[str, list[str]] = {}
+    for word, after in words:
+        by_last.setdefault(word[-1], []).append(f"(?<=(?<!{_LETTER}){_spelled(word)}‘){after}")
+    return "|".join(f"(?<={_spelled(last)}‘)(?:{'|'.join(ways)})" for last, ways in by_last.items())
+
+
+# The in-word ‘ that is an apostrophe, but for O‘Connor (see ``is_mis_curled_apostrophe``):
+# a pattern, so that quote repair can turn every one in a paragraph in one pass.
+MIS_CURLED_APOSTROPHE = re.compile(
+    f"‘(?<={_ALNUM}‘)(?={_ALNUM})(?:(?={_ENGLISH_ENDING})|(?<={_CYRILLIC}‘)(?={_CYRILLIC})|"
+    + _words_before(
+        [(word, "") for word in (*_FRENCH_ELIDED, *_ITALIAN_ELIDED)]
+        + [(before, f"(?={_spelled(after)}(?!{_LETTER}))") for before, after in _ENGLISH_WORDS_WITHIN]
+    )
+    + ")"
+)
+# Irish names, O‘Connor (but Uzbek O‘zbekiston stays): a capital after O‘ (D‘Angelo is an elision).
+O_NAME = re.compile(f"‘(?<=(?<!{_LETTER})O‘)(?={_ALNUM})")
+
+
 def is_mis_curled_apostrophe(text: str, position: int) -> bool:
     """Whether the ``‘`` at ``position``, between two letters or digits, is a mis-curled apostrophe.
 
-    The answer depends only on the :data:`APOSTROPHE_REACH_BEFORE` characters
-    before it and the :data:`APOSTROPHE_REACH_AFTER` characters from it on.
-
     >>> [is_mis_curled_apostrophe(word, word.index("‘")) for word in ("didn‘t", "six o‘clock", "Hawai‘i")]
     [True, True, False]
+    >>> [is_mis_curled_apostrophe(word, 1) for word in ("O‘Connor", "O‘zbekiston")]
+    [True, False]
     """
-    before, after = text[position - 1], text[position + 1]
-    if not (before.isalnum() and after.isalnum()) or CJK.match(before) or CJK.match(after):
-        return False
-    if _ENGLISH_ENDING.match(text, position + 1) or (_CYRILLIC.match(before) and _CYRILLIC.match(after)):
+    if MIS_CURLED_APOSTROPHE.match(text, position):
         return True
-    word = _WORD_BEFORE.search(text, max(0, position - 8), position)
-    if word is None:
-        return False
-    word_after = _WORD_AFTER.match(text, position + 1, position + APOSTROPHE_REACH_AFTER)
-    if word_after and f"{word.group()}’{word_after.group()}".lower() in _ENGLISH_WORDS_WITHIN:
-        return True
-    # Irish and Italian names: O‘Connor, D‘Angelo (but Uzbek O‘zbekiston stays).
-    return word.group().lower() in _ELIDED_WORDS or (word.group() in ("O", "D") and after.isupper())
+    return O_NAME.match(text, position) is not None and text[position + 1].isupper()

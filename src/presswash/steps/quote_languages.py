@@ -34,7 +34,6 @@ True
 
 from __future__ import annotations
 
-import functools
 import re
 
 
@@ -92,6 +91,13 @@ _NORDIC_LETTERS = re.compile("[åäöÅÄÖ]")
 _NORDIC_WORDS = _words(
     "och", "att", "det", "som", "inte", "ja", "sa", "jag", "hon", "han", "että", "ovat", "oli", "hän"
 )  # fmt: skip
+# The kinds of evidence: the words of each, and the letters that count for it besides.
+_KINDS_OF_EVIDENCE: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {
+    "english": (_ENGLISH, None),
+    "low_quote": (_LOW_QUOTE_WORDS, _LOW_QUOTE_LETTERS),
+    "closing_right": (_CLOSING_RIGHT_WORDS, _CLOSING_RIGHT_LETTERS),
+    "nordic": (_NORDIC_WORDS, _NORDIC_LETTERS),
+}
 # How far from the first quote that asks about a paragraph its words are read.
 WORDS_REACH = 1000
 # Hebrew, Arabic (with its supplements and presentation forms), Syriac, Thaana, N'Ko, Samaritan
@@ -100,49 +106,59 @@ _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 class Evidence:
-    """The words of one paragraph, weighed as needed (each count is taken once, when first asked)."""
+    """The words of one paragraph, each kind weighed when first asked."""
 
     def __init__(self, text: str, right_to_left: bool | None = None) -> None:
         self.text = text
         self.right_to_left = (
             _RIGHT_TO_LEFT.search(text) is not None if right_to_left is None else right_to_left
         )
+        self._words: list[str] | None = None
+        self._weights: dict[str, int] = {}
 
     @classmethod
-    def around(cls, text: str, start: int, end: int, position: int) -> Evidence:
+    def around(cls, text: str, start: int, end: int, position: int, right_to_left: bool = True) -> Evidence:
         """The evidence of the paragraph ``text[start:end]``, its words read within
         :data:`WORDS_REACH` characters of ``position`` (a long paragraph is not read
         again for each quote, and one read costs a bounded time).
 
-        Right-to-left letters count anywhere in the paragraph.
+        Right-to-left letters count anywhere in the paragraph (if ``right_to_left``
+        is false, the caller knows that ``text`` holds none).
         """
         words = text[max(start, position - WORDS_REACH) : min(end, position + WORDS_REACH)]
-        return cls(words, _RIGHT_TO_LEFT.search(text, start, end) is not None)
+        return cls(words, right_to_left and holds_right_to_left(text, start, end))
 
-    @functools.cached_property
-    def _words(self) -> list[str]:
-        return list(map(str.lower, _WORD.findall(self.text)))
+    def _weight(self, name: str) -> int:
+        """How many of the words and letters of one kind (see ``_KINDS_OF_EVIDENCE``) the text
+        holds, counted once, when first asked."""
+        weight = self._weights.get(name)
+        if weight is None:
+            if self._words is None:
+                self._words = list(map(str.lower, _WORD.findall(self.text)))
+            listed, letters = _KINDS_OF_EVIDENCE[name]
+            weight = sum(map(listed.__contains__, self._words))
+            if letters is not None:
+                weight += len(letters.findall(self.text))
+            self._weights[name] = weight
+        return weight
 
-    def _count(self, words: frozenset[str]) -> int:
-        return sum(map(words.__contains__, self._words))
-
-    @functools.cached_property
+    @property
     def english(self) -> int:
-        return self._count(_ENGLISH)
+        return self._weight("english")
 
-    @functools.cached_property
+    @property
     def low_quote(self) -> int:
-        return len(_LOW_QUOTE_LETTERS.findall(self.text)) + self._count(_LOW_QUOTE_WORDS)
+        return self._weight("low_quote")
 
-    @functools.cached_property
+    @property
     def closing_right(self) -> int:
-        return len(_CLOSING_RIGHT_LETTERS.findall(self.text)) + self._count(_CLOSING_RIGHT_WORDS)
+        return self._weight("closing_right")
 
-    @functools.cached_property
+    @property
     def nordic(self) -> int:
-        return len(_NORDIC_LETTERS.findall(self.text)) + self._count(_NORDIC_WORDS)
+        return self._weight("nordic")
 
-    @functools.cached_property
+    @property
     def closes_with_left_quote(self) -> bool:
         """Whether a ``“`` or ``‘`` that closes with no opening quote in sight belongs to the text.
 
@@ -160,9 +176,10 @@ class Evidence:
         >>> Evidence("Ni kweli“, alisema.").closes_with_left_quote  # Swahili: no evidence either way
         False
         """
-        return self.low_quote > self.english + self.closing_right
+        low_quote = self.low_quote
+        return low_quote > 0 and low_quote > self.english + self.closing_right
 
-    @functools.cached_property
+    @property
     def opens_with_left_quote(self) -> bool:
         """Whether a ``”`` or ``’`` before a word should open with ``“`` or ``‘``: the languages
         that close with ``”`` (English first) outweigh Swedish and Finnish, which open with ``”``.
@@ -173,3 +190,12 @@ class Evidence:
         False
         """
         return self.english + self.closing_right > self.nordic
+
+
+def holds_right_to_left(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a letter of a right-to-left script.
+
+    >>> holds_right_to_left("one\\nשתיים", 0, 3), holds_right_to_left("one\\nשתיים", 0, 9)
+    (False, True)
+    """
+    return _RIGHT_TO_LEFT.search(text, start, end) is not None

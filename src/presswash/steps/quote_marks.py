@@ -18,7 +18,16 @@ from __future__ import annotations
 import functools
 import re
 
-from presswash.steps.quote_elisions import ELISION_AFTER_LEFT_QUOTE, ELISIONS, TURNED_WORD, YEAR
+from presswash.steps._quote_table import NUMBERS_IN_WORDS
+from presswash.steps.quote_elisions import (
+    CJK,
+    ELISION_AFTER_LEFT_QUOTE,
+    ELISIONS,
+    MIS_CURLED_APOSTROPHE,
+    O_NAME,
+    TURNED_WORD,
+    YEAR,
+)
 
 LEFT_SINGLE = "\u2018"  # ‘
 RIGHT_SINGLE = "\u2019"  # ’
@@ -39,6 +48,10 @@ CLOSERS = (
 )
 
 
+# A letter (what ``str.isalpha`` calls one): a character of a word that is no number.
+LETTER = f"[^\\W\\d_](?<![{NUMBERS_IN_WORDS}])"
+
+
 def _class(characters: str) -> str:
     """``characters`` escaped for the inside of a regular-expression character class."""
     return "".join(re.escape(char) for char in characters)
@@ -51,18 +64,22 @@ _O, _D, _C, _Q = _class(OPENERS), _class(DASHES), _class(CLOSERS), _class(CURLY)
 # point the wrong way. A neighbour that is itself a curly quote always passes the
 # screen, since then the neighbours of the whole group decide. A text that passes
 # none of the four is left unchanged.
+_CLOSING_LEFT_DOUBLE = f"{LEFT_DOUBLE}(?<=[^\\s{_O}]{LEFT_DOUBLE})(?=[\\s{_C}{_Q}]|\\Z)"
+_CLOSING_LEFT_SINGLE = f"{LEFT_SINGLE}(?<=[^\\s{_O}]{LEFT_SINGLE})(?=[\\s{_C}{_Q}]|\\Z)"
+_OPENING_LEFT_SINGLE = (
+    f"{LEFT_SINGLE}(?<![^\\s{_O}{_D}{_Q}]{LEFT_SINGLE})(?={ELISION_AFTER_LEFT_QUOTE.pattern})"
+)
 SCREENS = (
     # “ after a word, punctuation or a dash, before whitespace, punctuation or the end.
-    re.compile(f"{LEFT_DOUBLE}(?<=[^\\s{_O}]{LEFT_DOUBLE})(?=[\\s{_C}{_Q}]|\\Z)"),
+    re.compile(_CLOSING_LEFT_DOUBLE),
     # ” after the start, whitespace, an opener or a dash, before a word.
     re.compile(f"{RIGHT_DOUBLE}(?<![^\\s{_O}{_D}{_Q}]{RIGHT_DOUBLE})(?=[^\\s{_C}])"),
     # ’ after the start, whitespace, an opener or a dash, before a letter that starts no elision.
     re.compile(f"{RIGHT_SINGLE}(?<![^\\s{_O}{_D}{_Q}]{RIGHT_SINGLE})(?=[^\\W\\d_])(?!{ELISIONS})"),
-    # ‘ where “ would be screened, between two letters or digits, or starting a word before an elision.
+    # ‘ where “ would be screened, in a word where it may be an apostrophe, or starting a word
+    # before an elision.
     re.compile(
-        f"{LEFT_SINGLE}(?:(?<=[^\\s{_O}]{LEFT_SINGLE})(?=[\\s{_C}{_Q}]|\\Z)"
-        f"|(?<=[^\\W_]{LEFT_SINGLE})(?=[^\\W_])"
-        f"|(?<![^\\s{_O}{_D}{_Q}]{LEFT_SINGLE})(?={ELISION_AFTER_LEFT_QUOTE.pattern}))"
+        f"{_CLOSING_LEFT_SINGLE}|{MIS_CURLED_APOSTROPHE.pattern}|{O_NAME.pattern}|{_OPENING_LEFT_SINGLE}"
     ),
 )
 # Every quote a screen finds, in text order.
@@ -93,6 +110,9 @@ KINDS = {
     f"[{_Q}]*+(?=[^\\s{_C}])"
     f"|(?<=[^\\s{_O}{_D}][{_Q}][{_Q}])(?:(?<={_LS}.)|(?<={_LS})|(?=[{_Q}]*?{_LS}))[{_Q}]*+(?=[^\\s{_C}]))",
 }
+# An in-word ‘ in O‘Connor or O‘zbekiston that the pattern of mis-curled apostrophes leaves
+# to the letter after it (the lookbehind holds the ‘ itself, to be looked at from there).
+KINDS["o_name"] = f"{O_NAME.pattern}(?<=(?!{MIS_CURLED_APOSTROPHE.pattern})‘)"
 # A lone closing ‘ whose last single mark before it is a ‚ (it stays), or a lone ‘ that opens
 # (and starts no elision): up to the ‘, no other quote of any kind.
 _NO_QUOTE_UP_TO = f"[^{LOW_SINGLE}{LOW_DOUBLE}{CURLY}]*{KINDS['closing_single']}"
@@ -110,17 +130,110 @@ _LONE_KINDS = (
     "inside",
     "elided_word",
 )
+_LEADING_QUOTE = re.compile(r"\[[^\]]*\]|.")
+
+
+def _led_by_quotes(patterns: dict[str, str], named: bool = False) -> str:
+    """The union of ``patterns``, each led by its quote (a character or a class), written to start
+    with one class of all their quotes: the engine skips quickly to a character of that class,
+    where a union of groups or of lookarounds is tried at every character. Each pattern's quote
+    is matched by the class, and then looked at from behind."""
+    quotes, alternatives = "", []
+    for name, pattern in patterns.items():
+        quote = _LEADING_QUOTE.match(pattern).group()  # type: ignore[union-attr]
+        quotes += quote.strip("[]")
+        rest = f"(?<={quote}){pattern[len(quote) :]}"
+        alternatives.append(f"(?P<{name}>{rest})" if named else rest)
+    return f"[{quotes}](?:{'|'.join(alternatives)})"
+
+
+# A quote with no quote beside it, of a kind above, or a group with a quote that may turn.
+_LONE = f"(?<![{_Q}][{_Q}])(?![{_Q}])"
 CANDIDATE = re.compile(
-    f"(?<![{_Q}])(?=[{_Q}](?![{_Q}]))(?:"
-    + "|".join(KINDS[kind] for kind in (*_LONE_KINDS, "year_or_rock"))
-    + f")|{KINDS['grouped']}"
+    _led_by_quotes(
+        {
+            **{kind: KINDS[kind][0] + _LONE + KINDS[kind][1:] for kind in (*_LONE_KINDS, "year_or_rock")},
+            "grouped": KINDS["grouped"],
+        }
+    )
 )
+# After a quote, whether the next single quote that opens or closes (with the group it stands
+# in) closes, in the same paragraph: it is looked for past the text without curly quotes, the
+# groups of double quotes, and the groups with a single quote that stand inside a word or alone.
+_NEXT_SINGLE_CLOSES = (
+    f"(?:[^{_Q}\\n]++|[{LEFT_DOUBLE}{RIGHT_DOUBLE}]++(?![{_LS}{_RS}])"
+    f"|(?<=[^\\s{_O}{_D}])(?=[{LEFT_DOUBLE}{RIGHT_DOUBLE}]*[{_LS}{_RS}])[{_Q}]++(?![\\s{_C}]|\\Z)"
+    f"|(?<=[\\s{_O}])(?=[{LEFT_DOUBLE}{RIGHT_DOUBLE}]*[{_LS}{_RS}])[{_Q}]++(?=[\\s{_C}]|\\Z))*+"
+    f"(?<=[^\\s{_O}])(?=[{LEFT_DOUBLE}{RIGHT_DOUBLE}]*[{_LS}{_RS}])[{_Q}]++(?=[\\s{_C}]|\\Z)"
+)
+# An elided word that no closing quote answers turns whatever came before it; the others
+# are decided one at a time.
+KINDS["unanswered_elided_word"] = f"{KINDS['elided_word']}(?!{_NEXT_SINGLE_CLOSES})"
+KINDS["answered_elided_word"] = f"{KINDS['elided_word']}(?={_NEXT_SINGLE_CLOSES})"
+# Quotes side by side, in a group of up to SHORT_GROUP: each sees the whole group and its
+# neighbours through lookarounds of fixed width, so where the paragraph settles a kind,
+# its quotes in such groups turn in one pass too. A longer group is decided in Python.
+SHORT_GROUP = 4
+
+
+def _group_behind(quote: str, before: int, closing: bool) -> str:
+    """A lookbehind, at ``quote``, for ``before`` quotes that start its group in a closing (or an
+    opening) position."""
+    if closing:
+        return f"(?<=[^\\s{_O}{_Q}][{_Q}]{{{before}}}{quote})"
+    return f"(?<=[{_Q}]{{{before}}}{quote})(?<![^\\s{_O}{_D}][{_Q}]{{{before}}}{quote})"
+
+
+def _in_short_group(quote: str, closing: bool) -> re.Pattern[str]:
+    """``quote`` in a group of two to SHORT_GROUP curly quotes in a closing (or an opening) position."""
+    alternatives = []
+    for before in range(SHORT_GROUP):
+        behind = _group_behind(quote, before, closing)
+        aheads = []
+        for after in range(int(before == 0), SHORT_GROUP - before):
+            end = "(?:[\\s" + _C + "]|\\Z)" if closing else f"[^\\s{_C}{_Q}]"
+            aheads.append(f"(?=[{_Q}]{{{after}}}{end})")
+        alternatives.append(f"{behind}(?:{'|'.join(aheads)})")
+    return re.compile(f"{quote}(?:{'|'.join(alternatives)})")
+
+
+IN_SHORT_GROUP = {
+    "closing_double": _in_short_group(LEFT_DOUBLE, closing=True),
+    "closing_single": _in_short_group(_LS, closing=True),
+    "opening_double": _in_short_group(RIGHT_DOUBLE, closing=False),
+}
+# An ’ that opens a word (alone, or last in a short group), which a closing single quote
+# answers: rule 5 turns it in a paragraph that quotes the English way.
+OPENS_WORD = re.compile(f"(?={LETTER})(?!{CJK.pattern})(?!{ELISIONS})")
+ANSWERED_OPENING_SINGLE = re.compile(
+    f"{_RS}(?:{'|'.join(_group_behind(_RS, before, closing=False) for before in range(SHORT_GROUP))})"
+    f"{OPENS_WORD.pattern}(?={_NEXT_SINGLE_CLOSES})"
+)
+# The groups left to decide in Python: each pattern finds a whole group, from its first quote.
+_GROUP_START = f"[{_Q}](?<![{_Q}][{_Q}])(?=[{_Q}])"
+_CLOSING_GROUP = f"(?<=[^\\s{_O}][{_Q}])"
+_OPENING_GROUP = f"(?<![^\\s{_O}{_D}][{_Q}])"
+GROUP_KINDS = {
+    # Closing, with a “ (or a ‘) where the paragraph leaves it to be decided one at a time.
+    "group_closing_double": f"{_GROUP_START}{_CLOSING_GROUP}(?:(?<={LEFT_DOUBLE})|(?=[{_Q}]*?{LEFT_DOUBLE}))"
+    f"[{_Q}]*+(?=[\\s{_C}]|\\Z)",
+    "group_closing_single": f"{_GROUP_START}{_CLOSING_GROUP}(?:(?<={_LS})|(?=[{_Q}]*?{_LS}))"
+    f"[{_Q}]*+(?=[\\s{_C}]|\\Z)",
+    # Opening, with a ‘ that the screen finds (after a quote or a dash and before a quote, or
+    # before an elision).
+    "group_opening_single": f"{_GROUP_START}{_OPENING_GROUP}(?:(?<=[{_D}]{_LS})"
+    f"|(?=[{_Q}]*?{_LS}(?:[{_Q}]|{ELISION_AFTER_LEFT_QUOTE.pattern})))"
+    f"[{_Q}]*+(?=[^\\s{_C}])",
+    # Longer than the lookarounds reach, in a closing or an opening position.
+    "long_group": f"{_GROUP_START}(?=[{_Q}]{{{SHORT_GROUP}}})(?:{_CLOSING_GROUP}[{_Q}]*+(?=[\\s{_C}]|\\Z)"
+    f"|{_OPENING_GROUP}[{_Q}]*+(?=[^\\s{_C}]))",
+}
+KINDS |= GROUP_KINDS
 TURN_ALL = {kind: re.compile(KINDS[kind]) for kind in ("closing_double", "closing_single", "opening_double")}
 YEAR_OR_ROCK = re.compile(KINDS["year_or_rock"])
-ELIDED_WORD = re.compile(KINDS["elided_word"])
-# Where the quotes of each kind stand (a grouped quote: where its group stands).
-KIND_POSITION = {"closing_double": "closing", "closing_single": "closing", "opening_single": "opening"}
-KIND_POSITION |= {"inside": "inside", "elided_word": "opening"}
+UNANSWERED_ELIDED_WORD = re.compile(KINDS["unanswered_elided_word"])
+# Where the quotes of each kind decided one at a time stand.
+KIND_POSITION = {"closing_single": "closing", "o_name": "inside", "answered_elided_word": "opening"}
 # A lone closing “ whose last double mark before it opens a quotation: a group of quotes in
 # an opening position that holds a double mark, then no double mark up to the “.
 ANSWERS_OPENING_DOUBLE = re.compile(
@@ -134,16 +247,14 @@ REPAIRABLE_IN = {
     "opening": re.compile(f"[{RIGHT_DOUBLE}{_RS}{_LS}]"),
 }
 # Two curly quotes side by side: a paragraph without them has no group to decide.
-SIDE_BY_SIDE = re.compile(f"[{_Q}]{{2}}")
+SIDE_BY_SIDE = re.compile(f"[{_Q}](?=[{_Q}])")
 DOUBLE_MARK = re.compile(f"[{LOW_DOUBLE}{LEFT_DOUBLE}{RIGHT_DOUBLE}]")
-# A single quote that may close (a conservative test: with a quote beside it, it may).
-MAY_CLOSE_SINGLE = re.compile(f"[{_LS}{_RS}](?<=[^\\s{_O}][{_LS}{_RS}])(?=[\\s{_C}{_Q}]|\\Z)")
 
 
 @functools.cache
 def kinds_pattern(*kinds: str) -> re.Pattern[str]:
     """The quotes of the given kinds, decided one at a time (the others are turned, or not, by kind)."""
-    return re.compile("|".join(f"(?P<{kind}>{KINDS[kind]})" for kind in kinds))
+    return re.compile(_led_by_quotes({kind: KINDS[kind] for kind in kinds}, named=True))
 
 
 # A group of curly quotes that opens a quotation with “ or ‘: the paragraph quotes the English way.
@@ -169,14 +280,39 @@ TURNED = {
 }
 
 
+# A closing “ (or ‘) whose last double (single) quote before it is „ (‚) closes that quotation
+# and stays: the screen of a whole text passes over it, so that text quoted „…“ passes.
+_CLOSING_NOT_AFTER_LOW = (
+    # ... after “ or ” (or ‘ or ’), or with no such quote before it.
+    (
+        re.compile(
+            f"[{LEFT_DOUBLE}{RIGHT_DOUBLE}][^{LOW_DOUBLE}{LEFT_DOUBLE}{RIGHT_DOUBLE}]*+{_CLOSING_LEFT_DOUBLE}"
+        ),
+        re.compile(f"[^{LOW_DOUBLE}{LEFT_DOUBLE}{RIGHT_DOUBLE}]*+{_CLOSING_LEFT_DOUBLE}"),
+    ),
+    (
+        re.compile(f"[{_LS}{_RS}][^{LOW_SINGLE}{_LS}{_RS}]*+{_CLOSING_LEFT_SINGLE}"),
+        re.compile(f"[^{LOW_SINGLE}{_LS}{_RS}]*+{_CLOSING_LEFT_SINGLE}"),
+    ),
+)
+_OTHER_LEFT_SINGLE = re.compile(f"{MIS_CURLED_APOSTROPHE.pattern}|{O_NAME.pattern}|{_OPENING_LEFT_SINGLE}")
+
+
 def screened(text: str) -> bool:
-    """Whether some curly quote of ``text`` may point the wrong way (see ``SCREENS``)."""
-    left_double, right_double, right_single, left_single = SCREENS
-    return (
-        left_double.search(text) is not None
-        or right_double.search(text) is not None
-        or right_single.search(text) is not None
-        or (LEFT_SINGLE in text and left_single.search(text) is not None)
+    """Whether some curly quote of ``text`` may point the wrong way (see ``SCREENS``; a closing
+    “ or ‘ after „ or ‚ cannot).
+
+    >>> screened("„Wir schaffen das“, sagte sie."), screened("“Wir schaffen das“, sagte sie.")
+    (False, True)
+    """
+    _, right_double, right_single, _ = SCREENS
+    (after_double, first_double), (after_single, first_single) = _CLOSING_NOT_AFTER_LOW
+    if right_double.search(text) or right_single.search(text):
+        return True
+    if LEFT_DOUBLE in text and (after_double.search(text) or first_double.match(text)):
+        return True
+    return LEFT_SINGLE in text and bool(
+        after_single.search(text) or first_single.match(text) or _OTHER_LEFT_SINGLE.search(text)
     )
 
 

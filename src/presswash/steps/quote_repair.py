@@ -66,13 +66,18 @@ German ``„…“`` and ``‚…‘``, Polish ``„…”``, Swedish ``”…�
 guillemets, corner brackets, primes, straight quotes and quotes beside CJK text.
 
 The common case costs a few scans for a single character each: they look only
-for quotes whose neighbours contradict their orientation (the screens), so a
-correctly quoted text is returned after them. Only the paragraphs with such a
-quote are studied. Where a paragraph's words settle the answer for a whole kind
-of quote (every lone closing ``“`` of an English paragraph) one regular-expression
-pass turns them all; the others are decided one at a time, each against the
-quote before it, the one after it and its paragraph (:mod:`.quote_marks` has
-the patterns). So quote-dense text costs no more than ftfy's time for it.
+for quotes whose neighbours contradict their orientation (the screens; a closing
+``“`` after ``„`` passes), so a correctly quoted text is returned after them.
+Only the paragraphs with such a quote are studied, and most of their quotes are
+turned a whole kind at a time, in one regular-expression pass over the paragraph
+(or over a run of paragraphs that settle the same kinds): the in-word apostrophes,
+the years and elisions that no closing quote answers, the opening ``’`` that one
+answers, and, where the paragraph's words settle it, every closing ``“`` or ``‘``
+and opening ``”``, alone or in a group of up to four quotes side by side. Only
+what depends on the quotes before it is decided one at a time, in Python: a closing
+quote in a paragraph that may quote ``„…“``, an elision that a closing quote
+answers, ``O‘`` before a name, and groups of more than four quotes
+(:mod:`.quote_marks` has the patterns).
 
     >>> repair_quotes("“Ukraine needs more,“ he said of their “remarkable ingenuity,“ with pride.")
     '“Ukraine needs more,” he said of their “remarkable ingenuity,” with pride.'
@@ -90,7 +95,6 @@ the patterns). So quote-dense text costs no more than ftfy's time for it.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
@@ -98,29 +102,31 @@ from presswash.edits import Edit, replace_characters, splice
 from presswash.step import Step
 from presswash.steps.quote_context import QuoteContext
 from presswash.steps.quote_elisions import (
-    CJK,
-    ELISION,
+    MIS_CURLED_APOSTROPHE,
     PLURAL_POSSESSIVE,
     ROCK_N_ROLL,
+    is_mis_curled_apostrophe,
 )
-from presswash.steps.quote_languages import Evidence
+from presswash.steps.quote_languages import Evidence, holds_right_to_left
 from presswash.steps.quote_marks import (
     ALONE,
+    ANSWERED_OPENING_SINGLE,
     ANSWERS_OPENING_DOUBLE,
     CANDIDATE,
     CLOSING,
     CURLY,
     DOUBLE_MARK,
-    ELIDED_WORD,
     ENGLISH_OPENING,
+    GROUP_KINDS,
+    IN_SHORT_GROUP,
     INSIDE,
     KIND_POSITION,
     LEFT_DOUBLE,
     LEFT_SINGLE,
     LOW_DOUBLE,
     LOW_SINGLE,
-    MAY_CLOSE_SINGLE,
     OPENING,
+    OPENS_WORD,
     REPAIRABLE_IN,
     RIGHT_DOUBLE,
     RIGHT_SINGLE,
@@ -128,6 +134,7 @@ from presswash.steps.quote_marks import (
     SIDE_BY_SIDE,
     TURN_ALL,
     TURNED,
+    UNANSWERED_ELIDED_WORD,
     YEAR_OR_ROCK,
     kinds_pattern,
     position_of,
@@ -165,15 +172,18 @@ def repair_quotes(text: str) -> str:
 class _Paragraph:
     """A paragraph (line) with a screened quote: its span, its words and whether it quotes the English way."""
 
-    def __init__(self, text: str, start: int, end: int, first_quote: int) -> None:
+    def __init__(self, text: str, start: int, end: int, first_quote: int, right_to_left: bool) -> None:
         self.text, self.start, self.end = text, start, end
-        self.evidence = Evidence.around(text, start, end, first_quote)
+        self.evidence = Evidence.around(text, start, end, first_quote, right_to_left)
+        self._english: bool | None = None
 
-    @functools.cached_property
+    @property
     def english(self) -> bool:
         """Whether a right quote before a word opens an English quotation here (rule 5)."""
-        opens = ENGLISH_OPENING.search(self.text, self.start, self.end) is not None
-        return opens or self.evidence.opens_with_left_quote
+        if self._english is None:
+            opens = ENGLISH_OPENING.search(self.text, self.start, self.end) is not None
+            self._english = opens or self.evidence.opens_with_left_quote
+        return self._english
 
 
 class _Document(QuoteContext):
@@ -197,7 +207,12 @@ class _Document(QuoteContext):
         super().__init__(text)
         self._first_low_double = text.find(LOW_DOUBLE)
         self._first_low_single = text.find(LOW_SINGLE)
-        self._paragraph = _Paragraph("", 0, 0, 0)
+        # Whether right-to-left letters stand anywhere: if not, no paragraph is looked at for them.
+        self._right_to_left = holds_right_to_left(text, 0, len(text))
+        self._paragraph = _Paragraph("", 0, 0, 0, False)
+        # The patterns that turn the current paragraph's quotes of a kind as a whole: a quote
+        # in a group that one of them finds is not decided again.
+        self._turned_by_kind: list[re.Pattern[str]] = []
         # The next single quote that opens or closes after ``_boundary_from``: its index and position.
         self._boundary_from, self._boundary = len(text), (-1, ALONE)
 
@@ -227,27 +242,43 @@ class _Document(QuoteContext):
         one), and a quote once turned is of no kind that turns.
         """
         text = self.text
-        pieces: list[str] = []
         one_by_one: list[tuple[int, int, str]] = []
-        done = 0
+        # Consecutive paragraphs that turn the same kinds, with no right-to-left paragraph
+        # between them (which stays as it is), are turned in the same passes.
+        runs: list[tuple[list[tuple[re.Pattern[str], str]], int, int]] = []
         for start, end in self._paragraphs():
             turn_all, repairs = self._plan()
             one_by_one += repairs
-            if not turn_all:
-                continue
-            # With the line breaks around it, which the patterns may look at (and never change).
-            first, stop = max(start - 1, 0), min(end + 1, len(text))
-            paragraph = text[first:stop]
-            for quotes, turned in turn_all:
-                paragraph = quotes.sub(turned, paragraph)
-            pieces += (text[done:start], paragraph[start - first : len(paragraph) - (stop - end)])
-            done = end
+            if runs and turn_all == runs[-1][0] and not self._right_to_left_since(runs[-1][2], start):
+                runs[-1] = (turn_all, runs[-1][1], end)
+            else:
+                runs.append((turn_all, start, end))
+        pieces: list[str] = []
+        done = 0
+        for turn_all, start, end in runs:
+            if turn_all:
+                pieces += (text[done:start], self._turned(turn_all, start, end))
+                done = end
         pieces.append(text[done:])
         fixed = "".join(pieces)
         # Every repair swaps one character, so the positions still hold.
         if len(one_by_one) < len(text) >> 6:
             return splice(fixed, sorted(one_by_one))
         return replace_characters(fixed, ((position, new) for position, _, new in one_by_one))
+
+    def _right_to_left_since(self, end: int, start: int) -> bool:
+        """Whether a paragraph between two others (``text[end:start]``) may be a right-to-left one."""
+        return self._right_to_left and holds_right_to_left(self.text, end, start)
+
+    def _turned(self, turn_all: list[tuple[re.Pattern[str], str]], start: int, end: int) -> str:
+        """``text[start:end]`` with every quote of the kinds in ``turn_all`` turned."""
+        text = self.text
+        # With the line breaks around it, which the patterns may look at (and never change).
+        first, stop = max(start - 1, 0), min(end + 1, len(text))
+        paragraphs = text[first:stop]
+        for quotes, turned in turn_all:
+            paragraphs = quotes.sub(turned, paragraphs)
+        return paragraphs[start - first : len(paragraphs) - (stop - end)]
 
     def _paragraphs(self) -> Iterator[tuple[int, int]]:
         """The span of each paragraph (line) with a quote of a kind that may turn (a screened
@@ -260,7 +291,7 @@ class _Document(QuoteContext):
             start = text.rfind("\n", end, quote.start()) + 1
             end = text.find("\n", quote.start())
             end = len(text) if end < 0 else end
-            self._paragraph = _Paragraph(text, start, end, quote.start())
+            self._paragraph = _Paragraph(text, start, end, quote.start(), self._right_to_left)
             if not self._paragraph.evidence.right_to_left:
                 yield start, end
             quote = CANDIDATE.search(text, end)
@@ -270,29 +301,41 @@ class _Document(QuoteContext):
         a pattern, with the quote it turns into), and the other quotes that turn."""
         text, paragraph = self.text, self._paragraph
         start, end = paragraph.start, paragraph.end
-        turn_all = [(YEAR_OR_ROCK, RIGHT_SINGLE)] if text.find(LEFT_SINGLE, start, end) >= 0 else []
+        turn_all = []
+        grouped = SIDE_BY_SIDE.search(text, start, end) is not None
+        kinds = ["long_group", "group_opening_single"] if grouped else []
+        if text.find(LEFT_SINGLE, start, end) >= 0:
+            # Rules 3 and 4; rule 4 asks more only of elisions that a closing single quote answers.
+            turn_all += [
+                (YEAR_OR_ROCK, RIGHT_SINGLE),
+                (MIS_CURLED_APOSTROPHE, RIGHT_SINGLE),
+                (UNANSWERED_ELIDED_WORD, RIGHT_SINGLE),
+            ]
+            kinds += ["o_name", "answered_elided_word"]
         repairs = []
+        # Each kind that the paragraph settles turns as a whole, also in short groups.
+        settled = []
         if self._lone_closing_turns(self._first_low_double, LEFT_DOUBLE):
-            turn_all.append((TURN_ALL["closing_double"], RIGHT_DOUBLE))
-        elif text.find(LEFT_DOUBLE, start, end) >= 0:
-            repairs += self._closing_doubles()
-        kinds = ["inside", "grouped"] if SIDE_BY_SIDE.search(text, start, end) else ["inside"]
+            settled.append(("closing_double", RIGHT_DOUBLE))
+        else:
+            kinds += ["group_closing_double"] if grouped else []
+            if text.find(LEFT_DOUBLE, start, end) >= 0:
+                repairs += self._closing_doubles()
         if self._lone_closing_turns(self._first_low_single, LEFT_SINGLE):
-            turn_all.append((TURN_ALL["closing_single"], RIGHT_SINGLE))
+            settled.append(("closing_single", RIGHT_SINGLE))
         else:
+            kinds += ["group_closing_single"] if grouped else []
             kinds += ["kept_single", "turned_single", "closing_single"]
-        # With no single quote that may close, no single quote is answered (rules 4 and 5).
-        answers = MAY_CLOSE_SINGLE.search(text, start, end) is not None
-        if answers:
-            kinds.append("elided_word")
-        else:
-            turn_all.append((ELIDED_WORD, RIGHT_SINGLE))
         has_right = text.find(RIGHT_DOUBLE, start, end) >= 0 or text.find(RIGHT_SINGLE, start, end) >= 0
         if has_right and paragraph.english:
-            turn_all.append((TURN_ALL["opening_double"], LEFT_DOUBLE))
-            if answers:
-                kinds.append("opening_single")
-        repairs += self._one_by_one(kinds_pattern(*kinds), start, end)
+            settled.append(("opening_double", LEFT_DOUBLE))
+            turn_all.append((ANSWERED_OPENING_SINGLE, LEFT_SINGLE))
+        turn_all += [(TURN_ALL[kind], turned) for kind, turned in settled]
+        in_groups = [(IN_SHORT_GROUP[kind], turned) for kind, turned in settled] if grouped else []
+        turn_all += in_groups
+        self._turned_by_kind = [pattern for pattern, _ in turn_all]
+        if kinds:
+            repairs += self._one_by_one(kinds_pattern(*kinds), start, end)
         return turn_all, repairs
 
     def _turn_all(self, quotes: re.Pattern[str], turned: str, since: int = 0) -> list[tuple[int, int, str]]:
@@ -356,7 +399,7 @@ class _Document(QuoteContext):
             if kind == "turned_single":
                 found.append((quote.end() - 1, quote.end(), RIGHT_SINGLE))
                 continue
-            if kind == "grouped":
+            if kind in GROUP_KINDS:
                 found += self._group_repairs(position, quote.end())
                 continue
             where = KIND_POSITION[kind] if kind else self._where(position)
@@ -376,7 +419,8 @@ class _Document(QuoteContext):
         found = []
         for quote in REPAIRABLE_IN[where].finditer(text, start, stop):
             position = quote.start()
-            if SCREENED_QUOTE.match(text, position):
+            settled = any(pattern.match(text, position) for pattern in self._turned_by_kind)
+            if not settled and SCREENED_QUOTE.match(text, position):
                 new = self._decide(position, text[position], where)
                 if new:
                     found.append((position, position + 1, new))
@@ -387,7 +431,7 @@ class _Document(QuoteContext):
         if where == CLOSING and char in (LEFT_DOUBLE, LEFT_SINGLE):
             return TURNED[char] if self._turn_closing(position, char) else ""
         if where == INSIDE and char == LEFT_SINGLE:
-            return RIGHT_SINGLE if self._apostrophe(position) else ""
+            return RIGHT_SINGLE if is_mis_curled_apostrophe(self.text, position) else ""
         if where != OPENING:
             return ""
         if char == RIGHT_DOUBLE:
@@ -422,14 +466,10 @@ class _Document(QuoteContext):
     def _opening_single(self, position: int) -> bool:
         """Whether a ’ in an opening position opens a quotation (rather than starting an elision).
 
-        It must stand before a letter that starts no elision, and the next single
-        quote that opens or closes must close, in the same paragraph.
+        It must stand before a letter that starts no elision (and no CJK), and the
+        next single quote that opens or closes must close, in the same paragraph.
         """
-        text = self.text
-        after = text[position + 1]
-        if not after.isalpha() or CJK.match(after) or ELISION.match(text, position + 1):
-            return False
-        return self._answered(position)
+        return OPENS_WORD.match(self.text, position + 1) is not None and self._answered(position)
 
     def _answered(self, position: int) -> bool:
         """Whether the next single quote after ``position`` that opens or closes closes (in the paragraph)."""
