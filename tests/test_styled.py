@@ -16,7 +16,8 @@ from string import ascii_letters, digits
 from typing import Any
 
 import pytest
-from hypothesis import given
+import regex
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from presswash.edits import Edit, apply_edits
@@ -481,9 +482,26 @@ def test_runs_are_the_matches_of_the_pattern(text: str) -> None:
     assert [m.span() for m in STEP.runs(text)] == [m.span() for m in STEP.pattern.finditer(text)]
 
 
-@given(st.text(alphabet=st.sampled_from(ORDINARY), max_size=60))
+# A Latin, Greek or Cyrillic letter under three or more marks, its own counted (é is e and an
+# accent) and variation selectors and joiners aside: the Zalgo pile (steps/zalgo.py), not ordinary.
+PILE = regex.compile(r"[[\p{Latin}\p{Greek}\p{Cyrillic}]&&\p{L}]\p{M}{3,}", regex.V1)
+
+
+def piles_marks(text: str) -> bool:
+    return (
+        PILE.search(unicodedata.normalize("NFD", text).replace("\ufe0f", "").replace("\u200d", ""))
+        is not None
+    )
+
+
+@given(st.text(alphabet=st.sampled_from(ORDINARY), max_size=60).filter(lambda text: not piles_marks(text)))
+@example("A\u0300\u064e")  # two marks on a letter: no pile
 def test_ordinary_text_is_unchanged(text: str) -> None:
     assert fold_styled(text) == text
+
+
+def test_three_marks_on_a_letter_are_a_pile() -> None:
+    assert piles_marks("A\u0300\u064e\u20e3") and fold_styled("A\u0300\u064e\u20e3") == "A"
 
 
 @given(st.text())
