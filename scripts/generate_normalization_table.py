@@ -32,6 +32,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from character_classes import class_lines, escaped
+
 OUTPUT = Path(__file__).resolve().parent.parent / "src" / "presswash" / "steps" / "_normalization_table.py"
 
 HANGUL_VOWELS = range(0x1161, 0x1176)
@@ -95,28 +97,6 @@ def changing() -> list[int]:
     ]
 
 
-def class_items(points: list[int]) -> list[str]:
-    """The items (``\\u0300-\\u034e``, ``\\u0374``) of a compact character class of sorted ``points``."""
-    ranges: list[list[int]] = []
-    for point in points:
-        if ranges and ranges[-1][1] == point - 1:
-            ranges[-1][1] = point
-        else:
-            ranges.append([point, point])
-    return [escape(low) if low == high else f"{escape(low)}-{escape(high)}" for low, high in ranges]
-
-
-def class_body(points: list[int]) -> str:
-    """A character class of ``points``, as a parenthesized string literal six items a line."""
-    items = class_items(points)
-    lines = ["".join(items[start : start + 6]) for start in range(0, len(items), 6)]
-    return "\n".join(f'    "{line}"' for line in lines)
-
-
-def escape(point: int) -> str:
-    return f"\\u{point:04x}"
-
-
 def main() -> None:
     points = unstable()
     OUTPUT.write_text(
@@ -129,21 +109,21 @@ UNICODE_VERSION = "{unicodedata.unidata_version}"
 
 # In the BMP: combining marks, characters that NFC replaces, and characters NFC can join to the one before.
 NFC_UNSTABLE_BMP = (
-{class_body(points)}
+{class_lines(points, 6)}
 )
 
 # Of those, the characters NFC replaces or can join to the one before (quick check "No" or "Maybe").
 NFC_CHANGING_BMP = (
-{class_body(changing())}
+{class_lines(changing(), 6)}
 )
 
 # In the BMP: the characters with a canonical combining class other than 0, and MARKS_FIRST.
 REORDERED_BMP = (
-{class_body(reordered())}
+{class_lines(reordered(), 6)}
 )
 
 # Characters of class 0 whose decomposition (canonical or compatibility) starts with a mark.
-MARKS_FIRST = "{"".join(map(escape, marks_first()))}"
+MARKS_FIRST = "{"".join(map(escaped, marks_first()))}"
 ''',
         encoding="utf-8",
     )

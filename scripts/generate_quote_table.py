@@ -20,6 +20,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from character_classes import class_lines
+
 OUTPUT = Path(__file__).resolve().parent.parent / "src" / "presswash" / "steps" / "_quote_table.py"
 WORD_NOT_DIGIT = re.compile(r"[^\W\d_]")
 
@@ -31,22 +33,6 @@ def numbers_in_words() -> list[int]:
         for code in range(0x110000)
         if not 0xD800 <= code <= 0xDFFF and WORD_NOT_DIGIT.match(chr(code)) and not chr(code).isalpha()
     ]
-
-
-def escape(point: int) -> str:
-    return f"\\u{point:04x}" if point <= 0xFFFF else f"\\U{point:08x}"
-
-
-def class_lines(points: list[int]) -> str:
-    """A character class body of sorted ``points`` as a parenthesized string literal, eight ranges a line."""
-    ranges: list[list[int]] = []
-    for point in points:
-        if ranges and ranges[-1][1] == point - 1:
-            ranges[-1][1] = point
-        else:
-            ranges.append([point, point])
-    items = [escape(low) if low == high else f"{escape(low)}-{escape(high)}" for low, high in ranges]
-    return "\n".join(f'    "{"".join(items[start : start + 8])}"' for start in range(0, len(items), 8))
 
 
 def main() -> None:
@@ -62,7 +48,7 @@ UNICODE_VERSION = "{unicodedata.unidata_version}"
 # Numbers other than decimal digits (superscripts, fractions, Roman numerals, circled numbers …):
 # with ``[^\\\\W\\\\d_]``, what is left is what ``str.isalpha`` calls a letter.
 NUMBERS_IN_WORDS = (
-{class_lines(points)}
+{class_lines(points, 8)}
 )
 ''',
         encoding="utf-8",
