@@ -24,6 +24,7 @@ from ftfy.chardata import (
 from hypothesis import given
 from hypothesis import strategies as st
 
+import presswash
 from presswash.sieve import COMMON_PUNCTUATION, PIECE, AsciiSieve
 from presswash.steps._mojibake_table import MOJIBAKE_ALPHABET, MOJIBAKE_RUNS, SUSPICIOUS_ALONE
 from presswash.steps.mojibake import _has_altered_utf8, _has_lossy_utf8, fix_encoding, is_bad
@@ -240,3 +241,16 @@ nfc_hard = st.text(
 @given(st.one_of(st.text(), nfc_hard))
 def test_is_nfc_is_is_normalized(text: str) -> None:
     assert is_nfc(text) == unicodedata.is_normalized("NFC", text)
+
+
+@given(
+    st.integers(1, 400),
+    st.sampled_from(["", "Nicol\u00c3\u00a1s", "Jos\u00c3\u00a9 \u00e2\u20ac\u201d", "\u00c2\u00a0"]),
+)
+def test_text_dense_with_quotes_is_screened_past_its_look_ups(repeats: int, mojibake: str) -> None:
+    """Nested quotes side by side are many characters outside the runless set, spelling no run:
+    past the look-ups a text allows, its distinct characters decide, and mojibake after them
+    is still found."""
+    text = "“‘a’“ ”’b‘” " * repeats + mojibake
+    assert may_hold_mojibake(text) == bool(mojibake)
+    assert presswash.fix_text(text) == ftfy.fix_text(text)

@@ -229,9 +229,27 @@ def _holds_run_around(text: str, places: re.Pattern[str]) -> bool:
             return True
         look_ups -= 1
         if look_ups < 0:
-            return True  # each look-up costs a little: past a few per text, the heuristic decides
+            # Each look-up costs a little: past a few per text, the runs are looked for at once.
+            return _spells_run(text)
         found = places.search(text, position + 1)
     return False
+
+
+def _spells_run(text: str) -> bool:
+    """Whether ``text`` holds a lone suspicious character or a run, judged from its distinct
+    characters: the runs they could spell are each looked for in the text (too many: it may).
+
+    Text dense with quotes (``“‘a’“ ”’b‘”``) has many characters outside the runless set
+    but spells no run at all.
+
+    >>> _spells_run("“‘a’“ ”’b‘” " * 100), _spells_run("“‘a’“ ”’b‘” NicolÃ¡s")
+    (False, True)
+    """
+    characters = frozenset(NON_ASCII(text))
+    if not characters.isdisjoint(LONE_CHARACTERS):
+        return True
+    spellings = run_spellings(characters)
+    return spellings is None or any(spelling in text for spelling in spellings)
 
 
 def most_look_ups(text: str) -> int:
