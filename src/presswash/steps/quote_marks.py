@@ -282,18 +282,9 @@ TURNED = {
 
 # A closing “ (or ‘) whose last double (single) quote before it is „ (‚) closes that quotation
 # and stays: the screen of a whole text passes over it, so that text quoted „…“ passes.
-_CLOSING_NOT_AFTER_LOW = (
-    # ... after “ or ” (or ‘ or ’), or with no such quote before it.
-    (
-        re.compile(
-            f"[{LEFT_DOUBLE}{RIGHT_DOUBLE}][^{LOW_DOUBLE}{LEFT_DOUBLE}{RIGHT_DOUBLE}]*+{_CLOSING_LEFT_DOUBLE}"
-        ),
-        re.compile(f"[^{LOW_DOUBLE}{LEFT_DOUBLE}{RIGHT_DOUBLE}]*+{_CLOSING_LEFT_DOUBLE}"),
-    ),
-    (
-        re.compile(f"[{_LS}{_RS}][^{LOW_SINGLE}{_LS}{_RS}]*+{_CLOSING_LEFT_SINGLE}"),
-        re.compile(f"[^{LOW_SINGLE}{_LS}{_RS}]*+{_CLOSING_LEFT_SINGLE}"),
-    ),
+_CLOSING = (
+    (re.compile(_CLOSING_LEFT_DOUBLE), LOW_DOUBLE + LEFT_DOUBLE + RIGHT_DOUBLE),
+    (re.compile(_CLOSING_LEFT_SINGLE), LOW_SINGLE + LEFT_SINGLE + RIGHT_SINGLE),
 )
 _OTHER_LEFT_SINGLE = re.compile(f"{MIS_CURLED_APOSTROPHE.pattern}|{O_NAME.pattern}|{_OPENING_LEFT_SINGLE}")
 
@@ -306,14 +297,39 @@ def screened(text: str) -> bool:
     (False, True)
     """
     _, right_double, right_single, _ = SCREENS
-    (after_double, first_double), (after_single, first_single) = _CLOSING_NOT_AFTER_LOW
+    (closing_double, doubles), (closing_single, singles) = _CLOSING
     if right_double.search(text) or right_single.search(text):
         return True
-    if LEFT_DOUBLE in text and (after_double.search(text) or first_double.match(text)):
+    if LEFT_DOUBLE in text and _closes_but_after_low(text, closing_double, doubles):
         return True
-    return LEFT_SINGLE in text and bool(
-        after_single.search(text) or first_single.match(text) or _OTHER_LEFT_SINGLE.search(text)
+    return LEFT_SINGLE in text and (
+        _closes_but_after_low(text, closing_single, singles) or _OTHER_LEFT_SINGLE.search(text) is not None
     )
+
+
+def _closes_but_after_low(text: str, closing: re.Pattern[str], kinds: str) -> bool:
+    """Whether a quote that ``closing`` finds stands where the last quote of ``kinds`` (low,
+    left, right) before it is not the low one.
+
+    Each closing quote found is the last quote before the next one's stretch, so every
+    character is looked back over once: linear, whatever the number of quotes.
+
+    >>> _closes_but_after_low("„a“ „b“", *_CLOSING[0]), _closes_but_after_low("„a“ b“", *_CLOSING[0])
+    (False, True)
+    """
+    low = kinds[0]
+    last, start = "", 0
+    for found in closing.finditer(text):
+        position = found.start()
+        before, latest = last, -1
+        for kind in kinds:
+            at = text.rfind(kind, start, position)
+            if at > latest:
+                before, latest = kind, at
+        if before != low:
+            return True
+        last, start = text[position], position + 1
+    return False
 
 
 @functools.lru_cache(maxsize=4096)
