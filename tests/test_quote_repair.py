@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import presswash
 from presswash.edits import apply_edits
 from presswash.steps.quote_elisions import CJK, is_mis_curled_apostrophe
-from presswash.steps.quote_marks import LETTER, position_of, screened
+from presswash.steps.quote_marks import _CLOSING, LETTER, _closes_but_after_low, position_of, screened
 from presswash.steps.quote_repair import QuoteRepair, _Document, repair_quotes
 from presswash.steps.quotes import StraightQuotes
 
@@ -420,3 +420,18 @@ def test_the_apostrophe_pattern_follows_the_rule_word_by_word(text: str) -> None
 @given(st.characters())
 def test_the_letter_pattern_is_what_isalpha_calls_a_letter(char: str) -> None:
     assert (re.match(LETTER, char) is not None) == char.isalpha()
+
+
+@given(st.text(alphabet=st.sampled_from(list("„“”‚‘’ab ,.\n")), max_size=40))
+@example("„a“ „b“ c“")
+def test_a_closing_quote_after_a_low_one_is_told_apart_by_looking_back(text: str) -> None:
+    """The screen's look back from each closing “ (‘) equals reading the text quote by quote."""
+    for closing, kinds in _CLOSING:
+        candidates = {found.start() for found in closing.finditer(text)}
+        last, expected = "", False
+        for position, character in enumerate(text):
+            if position in candidates and last != kinds[0]:
+                expected = True
+            if character in kinds:
+                last = character
+        assert _closes_but_after_low(text, closing, kinds) == expected
