@@ -43,7 +43,7 @@ class Config:
     misreads: bool = option(
         False,
         "also undo the mojibake ftfy declines: UTF-8 read as KOI8, cp850, Windows-1251, the East Asian "
-        "codecs … (not with ftfy_compatible; costs about 40% more on English news)",
+        "codecs … (not with ftfy_compatible; costs about 30% more on English news)",
     )
     html: bool = option(True, "decode HTML entities (&amp; &rsquo;) except on lines that hold HTML tags")
     controls: bool = option(True, "remove control characters and terminal escapes (tab, line breaks stay)")
