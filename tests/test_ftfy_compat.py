@@ -14,6 +14,8 @@ import presswash
 from presswash.edits import apply_edits
 from presswash.ftfy_compat import FtfyCompatible
 from presswash.sieve import COMMON_PUNCTUATION, PIECE
+from presswash.steps.mojibake_screen import BEYOND_RUNLESS_CHARACTERS
+from presswash.steps.normalization import stable_under_nfc
 
 # Characters that exercise every branch of ftfy: mojibake letters, quotes,
 # entities, controls, escapes, line breaks, ligatures, fullwidth forms,
@@ -155,3 +157,11 @@ def test_options_map_onto_ftfy_options() -> None:
     assert presswash.clean(text, preset="ftfy", ligatures=False, line_breaks=False) == ftfy.fix_text(
         text, fix_latin_ligatures=False, fix_line_breaks=False
     )
+
+
+def test_what_the_one_scan_replaces_or_looks_up_needs_no_nfc_look() -> None:
+    """FtfyCompatible._replaced_only asks NFC only about the other places it finds: the characters
+    it replaces by ASCII and those outside the runless set must all be stable under NFC."""
+    step = FtfyCompatible(TextFixerConfig())
+    assert stable_under_nfc("".join(step._replaced_by_ascii))
+    assert stable_under_nfc("".join(BEYOND_RUNLESS_CHARACTERS))

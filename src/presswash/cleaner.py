@@ -194,8 +194,9 @@ class Cleaner:
         )
         screened = "".join(step.trigger for step in self._steps if step in self._screened_steps)
         self._screen = compiled_class(screened) if screened else None
-        # Screened steps that ask nothing but their trigger are answered from the distinct
-        # trigger characters the screen found, without reading the text again each.
+        # Screened steps are first asked of the distinct trigger characters the screen found
+        # (a step whose own are not among them does not apply), and those that ask nothing
+        # but their trigger are answered from them, without reading the text again each.
         self._asked_by_trigger = frozenset(
             step for step in self._screened_steps if type(step).applies is Step.applies
         )
@@ -347,10 +348,10 @@ class Cleaner:
     def _applies(self, step: Step, text: str, notable: str, found: str) -> bool:
         """Whether ``step`` may change ``text`` (sieved: ``notable``; screened triggers: ``found``)."""
         if step in self._screened_steps:
-            if not found:
+            if step.trigger_pattern.search(found) is None:
                 return False
             if step in self._asked_by_trigger:
-                return step.trigger_pattern.search(found) is not None
+                return True
         return step.applies(text, notable)
 
 

@@ -56,6 +56,7 @@ from presswash.steps.mojibake_screen import (
     stands_in_run,
 )
 from presswash.steps.normalization import (
+    TABLES_ARE_CURRENT,
     is_nfc,
     nfc_work_or,
     normalize,
@@ -404,26 +405,28 @@ class FtfyCompatible(Step):
             >>> step._replaced_only("中文，“引号”。"), step._replaced_only("Это РџСЂРёРІРµС‚")
             ('中文,“引号”。', None)
         """
-        if len(text) > self.config.max_decode_length:
-            return None  # ftfy cuts the text into segments
+        if len(text) > self.config.max_decode_length or not TABLES_ARE_CURRENT:
+            return None  # ftfy cuts the text into segments, or the NFC tables are of another Unicode
         look_ups = most_look_ups(text)
         found = MAY_NEED_MORE_THAN_QUOTES.search(text)
         while found is not None:
             position = found.start()
             character = text[position]
             replacement = self._replaced_by_ascii.get(character)
+            end = position + 1
             if replacement is not None:
                 text = text.replace(character, replacement)  # none of it stands before ``position``
             elif character in FTFY_WORK_ELSEWHERE:
                 return None
-            elif character in BEYOND_RUNLESS_CHARACTERS:
+            elif character in BEYOND_RUNLESS_CHARACTERS:  # none of them is unstable under NFC
                 look_ups -= 1
                 if look_ups < 0 or stands_in_run(text, position):
                     return None
-            normalized, end = stretch_is_nfc(text, position)
-            if not normalized:
-                return None
-            found = MAY_NEED_MORE_THAN_QUOTES.search(text, max(end, position + 1))
+            else:  # where NFC may have work
+                normalized, end = stretch_is_nfc(text, position)
+                if not normalized:
+                    return None
+            found = MAY_NEED_MORE_THAN_QUOTES.search(text, end)
         return text
 
     def _uncurled(self, text: str, characters: str) -> str:

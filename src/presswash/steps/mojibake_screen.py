@@ -178,12 +178,24 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     if notable is None:
         notable = NON_ASCII(text)
     if len(notable) <= len(text) * SPELLED_SHARE:
-        seen = runs_seen(notable)
-        # The runs seen may be neighbours only after sieving (``£“`` from ``£5m. “No”``).
-        return seen is None or _any_occurs_in(text, seen, notable)
+        return _spells_run(text, notable)
     if len(notable) <= len(text) * SIEVED_SHARE:
-        return _holds_run_around(text, MAY_HOLD_MOJIBAKE)
-    return _holds_run_around(text, BEYOND_RUNLESS_CHARACTER)
+        return _holds_run_around(text, notable, MAY_HOLD_MOJIBAKE)
+    return _holds_run_around(text, notable, BEYOND_RUNLESS_CHARACTER)
+
+
+def _spells_run(text: str, notable: str) -> bool:
+    """Whether ``text`` (sieved: ``notable``) holds a lone suspicious character or a run, judged
+    from its distinct characters: the runs they could spell are looked for in ``notable``, and
+    those seen there in ``text`` itself (too many: it may).
+
+    >>> text = "“‘a’“ ”’b‘” " * 100  # dense with quotes, but spelling no run at all
+    >>> _spells_run(text, NON_ASCII(text)), _spells_run(text + "NicolÃ¡s", NON_ASCII(text + "NicolÃ¡s"))
+    (False, True)
+    """
+    seen = runs_seen(notable)
+    # The runs seen may be neighbours only after sieving (``£“`` from ``£5m. “No”``).
+    return seen is None or _any_occurs_in(text, seen, notable)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -206,19 +218,22 @@ def _runs_through(character: str) -> tuple[tuple[int, re.Pattern[str]], ...]:
     )
 
 
-def _holds_run_around(text: str, places: re.Pattern[str]) -> bool:
-    """Whether ``text`` holds a lone suspicious character or a run, looked for around each place
-    that ``places`` finds: either where every run begins (two neighbouring alphabet characters,
-    :data:`MAY_HOLD_MOJIBAKE`) or a character every run holds (outside the runless set).
+def _holds_run_around(text: str, notable: str, places: re.Pattern[str]) -> bool:
+    """Whether ``text`` (sieved: ``notable``) holds a lone suspicious character or a run, looked
+    for around each place that ``places`` finds: either where every run begins (two neighbouring
+    alphabet characters, :data:`MAY_HOLD_MOJIBAKE`) or a character every run holds (outside the
+    runless set).
 
     Each place found is searched past by one character only, so that places overlapping
-    one another are all looked at.
+    one another are all looked at. Past the look-ups a text allows, its distinct characters
+    decide (:func:`_spells_run`): text dense with quotes has many places but spells no run.
 
-    >>> _holds_run_around("Это «правда» — Ольга Петровна, 1960-х", BEYOND_RUNLESS_CHARACTER)
+    >>> def around(text, places): return _holds_run_around(text, NON_ASCII(text), places)
+    >>> around("Это «правда» — Ольга Петровна, 1960-х", BEYOND_RUNLESS_CHARACTER)
     False
-    >>> _holds_run_around("Это РџСЂРёРІРµС‚", BEYOND_RUNLESS_CHARACTER)  # "Привет" read as Windows-1251
+    >>> around("Это РџСЂРёРІРµС‚", BEYOND_RUNLESS_CHARACTER)  # "Привет" read as Windows-1251
     True
-    >>> _holds_run_around("Açık ö\u00c3\u00a9", MAY_HOLD_MOJIBAKE)  # öÃ spells no run, Ã© does
+    >>> around("Açık ö\u00c3\u00a9", MAY_HOLD_MOJIBAKE)  # öÃ spells no run, Ã© does
     True
     """
     look_ups = most_look_ups(text)
@@ -229,32 +244,14 @@ def _holds_run_around(text: str, places: re.Pattern[str]) -> bool:
             return True
         look_ups -= 1
         if look_ups < 0:
-            # Each look-up costs a little: past a few per text, the runs are looked for at once.
-            return _spells_run(text)
+            return _spells_run(text, notable)  # each look-up costs a little: past a few, spell
         found = places.search(text, position + 1)
     return False
 
 
-def _spells_run(text: str) -> bool:
-    """Whether ``text`` holds a lone suspicious character or a run, judged from its distinct
-    characters: the runs they could spell are each looked for in the text (too many: it may).
-
-    Text dense with quotes (``“‘a’“ ”’b‘”``) has many characters outside the runless set
-    but spells no run at all.
-
-    >>> _spells_run("“‘a’“ ”’b‘” " * 100), _spells_run("“‘a’“ ”’b‘” NicolÃ¡s")
-    (False, True)
-    """
-    characters = frozenset(NON_ASCII(text))
-    if not characters.isdisjoint(LONE_CHARACTERS):
-        return True
-    spellings = run_spellings(characters)
-    return spellings is None or any(spelling in text for spelling in spellings)
-
-
 def most_look_ups(text: str) -> int:
-    """How many characters outside the runless set are looked at in ``text`` before ftfy's
-    heuristic is left to decide."""
+    """How many places that may hold a run are looked at in ``text`` one by one: past them, each
+    costing a little, other means decide."""
     return LOOK_UPS_ANYWAY + len(text) // VISIT_COST
 
 

@@ -152,10 +152,6 @@ TRIGGER = (
 # character in place of the styled ones and regional indicators (one range is fast, many
 # are slow); applies() then looks for the exact triggers.
 SCREEN = STYLED_CLASS_BASIC + ZALGO_MARKS + "\U00010000-\U0010ffff"
-# The regular expression engine checks a character against a class's supplementary ranges
-# one by one: the exact triggers cost every character of a text in Arabic or Devanagari a
-# hundred range checks. Text with no character of the screen's class needs none of them.
-MAY_TRIGGER = re.compile(f"[{SCREEN}]")
 
 # A run of words that hold a trigger, separated by spaces and punctuation on one line.
 # Each word starts where no word character precedes it, and the lazy scan for its first
@@ -211,8 +207,6 @@ class StyledText(PatternStep):
     pattern = STYLED_RUN
 
     def applies(self, text: str, notable: str) -> bool:
-        if MAY_TRIGGER.search(notable) is None:
-            return False
         if TRIGGER_RE.search(notable) is not None and (
             # Marks that only the sieve brought together (e\u0301 … e\u0301) are no pile.
             SINGLE_TRIGGER.search(notable) is not None or TRIGGER_RE.search(text) is not None
