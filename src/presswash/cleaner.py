@@ -348,7 +348,7 @@ class Cleaner:
     def _applies(self, step: Step, text: str, notable: str, found: str) -> bool:
         """Whether ``step`` may change ``text`` (sieved: ``notable``; screened triggers: ``found``)."""
         if step in self._screened_steps:
-            if step.trigger_pattern.search(found) is None:
+            if not found or step.trigger_pattern.search(found) is None:
                 return False
             if step in self._asked_by_trigger:
                 return True
