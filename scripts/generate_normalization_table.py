@@ -32,7 +32,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from character_classes import class_lines, escaped
+from character_classes import character_class, class_lines, escaped
 
 OUTPUT = Path(__file__).resolve().parent.parent / "src" / "presswash" / "steps" / "_normalization_table.py"
 
@@ -44,17 +44,41 @@ def characters() -> list[str]:
     return [chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF]
 
 
-def composition_seconds() -> set[int]:
-    """Characters that NFC can compose with the character before them (quick check "Maybe")."""
-    seconds = set(HANGUL_VOWELS) | set(HANGUL_TRAILING_CONSONANTS)
+def composition_partners() -> dict[int, set[int]]:
+    """For each character other than a Hangul jamo that NFC can compose with the character before
+    it, the characters it composes with."""
+    partners: dict[int, set[int]] = {}
     for char in characters():
         decomposition = unicodedata.decomposition(char).split()
         if len(decomposition) != 2 or decomposition[0].startswith("<"):
             continue
-        first, second = (chr(int(part, 16)) for part in decomposition)
-        if unicodedata.normalize("NFC", first + second) == char:  # not excluded from composition
-            seconds.add(ord(second))
-    return seconds
+        first, second = (int(part, 16) for part in decomposition)
+        if unicodedata.normalize("NFC", chr(first) + chr(second)) == char:  # not excluded from composition
+            partners.setdefault(second, set()).add(first)
+    return partners
+
+
+def composition_seconds() -> set[int]:
+    """Characters that NFC can compose with the character before them (quick check "Maybe")."""
+    return set(HANGUL_VOWELS) | set(HANGUL_TRAILING_CONSONANTS) | set(composition_partners())
+
+
+def joining_after_letters() -> dict[int, set[int]]:
+    """The BMP characters that NFC can only join to a non-ASCII letter before them, which NFC
+    leaves alone otherwise, with those letters: a nukta after most Devanagari consonants, a
+    hamza after most Arabic letters, a Tamil length mark after most vowel signs.
+
+    Sieving (which sets ASCII aside) keeps such a letter beside its mark, so that a screen
+    of sieved text can ask about the pair, where one that any mark after any letter
+    may join sends every nukta of a Hindi text to be looked at.
+    """
+    return {
+        second: firsts
+        for second, firsts in composition_partners().items()
+        if second <= 0xFFFF
+        and all(first >= 0x80 for first in firsts)
+        and unicodedata.normalize("NFC", chr(second)) == chr(second)
+    }
 
 
 def marks_first() -> list[int]:
@@ -87,9 +111,10 @@ def unstable() -> list[int]:
 
 def changing() -> list[int]:
     """The unstable BMP characters whose quick check is not "Yes": NFC replaces them, or can join
-    them to the character before. The others are combining marks that NFC at most reorders, so
-    one that stands alone between stable characters leaves the text as it is."""
-    seconds = composition_seconds()
+    them to the character before, but for those joined only after certain letters (listed
+    apart). The others are combining marks that NFC at most reorders, so one that stands
+    alone between stable characters leaves the text as it is."""
+    seconds = composition_seconds() - set(joining_after_letters())
     return [
         ord(char)
         for char in characters()
@@ -99,6 +124,10 @@ def changing() -> list[int]:
 
 def main() -> None:
     points = unstable()
+    joined = "\n".join(
+        f'    ("{escaped(second)}", "{character_class(firsts)}"),'
+        for second, firsts in sorted(joining_after_letters().items())
+    )
     OUTPUT.write_text(
         f'''"""Characters that can make a text not NFC (generated: do not edit).
 
@@ -112,9 +141,16 @@ NFC_UNSTABLE_BMP = (
 {class_lines(points, 6)}
 )
 
-# Of those, the characters NFC replaces or can join to the one before (quick check "No" or "Maybe").
+# Of those, the characters NFC replaces or can join to the one before (quick check "No" or "Maybe"),
+# but for those of JOINED_AFTER_LETTERS.
 NFC_CHANGING_BMP = (
 {class_lines(changing(), 6)}
+)
+
+# Characters NFC can join only to one of a few non-ASCII letters before them (and leaves alone
+# otherwise), each with those letters: (character, class body of the letters).
+JOINED_AFTER_LETTERS = (
+{joined}
 )
 
 # In the BMP: the characters with a canonical combining class other than 0, and MARKS_FIRST.

@@ -79,11 +79,30 @@ def test_identical_to_ftfy_on_text_in_other_scripts(text: str) -> None:
     assert presswash.fix_text(text) == ftfy.fix_text(text)
 
 
+# Text largely in other scripts with entities in it, as web pages in Russian carry
+# ``&#39;``: ones that stand for printable ASCII are decoded before the one scan;
+# the others (a quote, a line break, an ampersand, a mark that joins the letter an
+# entity stands for) and a ``<`` that switches decoding off send it to ftfy's way.
+ENTITY_PIECES = [
+    "Это", "правда", "中文", "Ελλάδα", " ", "\n", "&#39;", "&quot;", "&#101;", "&#32;", "&amp;", "&lt;",
+    "&rsquo;", "&#10;", "&#769;", "\u0301", "&a", "&#109;p;", "<b>", "AT&T", "Ã", "œ", "РџСЂ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(ENTITY_PIECES), max_size=30).map("".join))
+@example("Он сказал: &#39;Да&#39;")
+@example("Это &a&#109;p; правда")  # decoded characters complete an entity
+@example("Это правда&#32;Ã ")  # a decoded space makes ftfy's heuristic see Ã
+def test_identical_to_ftfy_on_entities_in_other_scripts(text: str) -> None:
+    assert presswash.fix_text(text) == ftfy.fix_text(text)
+
+
 # Words of languages written with many diacritics, plain words and mojibake:
 # sentences of them are screened in every way sparse and dense sieved text is.
 DIACRITIC_WORDS = [
     "the", "and", "news", "of", "a", "Açık", "Şehir", "değil", "žodis", "ąžuolas", "„žodis“",
-    "naïve", "créée", "œuvre", "Việt",
+    "naïve", "créée", "œuvre", "cœur", "Œ", "œ.", "SÃO", "JOÃO", "Ã", "Â", "ÂNCORA", "\n",
+    "Việt",
     "Nicol\u00c3\u00a1s", "\u00c3\u00a9", "ö\u00c3\u00a9", "\u00e2\u20ac\u201d",
 ]  # fmt: skip
 

@@ -21,15 +21,20 @@ from ftfy.chardata import (
     LOSSY_UTF8_RE,
     possible_encoding,
 )
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import presswash
 from presswash.sieve import COMMON_PUNCTUATION, PIECE, AsciiSieve
 from presswash.steps._mojibake_table import MOJIBAKE_ALPHABET, MOJIBAKE_RUNS, SUSPICIOUS_ALONE
 from presswash.steps.mojibake import _has_altered_utf8, _has_lossy_utf8, fix_encoding, is_bad
-from presswash.steps.mojibake_screen import LONGEST_RUN, SURROGATES, may_hold_mojibake
-from presswash.steps.normalization import is_nfc, stable_under_nfc
+from presswash.steps.mojibake_screen import (
+    JUDGED_WHERE_THEY_STAND,
+    LONGEST_RUN,
+    SURROGATES,
+    may_hold_mojibake,
+)
+from presswash.steps.normalization import is_nfc, sieved_is_nfc, stable_under_nfc
 
 ROOT = Path(__file__).resolve().parent.parent
 ALPHABET = [chr(code) for code in range(0x80, 0x2200) if re.fullmatch(f"[{MOJIBAKE_ALPHABET}]", chr(code))]
@@ -136,11 +141,48 @@ def test_mojibake_screen_never_misses(text: str) -> None:
         assert may_hold_mojibake(text)
 
 
+# Every run, also where runs overlap; those holding a character judged where it stands
+# (œ, Ã) are left to the heuristic itself, which the test below holds the screen to.
+RUN_HERE = re.compile(f"(?=({ANY_RUN.pattern}))")
+
+
 @given(st.one_of(sparse_mojibake, mojibake_like))
 def test_mojibake_screen_finds_every_run(text: str) -> None:
-    if ANY_RUN.search(text) is not None:
+    runs = (found.group(1) for found in RUN_HERE.finditer(text))
+    if any(JUDGED_WHERE_THEY_STAND.isdisjoint(run) for run in runs):
         assert may_hold_mojibake(text, SIEVE(text))
         assert may_hold_mojibake(text)
+
+
+# The characters judged where they stand, in every neighbourhood that matters to
+# the heuristic: a line's start, before a space, a letter, punctuation or another of them.
+judged_in_context = st.text(
+    alphabet=st.sampled_from(sorted(JUDGED_WHERE_THEY_STAND) + list("aZé ã\n.,’¡©\xa0€") + ["\u2019"]),
+    max_size=40,
+)
+
+
+@given(judged_in_context | st.lists(judged_in_context | st.just("x" * 300), max_size=4).map("".join))
+def test_mojibake_screen_never_misses_a_line_ftfy_finds_bad(text: str) -> None:
+    # ftfy judges each line apart, and its ``^`` matches where each begins.
+    if any(ftfy_is_bad(line) for line in text.splitlines(keepends=True)):
+        assert may_hold_mojibake(text, SIEVE(text))
+        assert may_hold_mojibake(text)
+
+
+def test_correct_words_with_judged_characters_need_no_heuristic() -> None:
+    """French ``œ`` inside words and Portuguese capitals ``Ã`` are not mojibake, and the screen
+    says so without ftfy's heuristic; where they are mojibake, it says maybe."""
+    for text in (
+        "Elle a le cœur sur la main et son œuvre est connue.",
+        "L’Œuvre complète, et un vœu.",
+        "SÃO PAULO — A cidade de SÃO JOÃO amanheceu com chuva.",
+    ):
+        assert not any(ftfy_is_bad(line) for line in text.split("\n"))
+        assert not may_hold_mojibake(text), text
+        assert not may_hold_mojibake(text, SIEVE(text)), text
+    for text in ("Nicol\u00c3\u00a1s", "a fianc\u00c3\u00a9e", "the \u00e2\u20ac\u0153news", "x\n\u00c3 y"):
+        assert may_hold_mojibake(text) and may_hold_mojibake(text, SIEVE(text)), text
 
 
 def test_common_punctuation_alone_is_innocent() -> None:
@@ -229,18 +271,26 @@ def test_possible_encoding_is_encodability() -> None:
 
 
 # Letters, and the characters that make NFC work: combining marks of several classes (to be
-# reordered or composed), Hangul jamo, a nukta, characters NFC replaces, and one beyond the BMP.
+# reordered or composed), Hangul jamo, characters NFC replaces, one beyond the BMP, and marks
+# joined only after certain letters (a nukta after न but not क, a hamza after ا but not ب,
+# ypogegrammeni after α).
 nfc_hard = st.text(
     alphabet=st.sampled_from(
-        "aeoAКиे\u0928\u093c\u0301\u0323\u0336\u0345\u1100\u1161\u11a8\uac00\u212b\uf900 .\U0001d400"
+        "aeoAКиे\u0928\u0915\u093c\u0301\u0323\u0336\u0345\u1100\u1161\u11a8\uac00\u212b\uf900 ."
+        "\U0001d400\u0627\u0628\u0654\u03b1\u0bc6\u0bbe"
     ),
     max_size=30,
 )
 
 
 @given(st.one_of(st.text(), nfc_hard))
+@example("\u0928\u093c \u0915\u093c")  # a nukta that NFC joins to न, and one it leaves after क
+@example("\u0627\u0654 \u0628\u0654 a\u0654")  # a hamza joined to alef, left after beh
+@example("\u03b1\u0345")  # ypogegrammeni joined to alpha
 def test_is_nfc_is_is_normalized(text: str) -> None:
     assert is_nfc(text) == unicodedata.is_normalized("NFC", text)
+    if sieved_is_nfc(SIEVE(text)):  # from the text's non-ASCII characters alone
+        assert unicodedata.is_normalized("NFC", text)
 
 
 @given(

@@ -87,12 +87,13 @@ LIGATURE_CHARACTERS = frozenset(map(chr, LIGATURES))
 WIDTH_CHARACTERS = frozenset(map(chr, WIDTH_MAP))
 CONTROL_CHARACTERS = frozenset(map(chr, CONTROL_CHARS))
 MOJIBAKE_CHARACTERS = RUN_CHARACTERS | LONE_CHARACTERS
-# In text that is largely non-ASCII, where ftfy may do more than straighten quotes:
-# an entity, an escape, a rare fix, a place that may hold mojibake, or NFC work.
-# One scan finds them all, where one screen each would read the text again each.
-MAY_NEED_MORE_THAN_QUOTES = nfc_work_or(f"{BEYOND_RUNLESS}{SURROGATES}{RARE_FIXES}&{ESCAPE}")
+# In text that is largely non-ASCII, where ftfy may do more than straighten quotes
+# (once its entities are decoded): an escape, a rare fix, a place that may hold
+# mojibake, or NFC work. One scan finds them all, where one screen each would read
+# the text again each.
+MAY_NEED_MORE_THAN_QUOTES = nfc_work_or(f"{BEYOND_RUNLESS}{SURROGATES}{RARE_FIXES}{ESCAPE}")
 FTFY_WORK_ELSEWHERE = frozenset(
-    LIGATURE_CHARACTERS | WIDTH_CHARACTERS | CONTROL_CHARACTERS | set(LINE_BREAKS + "&" + ESCAPE)
+    LIGATURE_CHARACTERS | WIDTH_CHARACTERS | CONTROL_CHARACTERS | set(LINE_BREAKS + ESCAPE)
 )
 
 
@@ -392,8 +393,10 @@ class FtfyCompatible(Step):
         """``text`` as ftfy leaves it but for its quotes, if ftfy's only other work on it is
         replacing ligatures and full-width forms by ASCII; None if it may do more.
 
-        For text in Greek, Cyrillic, Hebrew or Chinese, one scan finds every place where
-        ftfy may do more than straighten quotes (:data:`MAY_NEED_MORE_THAN_QUOTES`);
+        For text in Greek, Cyrillic, Hebrew or Chinese, its entities decoded first if
+        each stands for a printable ASCII character (:meth:`_ascii_entities_decoded`),
+        one scan finds every place where ftfy may do more than straighten quotes
+        (:data:`MAY_NEED_MORE_THAN_QUOTES`);
         each is then looked at as the screens would: a character outside the runless
         set for a run around it (:func:`~presswash.steps.mojibake_screen.stands_in_run`),
         a stretch of marks for NFC. A character replaced by ASCII (a Chinese text's
@@ -407,6 +410,11 @@ class FtfyCompatible(Step):
         """
         if len(text) > self.config.max_decode_length or not TABLES_ARE_CURRENT:
             return None  # ftfy cuts the text into segments, or the NFC tables are of another Unicode
+        if "&" in text:
+            decoded = self._ascii_entities_decoded(text)
+            if decoded is None:
+                return None
+            text = decoded
         look_ups = most_look_ups(text)
         found = MAY_NEED_MORE_THAN_QUOTES.search(text)
         while found is not None:
@@ -428,6 +436,36 @@ class FtfyCompatible(Step):
                     return None
             found = MAY_NEED_MORE_THAN_QUOTES.search(text, end)
         return text
+
+    def _ascii_entities_decoded(self, text: str) -> str | None:
+        """``text`` with its HTML entities decoded as ftfy decodes them, if each stands for a
+        printable ASCII character other than ``&`` (the ``&#39;`` and ``&quot;`` of many
+        web pages): those bring ftfy's other fixes no work that a scan of the decoded
+        text would not find. None if ftfy may decode them otherwise (a ``<`` switches
+        decoding off from its line on) or they may stand for more.
+
+            >>> step = FtfyCompatible(TextFixerConfig())
+            >>> step._ascii_entities_decoded("Он сказал: &#39;Да&#39; &amp AT&T")
+            "Он сказал: 'Да' &amp AT&T"
+            >>> step._ascii_entities_decoded("&rsquo;"), step._ascii_entities_decoded("a&#10;b")
+            (None, None)
+        """
+        unescape_html = self.config.unescape_html
+        if not unescape_html:
+            return text
+        if unescape_html == "auto" and "<" in text:
+            return None
+        ampersand = text.find("&")
+        while ampersand != -1:
+            entity = HTML_ENTITY_RE.match(text, ampersand)
+            if entity is not None:
+                decoded = unescape(entity.group())
+                if not (decoded.isascii() and decoded.isprintable()) or "&" in decoded:
+                    return None
+            ampersand = text.find("&", ampersand + 1)
+        decoded_text = unescape(text)
+        # Decoded characters can complete an entity (``&a&#109;p;``): ftfy's second round decodes it.
+        return None if has_entities(decoded_text, decoded_text, True) else decoded_text
 
     def _uncurled(self, text: str, characters: str) -> str:
         """``text``, made of ASCII and ``characters``, with its curly quotes straightened if ftfy would.

@@ -20,11 +20,15 @@ import functools
 import itertools
 import math
 import re
+import unicodedata
 from collections.abc import Iterator
+
+from ftfy.badness import BADNESS_RE
 
 from presswash.sieve import COMMON_PUNCTUATION, UNCOMMON, AsciiSieve
 from presswash.steps._mojibake_table import (
     BEYOND_RUNLESS,
+    LONGEST_MATCH,
     MOJIBAKE_ALPHABET,
     MOJIBAKE_RUNS,
     SUSPICIOUS_ALONE,
@@ -87,6 +91,14 @@ LONGEST_RUN = max(map(len, MOJIBAKE_RUNS))
 LONE_CHARACTERS = frozenset(_class_characters(SUSPICIOUS_ALONE + SURROGATES))
 # The characters outside the runless set, and surrogates: every run and lone character is one.
 BEYOND_RUNLESS_CHARACTERS = frozenset(_class_characters(BEYOND_RUNLESS + SURROGATES))
+# The lone characters that only the heuristic reacts to, and only beside some neighbours (``œ``
+# before anything but a letter, ``Ã`` before a space): each is judged where it stands by the
+# heuristic itself (:func:`heuristic_fires_around`). ftfy has fixes of their own for the C1
+# controls and surrogates, which are suspicious wherever they stand.
+JUDGED_WHERE_THEY_STAND = frozenset(
+    character for character in LONE_CHARACTERS if unicodedata.category(character) not in ("Cc", "Cs")
+)
+_WITHOUT_JUDGED = str.maketrans(dict.fromkeys(JUDGED_WHERE_THEY_STAND))
 
 
 def _runs_by_character() -> dict[str, tuple[int, ...]]:
@@ -193,9 +205,58 @@ def _spells_run(text: str, notable: str) -> bool:
     >>> _spells_run(text, NON_ASCII(text)), _spells_run(text + "NicolÃ¡s", NON_ASCII(text + "NicolÃ¡s"))
     (False, True)
     """
+    judged = [character for character in JUDGED_WHERE_THEY_STAND if character in notable]
+    if judged:
+        if _judged_fire(text, notable, judged):
+            return True
+        # Every match holding one of them has been looked for; the rest may hold a run.
+        notable = notable.translate(_WITHOUT_JUDGED)
     seen = runs_seen(notable)
     # The runs seen may be neighbours only after sieving (``£“`` from ``£5m. “No”``).
     return seen is None or _any_occurs_in(text, seen, notable)
+
+
+def _judged_fire(text: str, notable: str, judged: list[str]) -> bool:
+    """Whether the heuristic fires around any occurrence in ``text`` (sieved: ``notable``) of the
+    ``judged`` characters (of :data:`JUDGED_WHERE_THEY_STAND`); past the look-ups ``text``
+    allows, it may.
+
+    >>> text = "le cœur et l’œuvre de l’Œdipe"
+    >>> _judged_fire(text, NON_ASCII(text), ["œ", "Œ"]), _judged_fire("bœ!", "œ", ["œ"])
+    (False, True)
+    """
+    look_ups = most_look_ups(text)
+    for character in judged:
+        look_ups -= notable.count(character)
+        if look_ups < 0:
+            return True
+        position = text.find(character)
+        while position != -1:
+            if heuristic_fires_around(text, position):
+                return True
+            position = text.find(character, position + 1)
+    return False
+
+
+def heuristic_fires_around(text: str, position: int) -> bool:
+    """Whether ftfy's heuristic, run on each line of ``text`` as ftfy runs it, could match
+    a stretch holding ``position``.
+
+    A match spans at most ``LONGEST_MATCH`` characters of one line, so only those
+    around ``position`` are searched. ftfy also cuts very long lines, and its ``^``
+    matches where a piece begins: the character is also tried as if one began there.
+
+    >>> heuristic_fires_around("sœur", 1), heuristic_fires_around("Mayor\u00e2\u20ac\u2122s", 6)
+    (False, True)
+    >>> heuristic_fires_around("x\\n\\u00c3 ", 2)  # ftfy's ``^[ÃÂ] ``, on the second line
+    True
+    """
+    start = max(text.rfind("\n", 0, position) + 1, position - LONGEST_MATCH + 1)
+    end = position + LONGEST_MATCH
+    return (
+        BADNESS_RE.search(text[start:end]) is not None
+        or BADNESS_RE.match(text[position:end]) is not None
+    )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -263,7 +324,7 @@ def stands_in_run(text: str, position: int) -> bool:
     """
     character = text[position]
     if character in LONE_CHARACTERS:
-        return True
+        return character not in JUDGED_WHERE_THEY_STAND or heuristic_fires_around(text, position)
     for offset, runs in _runs_through(character):
         if offset <= position and runs.match(text, position - offset) is not None:
             return True

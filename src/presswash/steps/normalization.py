@@ -31,6 +31,7 @@ from typing import Literal
 
 from presswash.step import ANY_NON_ASCII, LineStep
 from presswash.steps._normalization_table import (
+    JOINED_AFTER_LETTERS,
     MARKS_FIRST,
     NFC_CHANGING_BMP,
     NFC_UNSTABLE_BMP,
@@ -47,10 +48,12 @@ _NFC_UNSTABLE = re.compile(f"[{NFC_UNSTABLE_BMP}\U00010000-\U0010ffff]") if TABL
 
 
 # Where NFC may have work: a run of two or more unstable characters (marks to reorder), or a
-# character NFC replaces or can join to the one before. Beyond the BMP, every character is taken
-# as both. Written so that the engine scans for one class and looks further only at its hits:
-# the lookbehind re-tests the character just matched.
+# character NFC replaces or can join to the one before (a nukta only after the three letters it
+# joins). Beyond the BMP, every character is taken as both. Written so that the engine scans
+# for one class and looks further only at its hits: the lookbehinds re-test the character just
+# matched.
 _UNSTABLE_CLASS = f"[{NFC_UNSTABLE_BMP}\U00010000-\U0010ffff]"
+_JOINED_AFTER_ITS_LETTER = "|".join(f"[{letters}]{mark}" for mark, letters in JOINED_AFTER_LETTERS)
 
 
 def nfc_work_or(characters: str) -> re.Pattern[str]:
@@ -63,7 +66,8 @@ def nfc_work_or(characters: str) -> re.Pattern[str]:
     """
     return re.compile(
         f"[{characters}{NFC_UNSTABLE_BMP}\U00010000-\U0010ffff]"
-        f"(?:(?<=[{characters}{NFC_CHANGING_BMP}\U00010000-\U0010ffff])|{_UNSTABLE_CLASS})"
+        f"(?:(?<=[{characters}{NFC_CHANGING_BMP}\U00010000-\U0010ffff])|{_UNSTABLE_CLASS}"
+        f"|(?<={_JOINED_AFTER_ITS_LETTER}))"
     )
 
 
