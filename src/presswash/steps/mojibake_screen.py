@@ -253,10 +253,7 @@ def heuristic_fires_around(text: str, position: int) -> bool:
     """
     start = max(text.rfind("\n", 0, position) + 1, position - LONGEST_MATCH + 1)
     end = position + LONGEST_MATCH
-    return (
-        BADNESS_RE.search(text[start:end]) is not None
-        or BADNESS_RE.match(text[position:end]) is not None
-    )
+    return BADNESS_RE.search(text[start:end]) is not None or BADNESS_RE.match(text[position:end]) is not None
 
 
 @functools.lru_cache(maxsize=1024)
