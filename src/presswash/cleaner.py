@@ -46,6 +46,7 @@ from presswash.steps.invisible import Invisible
 from presswash.steps.ligatures import Ligatures
 from presswash.steps.line_breaks import LineBreaks
 from presswash.steps.mojibake import Mojibake
+from presswash.steps.mojibake_screen import SIEVED_SHARE
 from presswash.steps.normalization import Normalization
 from presswash.steps.quote_repair import QuoteRepair
 from presswash.steps.quotes import StraightQuotes
@@ -192,8 +193,18 @@ class Cleaner:
         self._screened_steps = frozenset(
             step for step in self._steps if ANY_NON_ASCII not in step.trigger and not step.screens_itself
         )
-        screened = "".join(step.trigger for step in self._steps if step in self._screened_steps)
-        self._screen = compiled_class(screened) if screened else None
+        self._sparse_screen = _Screen({step: step.trigger for step in self._screened_steps})
+        # Text largely non-ASCII (Russian, Hindi, Chinese) is hardly shortened by sieving, and
+        # each step that reads it for itself costs as much as sieving it: there the screen also
+        # looks for the narrow triggers of the steps that have one (mojibake, NFC), and for the
+        # triggers of the others that screen themselves (quotes), which are rare in such text.
+        self._dense_screen = _Screen(
+            {
+                step: step.narrow_trigger or step.trigger
+                for step in self._steps
+                if step.narrow_trigger is not None or ANY_NON_ASCII not in step.trigger
+            }
+        )
         # Screened steps are first asked of the distinct trigger characters the screen found
         # (a step whose own are not among them does not apply), and those that ask nothing
         # but their trigger are answered from them, without reading the text again each.
@@ -271,7 +282,7 @@ class Cleaner:
         """
         if not self._opens_gate(notable):
             return []
-        quiet = not self._screened_triggers(notable)
+        quiet = not self._sparse_screen.found_in(notable)
         return [
             step
             for step in self._steps
@@ -302,15 +313,15 @@ class Cleaner:
         """Run the steps in rounds on ``text``, sieved as ``notable`` (None: run every step on it)."""
         steps = self._steps
         sieved = text  # the text that ``notable`` is the sieved form of
-        found = "" if notable is None else self._screened_triggers(notable)
+        screen, found = self._screen(text, notable)
         for _ in range(MAX_ROUNDS):
             last_change = -1
             for index, step in enumerate(steps):
                 if notable is not None:
                     if sieved is not text:  # sieved again only when a step is about to be asked
                         notable, sieved = self._sieve(text), text
-                        found = self._screened_triggers(notable)
-                    if not self._applies(step, text, notable, found):
+                        screen, found = self._screen(text, notable)
+                    if not self._applies(step, text, notable, screen, found):
                         continue
                 if log is None:
                     fixed = step.fix_sieved(text, notable) if notable is not None else step.fix(text)
@@ -326,8 +337,8 @@ class Cleaner:
                 break
             if notable is not None:
                 notable, sieved = self._sieve(text), text
-                found = self._screened_triggers(notable)
-                if not any(self._applies(step, text, notable, found) for step in earlier):
+                screen, found = self._screen(text, notable)
+                if not any(self._applies(step, text, notable, screen, found) for step in earlier):
                     break
             elif all(step.fix(text) == text for step in earlier):
                 break
@@ -337,22 +348,46 @@ class Cleaner:
         """Whether sieved text ``notable`` holds a trigger of some step."""
         return notable != "" and (self._gate is None or self._gate.search(notable) is not None)
 
-    def _screened_triggers(self, notable: str) -> str:
-        """The distinct trigger characters of screened steps in sieved text ``notable`` ("": none,
-        and the shared screen rules out every screened step)."""
-        if self._screen is None:
-            return ""
-        found = self._screen.findall(notable)
-        return "".join(set(found)) if found else ""
+    def _screen(self, text: str, notable: str | None) -> tuple[_Screen, str]:
+        """The shared screen for ``text`` (sieved: ``notable``; None: no screen, every step is
+        asked), and the distinct characters it finds."""
+        if notable is None:
+            return _NO_SCREEN, ""
+        screen = self._dense_screen if len(notable) > len(text) * SIEVED_SHARE else self._sparse_screen
+        return screen, screen.found_in(notable)
 
-    def _applies(self, step: Step, text: str, notable: str, found: str) -> bool:
-        """Whether ``step`` may change ``text`` (sieved: ``notable``; screened triggers: ``found``)."""
-        if step in self._screened_steps:
-            if not found or step.trigger_pattern.search(found) is None:
+    def _applies(self, step: Step, text: str, notable: str, screen: _Screen, found: str) -> bool:
+        """Whether ``step`` may change ``text`` (sieved: ``notable``), given what ``screen`` found."""
+        pattern = screen.patterns.get(step)
+        if pattern is not None:
+            if not found or pattern.search(found) is None:
                 return False
             if step in self._asked_by_trigger:
                 return True
+            if screen is self._dense_screen and step.narrow_trigger is not None:
+                return step.applies_around(text, notable, "".join(pattern.findall(found)))
         return step.applies(text, notable)
+
+
+class _Screen:
+    """One search of sieved text for the trigger characters of several steps at once
+    (``patterns``: each step's own, compiled), which rules out every step whose own it
+    does not find."""
+
+    def __init__(self, triggers: dict[Step, str]) -> None:
+        self.patterns = {step: compiled_class(trigger) for step, trigger in triggers.items()}
+        union = "".join(triggers.values())
+        self._search = compiled_class(union) if union else None
+
+    def found_in(self, notable: str) -> str:
+        """The distinct characters of sieved text ``notable`` that some step's trigger holds ("": none)."""
+        if self._search is None:
+            return ""
+        found = self._search.findall(notable)
+        return "".join(set(found)) if found else ""
+
+
+_NO_SCREEN = _Screen({})
 
 
 def require_text(text: object) -> None:

@@ -38,6 +38,12 @@ class Step:
     it (curly quotes, the letters of mojibake), so that its own ``applies`` is the screen
     that counts: the step is then asked directly and left out of the shared screen."""
 
+    narrow_trigger: str | None = None
+    """Body of a character class narrower than ``trigger`` that a text must also hold a character
+    of for the step to change it, for steps whose trigger takes in whole alphabets because it
+    depends on their company (the letters of mojibake) or any non-ASCII character (NFC): in text
+    largely non-ASCII, which sieving hardly shortens, the shared screen looks for these instead."""
+
     @functools.cached_property
     def trigger_pattern(self) -> re.Pattern[str]:
         """The trigger as a compiled character class."""
@@ -53,6 +59,12 @@ class Step:
         ``text`` itself where context matters.
         """
         return self.trigger_pattern.search(notable) is not None
+
+    def applies_around(self, text: str, notable: str, characters: str) -> bool:
+        """:meth:`applies`, told that of the step's ``narrow_trigger`` characters ``text`` holds
+        exactly the distinct ``characters`` (found by the shared screen). Steps that can then
+        look only where those stand, rather than read the whole text, override this."""
+        return self.applies(text, notable)
 
     def may_apply(self, notable: str, utf8: bytes) -> bool:
         """False only when the text whose UTF-8 is ``utf8``, sieved as ``notable``, is certainly

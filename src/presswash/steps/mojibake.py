@@ -48,6 +48,7 @@ from presswash.sieve import COMMON_PUNCTUATION
 from presswash.step import LineStep, split_lines
 from presswash.steps._misread_table import DOUBLE_BYTE_TRIGGER
 from presswash.steps._mojibake_table import (
+    BEYOND_RUNLESS,
     LONGEST_MATCH,
     MOJIBAKE_ALPHABET,
 )
@@ -66,6 +67,7 @@ from presswash.steps.mojibake_screen import (
     SIEVED_SHARE,
     SURROGATES,
     may_hold_mojibake,
+    may_hold_mojibake_around,
     runs_seen,
 )
 from presswash.steps.second_chance import MOST_PASSES, second_chance
@@ -220,6 +222,8 @@ class Mojibake(LineStep):
 
     def __init__(self, second_chance: bool = False) -> None:
         self.second_chance = second_chance
+        # Every run and lone character holds one of these (see may_hold_mojibake).
+        self.narrow_trigger = None if second_chance else BEYOND_RUNLESS + SURROGATES
         if second_chance:
             # The misreads it also undoes begin with a lead character of their codec (caf茅 is
             # café read as GBK), which the misread table lists for every codec.
@@ -229,6 +233,10 @@ class Mojibake(LineStep):
         if may_hold_mojibake(text, notable):
             return True
         return self.second_chance and may_hold_misread(text, notable)
+
+    def applies_around(self, text: str, notable: str, characters: str) -> bool:
+        # Only without the second chance has the step a narrow trigger, the places every run holds.
+        return may_hold_mojibake_around(text, notable, characters)
 
     def fix(self, text: str) -> str:
         return self.fix_sieved(text, None) if self.second_chance else super().fix(text)

@@ -196,6 +196,33 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     return _holds_run_around(text, notable, BEYOND_RUNLESS_CHARACTER)
 
 
+def may_hold_mojibake_around(text: str, notable: str, characters: str) -> bool:
+    """:func:`may_hold_mojibake`, for a text (sieved: ``notable``) whose characters outside the
+    runless set are exactly the distinct ``characters``: every run and lone character is
+    one of them, so each place where one stands is looked at, found by ``str.find``, and
+    the text is not read through. Past the look-ups the text allows, it is screened whole.
+
+    >>> def around(text):
+    ...     beyond = "".join(sorted(set(text) & BEYOND_RUNLESS_CHARACTERS))
+    ...     return beyond, may_hold_mojibake_around(text, NON_ASCII(text), beyond)
+    >>> around("«Это правда» — 5 × 5, “сказал” он")
+    ('«»×“”', False)
+    >>> around("Это РџСЂРёРІРµС‚")[1]  # "Привет" read as Windows-1251
+    True
+    """
+    look_ups = most_look_ups(text)
+    for character in characters:
+        position = text.find(character)
+        while position != -1:
+            look_ups -= 1
+            if look_ups < 0:
+                return may_hold_mojibake(text, notable)
+            if stands_in_run(text, position):
+                return True
+            position = text.find(character, position + 1)
+    return False
+
+
 def _spells_run(text: str, notable: str) -> bool:
     """Whether ``text`` (sieved: ``notable``) holds a lone suspicious character or a run, judged
     from its distinct characters: the runs they could spell are looked for in ``notable``, and

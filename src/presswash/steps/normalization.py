@@ -72,6 +72,11 @@ def nfc_work_or(characters: str) -> re.Pattern[str]:
 
 
 _NFC_WORK = nfc_work_or("")
+# The unstable characters that NFC may replace or join to the one before: without them, its only
+# work is putting marks in order, which ``unicodedata.is_normalized`` checks at memory speed.
+_REPLACED_OR_JOINED = re.compile(
+    f"[{NFC_CHANGING_BMP}{''.join(mark for mark, _ in JOINED_AFTER_LETTERS)}\U00010000-\U0010ffff]"
+)
 _UNSTABLE_RUN = re.compile(f"{_UNSTABLE_CLASS}*")
 
 
@@ -216,11 +221,29 @@ class Normalization(LineStep):
 
     def __init__(self, form: Literal["NFC", "NFKC"]) -> None:
         self.form: Literal["NFC", "NFKC"] = form
+        if form == "NFC" and TABLES_ARE_CURRENT:
+            self.narrow_trigger = _UNSTABLE_CLASS[1:-1]  # text without these is NFC
 
     def applies(self, text: str, notable: str) -> bool:
         if self.form == "NFC":
             return not (sieved_is_nfc(notable) or is_nfc(text))
         return not unicodedata.is_normalized(self.form, text)
+
+    def applies_around(self, text: str, notable: str, characters: str) -> bool:
+        """In text whose unstable characters are ``characters``, all of them marks that NFC
+        only puts in order (Thai vowel and tone marks, a Hindi virama), CPython's own check
+        is exact and reads the text at memory speed: it is slow only at a character that may
+        join (a nukta, a stress mark), which is then looked at where it stands.
+
+            >>> step = Normalization("NFC")
+            >>> step.applies_around("น\u0e49\u0e33 ที\u0e48", "", "\u0e48\u0e49")
+            False
+            >>> step.applies_around("\u0e17\u0e48\u0e38", "", "\u0e48\u0e38")  # tone mark, then vowel below
+            True
+        """
+        if _REPLACED_OR_JOINED.search(characters) is None:
+            return not unicodedata.is_normalized("NFC", text)
+        return self.applies(text, notable)
 
     def leaves_alone(self, character: str) -> bool:
         return self.form == "NFC" and stable_under_nfc(character)
