@@ -192,6 +192,12 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     if len(notable) <= len(text) * SPELLED_SHARE:
         return _spells_run(text, notable)
     if len(notable) <= len(text) * SIEVED_SHARE:
+        # Where its characters outside the runless set are few (the capitals of Turkish),
+        # each is looked at where it stands; where they are many (the quotes of Lithuanian),
+        # the text is searched for the fewer pairs where a run may begin.
+        beyond = BEYOND_RUNLESS_CHARACTER.findall(notable)
+        if len(beyond) <= most_look_ups(text):
+            return may_hold_mojibake_around(text, notable, "".join(set(beyond)))
         return _holds_run_around(text, notable, MAY_HOLD_MOJIBAKE)
     return _holds_run_around(text, notable, BEYOND_RUNLESS_CHARACTER)
 
