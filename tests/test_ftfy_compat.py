@@ -50,6 +50,7 @@ def test_identical_to_ftfy_on_any_text(text: str) -> None:
 @example("“ﬁne” ﾊﾞ")  # the width fix brings a combining mark that NFC then joins
 @example("ŉ")  # the ligature fix brings a curly quote (ʼn)
 @example("e\ud834\udd65")  # paired surrogates make a combining mark beyond the BMP
+@example("\uff76\u3099")  # the width fix makes ｶ a カ, to which NFC joins the voicing mark
 def test_identical_to_ftfy_on_tricky_text(text: str) -> None:
     assert presswash.fix_text(text) == ftfy.fix_text(text)
 
@@ -74,6 +75,7 @@ OTHER_SCRIPTS = (
 @example("हिन्दी “क़”")  # a virama, and a nukta that NFC leaves apart after a composition exclusion
 @example("中文，“引号”")  # full-width commas become ASCII: nothing else to do
 @example("Это РџСЂРёРІРµС‚")  # "Привет" read as Windows-1251
+@example("это a\u00c3\u3000 и \u3000")  # a full-width space that becomes a space after Ã
 @example("أبَ")  # a hamza that NFC joins to the alef
 def test_identical_to_ftfy_on_text_in_other_scripts(text: str) -> None:
     assert presswash.fix_text(text) == ftfy.fix_text(text)
@@ -102,13 +104,14 @@ def test_identical_to_ftfy_on_entities_in_other_scripts(text: str) -> None:
 DIACRITIC_WORDS = [
     "the", "and", "news", "of", "a", "Açık", "Şehir", "değil", "žodis", "ąžuolas", "„žodis“",
     "naïve", "créée", "œuvre", "cœur", "Œ", "œ.", "SÃO", "JOÃO", "Ã", "Â", "ÂNCORA", "\n",
-    "Việt",
+    "\u3000", "ａ", "Ａ", "Việt",
     "Nicol\u00c3\u00a1s", "\u00c3\u00a9", "ö\u00c3\u00a9", "\u00e2\u20ac\u201d",
 ]  # fmt: skip
 
 
 @given(st.lists(st.sampled_from(DIACRITIC_WORDS), max_size=40).map(" ".join))
 @example("Açık ö\u00c3\u00a9 and the news of the day in the old city")  # a run begins inside a pair
+@example("x\u00c3\u3000y")  # the full-width space becomes a space, and then ftfy sees "Ã "
 def test_identical_to_ftfy_on_words_with_diacritics(text: str) -> None:
     assert presswash.fix_text(text) == ftfy.fix_text(text)
 

@@ -231,7 +231,7 @@ class Cleaner:
         """Return the cleaned text."""
         if type(text) is not str:
             require_text(text)
-        return self.clean_sieved(text, self._sieve(text))
+        return self.clean_sieved(text, self._sieve.sieve_unless_dense(text))
 
     def clean_sieved(self, text: str, notable: str) -> str:
         """:meth:`clean`, given ``text`` sieved as ``notable`` (by :attr:`sieve`), for callers that
@@ -248,7 +248,7 @@ class Cleaner:
         """Clean ``text`` and report each change with its step and its span in ``text``."""
         require_text(text)
         log = ChangeLog(text)
-        notable = self._sieve(text)
+        notable = self._sieve.sieve_unless_dense(text)
         if self._opens_gate(notable):
             self._run(text, log, notable)
         return Explanation(log.text, tuple(log.changes))
@@ -319,7 +319,7 @@ class Cleaner:
             for index, step in enumerate(steps):
                 if notable is not None:
                     if sieved is not text:  # sieved again only when a step is about to be asked
-                        notable, sieved = self._sieve(text), text
+                        notable, sieved = self._sieve.sieve_unless_dense(text), text
                         screen, found = self._screen(text, notable)
                     if not self._applies(step, text, notable, screen, found):
                         continue
@@ -336,7 +336,7 @@ class Cleaner:
             if not earlier:
                 break
             if notable is not None:
-                notable, sieved = self._sieve(text), text
+                notable, sieved = self._sieve.sieve_unless_dense(text), text
                 screen, found = self._screen(text, notable)
                 if not any(self._applies(step, text, notable, screen, found) for step in earlier):
                     break

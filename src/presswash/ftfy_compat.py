@@ -46,16 +46,19 @@ from presswash.steps.misread_sequences import misread_edits
 from presswash.steps.mojibake import fix_encoding
 from presswash.steps.mojibake_screen import (
     BEYOND_RUNLESS_CHARACTERS,
+    JUDGED_WHERE_THEY_STAND,
     LONE_CHARACTERS,
     MAY_HOLD_MOJIBAKE,
     RUN_CHARACTERS,
     SIEVED_SHARE,
     SURROGATES,
+    heuristic_fires_around,
     may_hold_mojibake,
     most_look_ups,
     stands_in_run,
 )
 from presswash.steps.normalization import (
+    JOINED_MARKS,
     TABLES_ARE_CURRENT,
     is_nfc,
     nfc_work_or,
@@ -158,6 +161,23 @@ def has_entities(text: str, notable: str, entities: bool) -> bool:
 
 def _is_normalized(form: Literal["NFC", "NFD", "NFKC", "NFKD"], text: str) -> bool:
     return is_nfc(text) if form == "NFC" else unicodedata.is_normalized(form, text)
+
+
+def _judged_still_innocent(text: str, judged: str) -> bool:
+    """Whether ftfy's heuristic still fires around no occurrence of the ``judged`` characters
+    (of :data:`JUDGED_WHERE_THEY_STAND`) in ``text``, after a replacement by ASCII may have
+    given one of them new neighbours (``Ã`` and a full-width space that became a space).
+
+    >>> _judged_still_innocent("a\u00c3 b", "\u00c3"), _judged_still_innocent("a\u00c3b", "\u00c3")
+    (False, True)
+    """
+    for character in judged:
+        position = text.find(character)
+        while position != -1:
+            if heuristic_fires_around(text, position):
+                return False
+            position = text.find(character, position + 1)
+    return True
 
 
 class FtfyCompatible(Step):
@@ -357,12 +377,13 @@ class FtfyCompatible(Step):
         normalized = False
         removed = not present.isdisjoint(CONTROL_CHARACTERS)
         # Surrogates paired into a character beyond the BMP are not in ``notable``; a removed
-        # control character brings its neighbours together.
+        # control character brings its neighbours together; a brought letter can be the one
+        # a mark joins (ｶ becomes カ, which NFC joins to a voicing mark after it).
         stable = (
             not paired
             and not removed
             and config.normalization == "NFC"
-            and (not brought or stable_under_nfc(brought))
+            and (not brought or (stable_under_nfc(brought) and JOINED_MARKS.isdisjoint(notable)))
             and sieved_is_nfc(notable)
         )
         if config.normalization and not stable and not _is_normalized(config.normalization, fixed):
@@ -376,8 +397,15 @@ class FtfyCompatible(Step):
         # would change the text. A rare fix that only put ASCII in place of
         # characters (a Chinese text's full-width commas) leaves every pair of
         # neighbouring non-ASCII characters, where mojibake would be, as it
-        # was: of ftfy's work, only an entity it completed can be new.
-        if rare and not (unescaped or mojibake or removed or normalized) and brought.isascii():
+        # was: of ftfy's work, only an entity it completed can be new, unless
+        # the text holds a character the heuristic judges by its ASCII
+        # neighbours (``Ã`` before what became a space).
+        if (
+            rare
+            and not (unescaped or mojibake or removed or normalized)
+            and brought.isascii()
+            and JUDGED_WHERE_THEY_STAND.isdisjoint(notable)
+        ):
             return None if has_entities(fixed, fixed, entities) else fixed
         if unescaped or rare or normalized:
             notable = self._sieve(fixed)
@@ -416,6 +444,7 @@ class FtfyCompatible(Step):
                 return None
             text = decoded
         look_ups = most_look_ups(text)
+        judged = ""  # the characters judged by their neighbours, which a replacement may change
         found = MAY_NEED_MORE_THAN_QUOTES.search(text)
         while found is not None:
             position = found.start()
@@ -424,12 +453,16 @@ class FtfyCompatible(Step):
             end = position + 1
             if replacement is not None:
                 text = text.replace(character, replacement)  # none of it stands before ``position``
+                if judged and not _judged_still_innocent(text, judged):
+                    return None
             elif character in FTFY_WORK_ELSEWHERE:
                 return None
             elif character in BEYOND_RUNLESS_CHARACTERS:  # none of them is unstable under NFC
                 look_ups -= 1
                 if look_ups < 0 or stands_in_run(text, position):
                     return None
+                if character in JUDGED_WHERE_THEY_STAND and character not in judged:
+                    judged += character
             else:  # where NFC may have work
                 normalized, end = stretch_is_nfc(text, position)
                 if not normalized:

@@ -33,6 +33,10 @@ from collections.abc import Callable
 COMMON_PUNCTUATION = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
 UNCOMMON = re.compile(f"[^\\x00-\\x7f{COMMON_PUNCTUATION}]")
 
+# Sieving a text whose share of non-ASCII characters is past this hardly shortens it (Greek,
+# Cyrillic, Chinese): screens read the text itself then, which they always may.
+DENSE_SHARE = 1 / 8
+
 # Characters of a long text handled at a time by transforms that treat each
 # character on its own: a piece and what is made of it (at most about 2 MB) stay
 # in the CPU's cache, where a whole long text's copy would be written out to
@@ -75,6 +79,26 @@ class AsciiSieve:
         '&£'
         """
         return data.translate(None, self._dropped).decode("utf-8", "surrogatepass")
+
+    def sieve_unless_dense(self, text: str) -> str:
+        """The sieved form of ``text``, or ``text`` itself if more than ``DENSE_SHARE`` of it is
+        certainly non-ASCII, as its UTF-8 length proves (a character takes at most four bytes).
+
+        Every screen accepts the whole text in place of its sieved form: it holds
+        every character kept, and neighbours there are neighbours in the text. For
+        text that is largely non-ASCII, deleting the few ASCII bytes and decoding
+        the rest would cost more than the shorter form saves.
+
+            >>> sieve = AsciiSieve("&")
+            >>> sieve.sieve_unless_dense("Fish & chips, £5"), sieve.sieve_unless_dense("Это правда & ложь")
+            ('&£', 'Это правда & ложь')
+        """
+        if len(text) > PIECE:
+            return in_pieces(self.sieve_unless_dense, text)
+        data = text.encode("utf-8", "surrogatepass")
+        if len(data) - len(text) > 3 * len(text) * DENSE_SHARE:
+            return text
+        return self.sieve_utf8(data)
 
     def __call__(self, text: str) -> str:
         if len(text) > PIECE:

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from ftfy.badness import BADNESS_RE
 
-from presswash.sieve import COMMON_PUNCTUATION, UNCOMMON, AsciiSieve
+from presswash.sieve import COMMON_PUNCTUATION, DENSE_SHARE, UNCOMMON, AsciiSieve
 from presswash.steps._mojibake_table import (
     BEYOND_RUNLESS,
     LONGEST_MATCH,
@@ -62,7 +62,7 @@ BEYOND_RUNLESS_CHARACTER = re.compile(f"[{BEYOND_RUNLESS}{SURROGATES}]")
 
 # Sieved text is looked at instead of the text while it is at most this share of
 # it; text in Greek or Cyrillic is mostly non-ASCII, and then the text is scanned.
-SIEVED_SHARE = 1 / 8
+SIEVED_SHARE = DENSE_SHARE
 # Runs are spelled from the characters of sieved text while it is at most this
 # share of the text; beyond it (Turkish, Lithuanian), the text's few pairs of
 # neighbouring alphabet characters are fewer to look at than the many ways its

@@ -54,6 +54,8 @@ _NFC_UNSTABLE = re.compile(f"[{NFC_UNSTABLE_BMP}\U00010000-\U0010ffff]") if TABL
 # matched.
 _UNSTABLE_CLASS = f"[{NFC_UNSTABLE_BMP}\U00010000-\U0010ffff]"
 _JOINED_AFTER_ITS_LETTER = "|".join(f"[{letters}]{mark}" for mark, letters in JOINED_AFTER_LETTERS)
+# Those marks: a text whose letters change (a fix brings some) must be asked about them again.
+JOINED_MARKS = frozenset(mark for mark, _ in JOINED_AFTER_LETTERS)
 
 
 def nfc_work_or(characters: str) -> re.Pattern[str]:
@@ -74,9 +76,7 @@ def nfc_work_or(characters: str) -> re.Pattern[str]:
 _NFC_WORK = nfc_work_or("")
 # The unstable characters that NFC may replace or join to the one before: without them, its only
 # work is putting marks in order, which ``unicodedata.is_normalized`` checks at memory speed.
-_REPLACED_OR_JOINED = re.compile(
-    f"[{NFC_CHANGING_BMP}{''.join(mark for mark, _ in JOINED_AFTER_LETTERS)}\U00010000-\U0010ffff]"
-)
+_REPLACED_OR_JOINED = re.compile(f"[{NFC_CHANGING_BMP}{''.join(sorted(JOINED_MARKS))}\U00010000-\U0010ffff]")
 _UNSTABLE_RUN = re.compile(f"{_UNSTABLE_CLASS}*")
 
 
