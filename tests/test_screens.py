@@ -65,6 +65,14 @@ def test_sieve_keeps_exactly_the_non_ascii_and_kept_characters_in_order(text: st
     )
 
 
+@given(st.one_of(st.text(), st.text(alphabet=st.sampled_from("ab ,.Это中文é“”&\r"))))
+def test_sieve_keeps_the_text_whole_only_where_it_is_largely_non_ascii(text: str) -> None:
+    kept = SIEVE.sieve_unless_dense(text)
+    if kept != SIEVE(text):
+        assert kept == text
+        assert sum(not character.isascii() for character in text) > len(text) / 8
+
+
 def test_sieve_keeps_lone_surrogates() -> None:
     assert SIEVE("a\ud800b\udc00&") == "\ud800\udc00&"
 
