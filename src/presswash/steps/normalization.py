@@ -56,6 +56,7 @@ _UNSTABLE_CLASS = f"[{NFC_UNSTABLE_BMP}\U00010000-\U0010ffff]"
 _JOINED_AFTER_ITS_LETTER = "|".join(f"[{letters}]{mark}" for mark, letters in JOINED_AFTER_LETTERS)
 # Those marks: a text whose letters change (a fix brings some) must be asked about them again.
 JOINED_MARKS = frozenset(mark for mark, _ in JOINED_AFTER_LETTERS)
+_JOINED_MARK_CLASS = "".join(sorted(JOINED_MARKS))
 
 
 def nfc_work_or(characters: str) -> re.Pattern[str]:
@@ -69,14 +70,14 @@ def nfc_work_or(characters: str) -> re.Pattern[str]:
     return re.compile(
         f"[{characters}{NFC_UNSTABLE_BMP}\U00010000-\U0010ffff]"
         f"(?:(?<=[{characters}{NFC_CHANGING_BMP}\U00010000-\U0010ffff])|{_UNSTABLE_CLASS}"
-        f"|(?<={_JOINED_AFTER_ITS_LETTER}))"
+        f"|(?<=[{_JOINED_MARK_CLASS}])(?<={_JOINED_AFTER_ITS_LETTER}))"
     )
 
 
 _NFC_WORK = nfc_work_or("")
 # The unstable characters that NFC may replace or join to the one before: without them, its only
 # work is putting marks in order, which ``unicodedata.is_normalized`` checks at memory speed.
-_REPLACED_OR_JOINED = re.compile(f"[{NFC_CHANGING_BMP}{''.join(sorted(JOINED_MARKS))}\U00010000-\U0010ffff]")
+_REPLACED_OR_JOINED = re.compile(f"[{NFC_CHANGING_BMP}{_JOINED_MARK_CLASS}\U00010000-\U0010ffff]")
 _UNSTABLE_RUN = re.compile(f"{_UNSTABLE_CLASS}*")
 
 
