@@ -163,6 +163,7 @@ STYLED_RUN = re.compile(
 WORD = re.compile(f"[{WORD_CHARACTER}]+")
 WORD_CHARACTER_RE = re.compile(f"[{WORD_CHARACTER}]")
 TRIGGER_RE = re.compile(TRIGGER)
+MAY_START_TRIGGER = re.compile(f"[{SCREEN}]")
 SINGLE_TRIGGER = re.compile(f"[{STYLED_CLASS}{OVERLAYS}{ENCLOSING_MARKS}]")
 # A character and the combining marks on it; marks that open a word stand alone.
 UNIT = re.compile(f"([^{MARKS}]?)([{MARKS}]*)")
@@ -279,7 +280,7 @@ class StyledText(PatternStep):
         two: no word in between holds a trigger, and the run found is the trigger's.
         """
         position = 0
-        while (trigger := TRIGGER_RE.search(text, position)) is not None:
+        while (trigger := self._next_trigger(text, position)) is not None:
             start = trigger.start()
             while start > position and WORD_CHARACTER_RE.match(text, start - 1):
                 start = max(position, start - 64)
@@ -287,6 +288,19 @@ class StyledText(PatternStep):
             assert match is not None, "the trigger's word starts a run"
             yield match
             position = match.end()
+
+
+    @staticmethod
+    def _next_trigger(text: str, position: int) -> re.Match[str] | None:
+        """The next match of ``TRIGGER_RE`` from ``position`` on, tried only where the screen's
+        one fast class finds a character that may start one: searched for itself, the trigger's
+        hundred supplementary ranges are tested one by one at every character of the text."""
+        while (candidate := MAY_START_TRIGGER.search(text, position)) is not None:
+            trigger = TRIGGER_RE.match(text, candidate.start())
+            if trigger is not None:
+                return trigger
+            position = candidate.start() + 1
+        return None
 
 
 def fold_styled(text: str) -> str:
