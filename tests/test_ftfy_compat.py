@@ -76,6 +76,7 @@ OTHER_SCRIPTS = (
 @example("中文，“引号”")  # full-width commas become ASCII: nothing else to do
 @example("Это РџСЂРёРІРµС‚")  # "Привет" read as Windows-1251
 @example("это a\u00c3\u3000 и \u3000")  # a full-width space that becomes a space after Ã
+@example("“”" * 10 + "это a\u00c3\u3000")  # the same, past the look-ups that quotes use up
 @example("أبَ")  # a hamza that NFC joins to the alef
 def test_identical_to_ftfy_on_text_in_other_scripts(text: str) -> None:
     assert presswash.fix_text(text) == ftfy.fix_text(text)

@@ -426,11 +426,13 @@ class FtfyCompatible(Step):
         one scan finds every place where ftfy may do more than straighten quotes
         (:data:`MAY_NEED_MORE_THAN_QUOTES`);
         each is then looked at as the screens would: a character outside the runless
-        set for a run around it (:func:`~presswash.steps.mojibake_screen.stands_in_run`),
+        set for a run around it (:func:`~presswash.steps.mojibake_screen.stands_in_run`;
+        past the look-ups the text allows, the whole text is screened once instead),
         a stretch of marks for NFC. A character replaced by ASCII (a Chinese text's
         full-width comma) is replaced throughout at once, and the scan goes on: the
-        replacement brings no mojibake, entity or NFC work. (Normalization must be NFC
-        or none, as for the punctuation shortcut.)
+        replacement brings no mojibake, entity or NFC work, but for new neighbours of
+        the characters the heuristic judges where they stand, which are judged again.
+        (Normalization must be NFC or none, as for the punctuation shortcut.)
 
             >>> step = FtfyCompatible(TextFixerConfig())
             >>> step._replaced_only("中文，“引号”。"), step._replaced_only("Это РџСЂРёРІРµС‚")
@@ -458,11 +460,19 @@ class FtfyCompatible(Step):
             elif character in FTFY_WORK_ELSEWHERE:
                 return None
             elif character in BEYOND_RUNLESS_CHARACTERS:  # none of them is unstable under NFC
-                look_ups -= 1
-                if look_ups < 0 or stands_in_run(text, position):
-                    return None
-                if character in JUDGED_WHERE_THEY_STAND and character not in judged:
-                    judged += character
+                if look_ups == 0:
+                    # Past the look-ups the text allows (a text dense with quotes), the whole
+                    # of it is screened once, and the rest of the scan looks for other work.
+                    if may_hold_mojibake(text, text):
+                        return None
+                    judged = "".join(mark for mark in JUDGED_WHERE_THEY_STAND if mark in text)
+                    look_ups = -1
+                elif look_ups > 0:
+                    look_ups -= 1
+                    if stands_in_run(text, position):
+                        return None
+                    if character in JUDGED_WHERE_THEY_STAND and character not in judged:
+                        judged += character
             else:  # where NFC may have work
                 normalized, end = stretch_is_nfc(text, position)
                 if not normalized:
