@@ -289,7 +289,6 @@ class StyledText(PatternStep):
             yield match
             position = match.end()
 
-
     @staticmethod
     def _next_trigger(text: str, position: int) -> re.Match[str] | None:
         """The next match of ``TRIGGER_RE`` from ``position`` on, tried only where the screen's
