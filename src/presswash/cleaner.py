@@ -325,8 +325,9 @@ class Cleaner:
             if not earlier:
                 break
             if notable is not None:
-                notable, sieved = self._sieve(text), text
-                found = self._screened_triggers(notable)
+                if sieved is not text:  # the steps after the last change had it sieved already
+                    notable, sieved = self._sieve(text), text
+                    found = self._screened_triggers(notable)
                 if not any(self._applies(step, text, notable, found) for step in earlier):
                     break
             elif all(step.fix(text) == text for step in earlier):

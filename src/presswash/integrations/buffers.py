@@ -65,9 +65,21 @@ class Utf8Documents:
 
     def rows_of(self, positions: Positions) -> Rows:
         """Which documents hold a byte at one of ``positions``."""
-        rows = np.zeros(len(self.offsets) - 1, dtype=bool)
-        rows[np.searchsorted(self.offsets, positions, side="right") - 1] = True
-        return rows
+        return self._marked_rows(np.searchsorted(self.offsets, positions, side="right") - 1)
+
+    @functools.cached_property
+    def lead_rows(self) -> Positions:
+        """The document each of ``leads`` is in (looked up once, for every screen)."""
+        return np.searchsorted(self.offsets, self.leads, side="right") - 1
+
+    def rows_of_leads(self, chosen: Rows | Positions) -> Rows:
+        """Which documents hold one of the characters ``leads[chosen]``."""
+        return self._marked_rows(self.lead_rows[chosen])
+
+    def _marked_rows(self, rows: Positions) -> Rows:
+        marked = np.zeros(len(self.offsets) - 1, dtype=bool)
+        marked[rows] = True
+        return marked
 
     def sieved(self) -> tuple[str, list[int]]:
         """The documents sieved (see :mod:`presswash.sieve`) by the sieve that keeps ``kept_ascii``:
@@ -110,7 +122,7 @@ class Utf8Documents:
         picked[characters] = True
         distinct = np.flatnonzero(picked)
         picked[distinct] = [chosen(chr(code)) for code in distinct.tolist()]
-        return self.rows_of(self.leads[picked[characters]])
+        return self.rows_of_leads(picked[characters])
 
     def rows_holding_pairs(self, chosen: Callable[[str], bool]) -> Rows:
         """Which documents hold two neighbouring non-ASCII characters for which ``chosen`` is true,
@@ -123,19 +135,21 @@ class Utf8Documents:
         pairs = characters[before].astype(np.int64) << 21 | characters[before + 1]
         distinct = np.unique(pairs)
         wanted = [chosen(chr(pair >> 21) + chr(pair & 0x1FFFFF)) for pair in distinct.tolist()]
-        return self.rows_of(starts[before[np.isin(pairs, distinct[np.array(wanted, dtype=bool)])]])
+        return self.rows_of_leads(before[np.isin(pairs, distinct[np.array(wanted, dtype=bool)])])
 
     def rows_with_suspect_quotes(self) -> Rows:
         """Which documents hold a curly quote that may point the wrong way (see the module's docstring)."""
         data, offsets = self.data, self.offsets
         last = len(data) - 1
-        leads = self.leads[data.take(self.leads) == 0xE2]
-        third = data.take(np.minimum(leads + 2, last))
-        quotes = leads[(data.take(np.minimum(leads + 1, last)) == 0x80) & ((third & 0xFA) == 0x98)]
+        leads = np.flatnonzero(data.take(self.leads) == 0xE2)
+        at = self.leads[leads]
+        third = data.take(np.minimum(at + 2, last))
+        leads = leads[(data.take(np.minimum(at + 1, last)) == 0x80) & ((third & 0xFA) == 0x98)]
+        quotes = self.leads[leads]
         if not len(quotes):
-            return self.rows_of(quotes)
+            return self.rows_of_leads(leads)
         kind = data.take(quotes + 2)
-        rows = np.searchsorted(offsets, quotes, side="right") - 1
+        rows = self.lead_rows[leads]
         following = quotes + 3
         # The neighbouring bytes, widened to hold _EDGE too.
         previous = data.take(quotes - 1).astype(np.int16)
@@ -154,7 +168,7 @@ class Utf8Documents:
             [word_before & closes_after, opens_before & word_after, opens_before & letter_after],
             (word_before & closes_after) | alnum_around,  # ‘
         )
-        return self.rows_of(quotes[suspect])
+        return self._marked_rows(rows[suspect])
 
 
 def marked_bytes(data: np.ndarray[Any, np.dtype[np.uint8]], start: int, end: int, kept: bytes) -> Positions:
