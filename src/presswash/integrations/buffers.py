@@ -62,6 +62,8 @@ class Utf8Documents:
         leads = values >= 0xC0
         self.leads: Positions = positions[leads]
         self.kept_ascii: Positions = positions[~leads]
+        # The first byte of each character of ``leads``, which says its length.
+        self.lead_bytes = values[leads]
 
     def rows_of(self, positions: Positions) -> Rows:
         """Which documents hold a byte at one of ``positions``."""
@@ -95,6 +97,11 @@ class Utf8Documents:
         return sieved, np.searchsorted(positions[order], self.offsets).tolist()
 
     @functools.cached_property
+    def lead_lengths(self) -> np.ndarray[Any, np.dtype[np.uint8]]:
+        """The length in bytes of each character of ``leads``."""
+        return _LENGTH.take(self.lead_bytes)
+
+    @functools.cached_property
     def characters(self) -> np.ndarray[Any, np.dtype[np.int32]]:
         """The code point of the character starting at each of ``leads``.
 
@@ -102,9 +109,8 @@ class Utf8Documents:
         when large, are mapped afresh page by page wherever the allocator is set to give
         memory back at once (as Dask's workers are).
         """
-        first = self.data.take(self.leads)
-        characters = _LEAD_BITS.take(first)
-        lengths = _LENGTH.take(first)
+        characters = _LEAD_BITS.take(self.lead_bytes)
+        lengths = self.lead_lengths
         following = self.leads.copy()
         for index in range(1, 4):
             np.add(following, 1, out=following)
@@ -129,8 +135,7 @@ class Utf8Documents:
         asking about each distinct pair once (the last character of a document and the first of
         the next count as neighbours too: a document is at worst looked at for nothing)."""
         starts = self.leads
-        first = self.data.take(starts)
-        before = np.flatnonzero(starts[1:] == starts[:-1] + _LENGTH.take(first[:-1]))
+        before = np.flatnonzero(starts[1:] == starts[:-1] + self.lead_lengths[:-1])
         characters = self.characters
         pairs = characters[before].astype(np.int64) << 21 | characters[before + 1]
         distinct = np.unique(pairs)
@@ -141,7 +146,7 @@ class Utf8Documents:
         """Which documents hold a curly quote that may point the wrong way (see the module's docstring)."""
         data, offsets = self.data, self.offsets
         last = len(data) - 1
-        leads = np.flatnonzero(data.take(self.leads) == 0xE2)
+        leads = np.flatnonzero(self.lead_bytes == 0xE2)
         at = self.leads[leads]
         third = data.take(np.minimum(at + 2, last))
         leads = leads[(data.take(np.minimum(at + 1, last)) == 0x80) & ((third & 0xFA) == 0x98)]
@@ -201,7 +206,7 @@ def marked_bytes(data: np.ndarray[Any, np.dtype[np.uint8]], start: int, end: int
         # the words holding a mark one by one.
         flags[len(piece) : -(-len(piece) // 8) * 8] = False
         words = flags[: -(-len(piece) // 8) * 8].view(np.uint64)
-        marked_words = np.flatnonzero(words != 0)
+        marked_words = np.flatnonzero(words)
         within = np.flatnonzero(words[marked_words].view(np.bool_))
         found.append(marked_words[within >> 3] * 8 + (within & 7) + begin)
     positions = np.concatenate(found)

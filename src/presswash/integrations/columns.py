@@ -14,10 +14,15 @@ to change a few documents. Here the screens read the buffer itself (see
    dashes and all, is settled here.
 2. The few others are sieved from the characters already found. Those holding a
    character some other step reacts to, or a suspect quote, are nearly always
-   worked on, and go straight to 3; those in doubt only for a kept ASCII byte or
-   a pair of neighbours are first asked which steps may apply, judged without
-   decoding them (:meth:`~presswash.Cleaner.steps_for_sieved`).
-3. Only the documents still in doubt become Python strings and are cleaned.
+   worked on, and go straight to 3; those in doubt only for a kept ASCII byte are
+   first asked, without decoding them, whether a step their characters move may
+   apply (:meth:`~presswash.step.Step.may_apply`), and those holding a pair of
+   neighbours that matters whether any step may
+   (:meth:`~presswash.Cleaner.steps_for_sieved`). What each character and pair
+   moves is asked once per cleaner and kept for the columns that follow.
+3. Only the documents still in doubt become Python strings and are cleaned; until
+   a step changes one, only the steps its characters move (and quote repair, for a
+   suspect quote) are asked.
 
 The bytes of every other document are copied as they are, into a buffer of
 Arrow's memory pool, and an array in which nothing changed is returned itself.
@@ -114,11 +119,12 @@ def _changes(array: Any, cleaner: Cleaner, data_buffer: Any, offsets: Any) -> di
     for row in rows:
         document = utf8[bounds[row] : bounds[row + 1]].tobytes()
         notable = sieved[sieved_bounds[row] : sieved_bounds[row + 1]]
+        may_change = None if paired[row] else answers.moved_by(cleaner, notable, bool(suspect_quotes[row]))
         # Quote repair's screen over the bytes found no suspect quote in a document not certain.
-        if not certain[row] and not answers.others_may_apply(cleaner, notable, document, bool(paired[row])):
+        if not certain[row] and not answers.others_may_apply(cleaner, notable, document, may_change):
             continue
         text = document.decode("utf-8")
-        cleaned = cleaner.clean_sieved(text, notable)
+        cleaned = cleaner.clean_sieved(text, notable, may_change)
         if cleaned != text:
             changes[row] = cleaned.encode("utf-8")
     return changes
@@ -150,17 +156,22 @@ class _Answers:
             moved = self._moved[character] = tuple(step for step in steps if step is not self.quotes)
         return moved
 
-    def others_may_apply(self, cleaner: Cleaner, notable: str, utf8: bytes, paired: bool) -> bool:
-        """Whether a step but quote repair may change the text whose UTF-8 is ``utf8``, sieved as
-        ``notable``, judged without decoding it; ``paired``: whether it may hold a pair that matters.
-
-        Without such a pair only the steps its characters move are asked (see
-        :meth:`~presswash.step.Step.leaves_alone_apart`), not all of them.
-        """
-        if paired:
-            return any(step is not self.quotes for step in cleaner.steps_for_sieved(notable, utf8))
+    def moved_by(self, cleaner: Cleaner, notable: str, suspect_quote: bool) -> set[Step]:
+        """The steps that may change the text sieved as ``notable``, which holds no pair that
+        matters: those its characters move, and quote repair if it holds a ``suspect_quote``."""
         moved = {step for character in set(notable) for step in self.moved_apart(cleaner, character)}
-        return any(step.may_apply(notable, utf8) for step in moved)
+        if suspect_quote and self.quotes is not None:
+            moved.add(self.quotes)
+        return moved
+
+    def others_may_apply(self, cleaner: Cleaner, notable: str, utf8: bytes, moved: set[Step] | None) -> bool:
+        """Whether a step but quote repair may change the text whose UTF-8 is ``utf8``, sieved as
+        ``notable``, judged without decoding it; ``moved``: the steps its characters move (see
+        :meth:`moved_by`), or None if it may hold a pair that matters, and every step is asked.
+        """
+        if moved is None:
+            return any(step is not self.quotes for step in cleaner.steps_for_sieved(notable, utf8))
+        return any(step.may_apply(notable, utf8) for step in moved if step is not self.quotes)
 
     def pair_matters(self, cleaner: Cleaner, pair: str) -> bool:
         """Whether two neighbouring non-ASCII characters may make some step change a text."""
