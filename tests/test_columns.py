@@ -142,6 +142,15 @@ def test_documents_longer_than_a_piece_are_marked_across_its_edges(monkeypatch):
 
 
 @given(
+    texts=st.lists(st.text(max_size=20).filter(lambda text: not any("\ud800" <= c <= "\udfff" for c in text)))
+)
+def test_characters_read_off_the_bytes_are_the_texts_own(texts):
+    utf8 = "".join(texts).encode()
+    documents = Utf8Documents(utf8, np.cumsum([0] + [len(text.encode()) for text in texts]), b"")
+    assert documents.characters.tolist() == [ord(char) for char in "".join(texts) if not char.isascii()]
+
+
+@given(
     texts=st.lists(
         st.text(alphabet=st.sampled_from(ARROW_TEXT + "“”‘’“”‘’abc  ({<-"), max_size=40), max_size=6
     )

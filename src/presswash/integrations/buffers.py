@@ -112,12 +112,19 @@ class Utf8Documents:
         characters = _LEAD_BITS.take(self.lead_bytes)
         lengths = self.lead_lengths
         following = self.leads.copy()
+        shifts = np.empty_like(characters)
         for index in range(1, 4):
             np.add(following, 1, out=following)
             np.minimum(following, len(self.data) - 1, out=following)
+            # A character with this byte is shifted by 6 and takes its low bits; one without, by 0
+            # and 0 (a mask on every element would cost more than the arithmetic it saves).
             within = lengths > index
-            np.left_shift(characters, 6, out=characters, where=within)
-            np.bitwise_or(characters, self.data.take(following) & 0x3F, out=characters, where=within)
+            np.multiply(within, 6, out=shifts)
+            np.left_shift(characters, shifts, out=characters)
+            bits = self.data.take(following)
+            np.bitwise_and(bits, 0x3F, out=bits)
+            np.multiply(bits, within, out=bits)
+            np.bitwise_or(characters, bits, out=characters)
         return characters
 
     def rows_holding_characters(self, chosen: Callable[[str], bool]) -> Rows:
@@ -206,7 +213,7 @@ def marked_bytes(data: np.ndarray[Any, np.dtype[np.uint8]], start: int, end: int
         # the words holding a mark one by one.
         flags[len(piece) : -(-len(piece) // 8) * 8] = False
         words = flags[: -(-len(piece) // 8) * 8].view(np.uint64)
-        marked_words = np.flatnonzero(words)
+        marked_words = np.flatnonzero(words != 0)
         within = np.flatnonzero(words[marked_words].view(np.bool_))
         found.append(marked_words[within >> 3] * 8 + (within & 7) + begin)
     positions = np.concatenate(found)
