@@ -1,6 +1,8 @@
 """Arrow arrays and pandas Series: the same text out as cleaning each string, the column's shape kept."""
 
+import gc
 import math
+import weakref
 
 import numpy as np
 import pandas as pd
@@ -13,7 +15,7 @@ from test_properties import INTERESTING
 
 import presswash
 from presswash import Cleaner
-from presswash.integrations import buffers
+from presswash.integrations import buffers, columns
 from presswash.integrations.buffers import Utf8Documents, marked_bytes
 from presswash.steps.quote_marks import screened
 
@@ -140,6 +142,15 @@ def test_documents_longer_than_a_piece_are_marked_across_its_edges(monkeypatch):
 
 
 @given(
+    texts=st.lists(st.text(max_size=20).filter(lambda text: not any("\ud800" <= c <= "\udfff" for c in text)))
+)
+def test_characters_read_off_the_bytes_are_the_texts_own(texts):
+    utf8 = "".join(texts).encode()
+    documents = Utf8Documents(utf8, np.cumsum([0] + [len(text.encode()) for text in texts]), b"")
+    assert documents.characters.tolist() == [ord(char) for char in "".join(texts) if not char.isascii()]
+
+
+@given(
     texts=st.lists(
         st.text(alphabet=st.sampled_from(ARROW_TEXT + "“”‘’“”‘’abc  ({<-"), max_size=40), max_size=6
     )
@@ -161,6 +172,32 @@ def test_a_text_no_step_may_apply_to_is_left_alone(text):
     kept_ascii = cleaner.sieve.kept_ascii.decode()
     if all(char not in kept_ascii if char.isascii() else not cleaner.steps_moved_by(char) for char in text):
         assert cleaner(text) == text
+
+
+@given(text=st.text(alphabet=st.sampled_from(ARROW_TEXT + "&;amp#x"), max_size=80))
+def test_a_text_whose_characters_move_no_step_that_may_apply_is_left_alone(text):
+    # Short of a pair that matters and a suspect quote, only the steps its characters move are asked.
+    cleaner = CLEANERS["news"]
+    utf8 = text.encode()
+    answers = columns._answers_of(cleaner)
+    documents = Utf8Documents(utf8, np.array([0, len(utf8)]), cleaner.sieve.kept_ascii)
+    paired = bool(documents.rows_holding_pairs(lambda pair: answers.pair_matters(cleaner, pair))[0])
+    suspect = bool(documents.rows_with_suspect_quotes()[0])
+    notable = cleaner.sieve.sieve_utf8(utf8)
+    moved = None if paired else answers.moved_by(cleaner, notable, suspect)
+    if not suspect and not answers.others_may_apply(cleaner, notable, utf8, moved):
+        assert cleaner(text) == text
+
+
+def test_answers_kept_as_long_as_their_cleaner():
+    cleaner = Cleaner("news", html=False)
+    array = pa.array(["£5 and ﬁve", "AT&amp;T"])
+    assert columns.clean_arrow(array, cleaner).to_pylist() == ["£5 and five", "AT&amp;T"]
+    assert columns._answers_of(cleaner) is columns._answers_of(cleaner)
+    kept = weakref.ref(cleaner)
+    del cleaner
+    gc.collect()
+    assert kept() is None
 
 
 # --- pandas -----------------------------------------------------------------------------------------

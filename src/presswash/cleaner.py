@@ -28,7 +28,7 @@ round in the common case.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -233,16 +233,17 @@ class Cleaner:
             require_text(text)
         return self.clean_sieved(text, self._sieve.sieve_unless_dense(text))
 
-    def clean_sieved(self, text: str, notable: str) -> str:
+    def clean_sieved(self, text: str, notable: str, may_change: Collection[Step] | None = None) -> str:
         """:meth:`clean`, given ``text`` sieved as ``notable`` (by :attr:`sieve`), for callers that
-        sieved its UTF-8 already."""
+        sieved its UTF-8 already; and, if they know it, given the only steps that ``may_change`` it
+        as it is (the others are not asked until one of these has changed it)."""
         if not self._opens_gate(notable):
             return text
         step = self._only_step
         if step is not None:
             # A lone step has no other step to hand work to: one round is all there is.
             return step.fix_sieved(text, notable) if step.applies(text, notable) else text
-        return self._run(text, None, notable)
+        return self._run(text, None, notable, may_change)
 
     def explain(self, text: str) -> Explanation:
         """Clean ``text`` and report each change with its step and its span in ``text``."""
@@ -309,14 +310,23 @@ class Cleaner:
         """The steps that two neighbouring non-ASCII characters ``pair`` may make change a text."""
         return [step for step in self._steps if step.pair_matters(pair)]
 
-    def _run(self, text: str, log: ChangeLog | None, notable: str | None) -> str:
-        """Run the steps in rounds on ``text``, sieved as ``notable`` (None: run every step on it)."""
+    def _run(
+        self,
+        text: str,
+        log: ChangeLog | None,
+        notable: str | None,
+        may_change: Collection[Step] | None = None,
+    ) -> str:
+        """Run the steps in rounds on ``text``, sieved as ``notable`` (None: run every step on it);
+        until a step changes it, only those that ``may_change`` it (None: all)."""
         steps = self._steps
         sieved = text  # the text that ``notable`` is the sieved form of
         screen, found = self._screen(text, notable)
         for _ in range(MAX_ROUNDS):
             last_change = -1
             for index, step in enumerate(steps):
+                if may_change is not None and step not in may_change:
+                    continue
                 if notable is not None:
                     if sieved is not text:  # sieved again only when a step is about to be asked
                         notable, sieved = self._sieve.sieve_unless_dense(text), text
@@ -331,13 +341,15 @@ class Cleaner:
                 if fixed != text:
                     text = fixed
                     last_change = index
+                    may_change = None
             # Steps that ran before the last change may have work again.
             earlier = steps[: max(last_change, 0)]
             if not earlier:
                 break
             if notable is not None:
-                notable, sieved = self._sieve.sieve_unless_dense(text), text
-                screen, found = self._screen(text, notable)
+                if sieved is not text:  # the steps after the last change had it sieved already
+                    notable, sieved = self._sieve.sieve_unless_dense(text), text
+                    screen, found = self._screen(text, notable)
                 if not any(self._applies(step, text, notable, screen, found) for step in earlier):
                     break
             elif all(step.fix(text) == text for step in earlier):

@@ -62,12 +62,26 @@ class Utf8Documents:
         leads = values >= 0xC0
         self.leads: Positions = positions[leads]
         self.kept_ascii: Positions = positions[~leads]
+        # The first byte of each character of ``leads``, which says its length.
+        self.lead_bytes = values[leads]
 
     def rows_of(self, positions: Positions) -> Rows:
         """Which documents hold a byte at one of ``positions``."""
-        rows = np.zeros(len(self.offsets) - 1, dtype=bool)
-        rows[np.searchsorted(self.offsets, positions, side="right") - 1] = True
-        return rows
+        return self._marked_rows(np.searchsorted(self.offsets, positions, side="right") - 1)
+
+    @functools.cached_property
+    def lead_rows(self) -> Positions:
+        """The document each of ``leads`` is in (looked up once, for every screen)."""
+        return np.searchsorted(self.offsets, self.leads, side="right") - 1
+
+    def rows_of_leads(self, chosen: Rows | Positions) -> Rows:
+        """Which documents hold one of the characters ``leads[chosen]``."""
+        return self._marked_rows(self.lead_rows[chosen])
+
+    def _marked_rows(self, rows: Positions) -> Rows:
+        marked = np.zeros(len(self.offsets) - 1, dtype=bool)
+        marked[rows] = True
+        return marked
 
     def sieved(self) -> tuple[str, list[int]]:
         """The documents sieved (see :mod:`presswash.sieve`) by the sieve that keeps ``kept_ascii``:
@@ -83,6 +97,11 @@ class Utf8Documents:
         return sieved, np.searchsorted(positions[order], self.offsets).tolist()
 
     @functools.cached_property
+    def lead_lengths(self) -> np.ndarray[Any, np.dtype[np.uint8]]:
+        """The length in bytes of each character of ``leads``."""
+        return _LENGTH.take(self.lead_bytes)
+
+    @functools.cached_property
     def characters(self) -> np.ndarray[Any, np.dtype[np.int32]]:
         """The code point of the character starting at each of ``leads``.
 
@@ -90,16 +109,22 @@ class Utf8Documents:
         when large, are mapped afresh page by page wherever the allocator is set to give
         memory back at once (as Dask's workers are).
         """
-        first = self.data.take(self.leads)
-        characters = _LEAD_BITS.take(first)
-        lengths = _LENGTH.take(first)
+        characters = _LEAD_BITS.take(self.lead_bytes)
+        lengths = self.lead_lengths
         following = self.leads.copy()
+        shifts = np.empty_like(characters)
         for index in range(1, 4):
             np.add(following, 1, out=following)
             np.minimum(following, len(self.data) - 1, out=following)
+            # A character with this byte is shifted by 6 and takes its low bits; one without, by 0
+            # and 0 (a mask on every element would cost more than the arithmetic it saves).
             within = lengths > index
-            np.left_shift(characters, 6, out=characters, where=within)
-            np.bitwise_or(characters, self.data.take(following) & 0x3F, out=characters, where=within)
+            np.multiply(within, 6, out=shifts)
+            np.left_shift(characters, shifts, out=characters)
+            bits = self.data.take(following)
+            np.bitwise_and(bits, 0x3F, out=bits)
+            np.multiply(bits, within, out=bits)
+            np.bitwise_or(characters, bits, out=characters)
         return characters
 
     def rows_holding_characters(self, chosen: Callable[[str], bool]) -> Rows:
@@ -110,32 +135,33 @@ class Utf8Documents:
         picked[characters] = True
         distinct = np.flatnonzero(picked)
         picked[distinct] = [chosen(chr(code)) for code in distinct.tolist()]
-        return self.rows_of(self.leads[picked[characters]])
+        return self.rows_of_leads(picked[characters])
 
     def rows_holding_pairs(self, chosen: Callable[[str], bool]) -> Rows:
         """Which documents hold two neighbouring non-ASCII characters for which ``chosen`` is true,
         asking about each distinct pair once (the last character of a document and the first of
         the next count as neighbours too: a document is at worst looked at for nothing)."""
         starts = self.leads
-        first = self.data.take(starts)
-        before = np.flatnonzero(starts[1:] == starts[:-1] + _LENGTH.take(first[:-1]))
+        before = np.flatnonzero(starts[1:] == starts[:-1] + self.lead_lengths[:-1])
         characters = self.characters
         pairs = characters[before].astype(np.int64) << 21 | characters[before + 1]
         distinct = np.unique(pairs)
         wanted = [chosen(chr(pair >> 21) + chr(pair & 0x1FFFFF)) for pair in distinct.tolist()]
-        return self.rows_of(starts[before[np.isin(pairs, distinct[np.array(wanted, dtype=bool)])]])
+        return self.rows_of_leads(before[np.isin(pairs, distinct[np.array(wanted, dtype=bool)])])
 
     def rows_with_suspect_quotes(self) -> Rows:
         """Which documents hold a curly quote that may point the wrong way (see the module's docstring)."""
         data, offsets = self.data, self.offsets
         last = len(data) - 1
-        leads = self.leads[data.take(self.leads) == 0xE2]
-        third = data.take(np.minimum(leads + 2, last))
-        quotes = leads[(data.take(np.minimum(leads + 1, last)) == 0x80) & ((third & 0xFA) == 0x98)]
+        leads = np.flatnonzero(self.lead_bytes == 0xE2)
+        at = self.leads[leads]
+        third = data.take(np.minimum(at + 2, last))
+        leads = leads[(data.take(np.minimum(at + 1, last)) == 0x80) & ((third & 0xFA) == 0x98)]
+        quotes = self.leads[leads]
         if not len(quotes):
-            return self.rows_of(quotes)
+            return self.rows_of_leads(leads)
         kind = data.take(quotes + 2)
-        rows = np.searchsorted(offsets, quotes, side="right") - 1
+        rows = self.lead_rows[leads]
         following = quotes + 3
         # The neighbouring bytes, widened to hold _EDGE too.
         previous = data.take(quotes - 1).astype(np.int16)
@@ -154,7 +180,7 @@ class Utf8Documents:
             [word_before & closes_after, opens_before & word_after, opens_before & letter_after],
             (word_before & closes_after) | alnum_around,  # ‘
         )
-        return self.rows_of(quotes[suspect])
+        return self._marked_rows(rows[suspect])
 
 
 def marked_bytes(data: np.ndarray[Any, np.dtype[np.uint8]], start: int, end: int, kept: bytes) -> Positions:

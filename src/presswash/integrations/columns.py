@@ -14,10 +14,15 @@ to change a few documents. Here the screens read the buffer itself (see
    dashes and all, is settled here.
 2. The few others are sieved from the characters already found. Those holding a
    character some other step reacts to, or a suspect quote, are nearly always
-   worked on, and go straight to 3; those in doubt only for a kept ASCII byte or
-   a pair of neighbours are first asked which steps may apply, judged without
-   decoding them (:meth:`~presswash.Cleaner.steps_for_sieved`).
-3. Only the documents still in doubt become Python strings and are cleaned.
+   worked on, and go straight to 3; those in doubt only for a kept ASCII byte are
+   first asked, without decoding them, whether a step their characters move may
+   apply (:meth:`~presswash.step.Step.may_apply`), and those holding a pair of
+   neighbours that matters whether any step may
+   (:meth:`~presswash.Cleaner.steps_for_sieved`). What each character and pair
+   moves is asked once per cleaner and kept for the columns that follow.
+3. Only the documents still in doubt become Python strings and are cleaned; until
+   a step changes one, only the steps its characters move (and quote repair, for a
+   suspect quote) are asked.
 
 The bytes of every other document are copied as they are, into a buffer of
 Arrow's memory pool, and an array in which nothing changed is returned itself.
@@ -30,6 +35,7 @@ Arrow's memory pool, and an array in which nothing changed is returned itself.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from presswash.cleaner import Cleaner
@@ -39,6 +45,7 @@ pa = require("pyarrow", "arrow")
 np = require("numpy", "arrow")
 
 from presswash.integrations.buffers import Utf8Documents  # noqa: E402
+from presswash.step import Step  # noqa: E402
 from presswash.steps.quote_repair import QuoteRepair  # noqa: E402
 
 # Bytes a ``string`` array (32-bit offsets) can hold.
@@ -91,16 +98,16 @@ def _changes(array: Any, cleaner: Cleaner, data_buffer: Any, offsets: Any) -> di
     """The UTF-8 of each document that cleaning changes, by row."""
     utf8 = memoryview(data_buffer)
     documents = Utf8Documents(utf8, offsets, cleaner.sieve.kept_ascii)
+    answers = _answers_of(cleaner)
     # A document holding a character that moves a step, or a suspect quote, is nearly always
     # worked on: it is cleaned at once. One doubtful for less is cleaned only if some step
     # may apply to it (asked without decoding it).
-    certain = documents.rows_holding_characters(lambda char: not _moves_only_quotes(cleaner, char))
+    certain = documents.rows_holding_characters(lambda char: bool(answers.moved_apart(cleaner, char)))
     repairs_quotes = any(isinstance(step, QuoteRepair) for step in cleaner.steps)
     suspect_quotes = documents.rows_with_suspect_quotes() if repairs_quotes else np.zeros_like(certain)
     certain |= suspect_quotes
-    doubtful = documents.rows_of(documents.kept_ascii)
-    doubtful |= documents.rows_holding_pairs(lambda pair: bool(cleaner.steps_moved_by_pair(pair)))
-    doubtful |= certain
+    paired = documents.rows_holding_pairs(lambda pair: answers.pair_matters(cleaner, pair))
+    doubtful = documents.rows_of(documents.kept_ascii) | paired | certain
     if array.null_count:
         doubtful &= array.is_valid().to_numpy(zero_copy_only=False)
     rows = np.flatnonzero(doubtful).tolist()
@@ -112,21 +119,79 @@ def _changes(array: Any, cleaner: Cleaner, data_buffer: Any, offsets: Any) -> di
     for row in rows:
         document = utf8[bounds[row] : bounds[row + 1]].tobytes()
         notable = sieved[sieved_bounds[row] : sieved_bounds[row + 1]]
-        if not certain[row]:
-            steps = cleaner.steps_for_sieved(notable, document)
-            if all(isinstance(step, QuoteRepair) for step in steps):
-                continue  # none, or quote repair, whose screen found no suspect quote
+        may_change = None if paired[row] else answers.moved_by(cleaner, notable, bool(suspect_quotes[row]))
+        # Quote repair's screen over the bytes found no suspect quote in a document not certain.
+        if not certain[row] and not answers.others_may_apply(cleaner, notable, document, may_change):
+            continue
         text = document.decode("utf-8")
-        cleaned = cleaner.clean_sieved(text, notable)
+        cleaned = cleaner.clean_sieved(text, notable, may_change)
         if cleaned != text:
             changes[row] = cleaned.encode("utf-8")
     return changes
 
 
-def _moves_only_quotes(cleaner: Cleaner, character: str) -> bool:
-    """Whether no step but quote repair may change a text for holding ``character``; quote repair's
-    own screen over the bytes then decides for the documents that hold only such characters."""
-    return all(isinstance(step, QuoteRepair) for step in cleaner.steps_moved_by(character, apart=True))
+class _Answers:
+    """What a cleaner's steps say of single characters and pairs, each asked once and kept: a
+    pipeline cleans column after column (row groups, batches, partitions) of the same text.
+
+    The cleaner is passed to each question, not held: the answers live as long as it does.
+    """
+
+    # Answers kept before they are forgotten, and asked afresh (text in many scripts has many pairs).
+    MOST_KEPT = 1 << 16
+
+    def __init__(self, cleaner: Cleaner) -> None:
+        self.quotes = next((step for step in cleaner.steps if isinstance(step, QuoteRepair)), None)
+        self._moved: dict[str, tuple[Step, ...]] = {}
+        self._pairs: dict[str, bool] = {}
+
+    def moved_apart(self, cleaner: Cleaner, character: str) -> tuple[Step, ...]:
+        """The steps but quote repair that ``character`` may make change a text in which no two
+        neighbouring non-ASCII characters make a pair that matters (see :meth:`Cleaner.steps_moved_by`)."""
+        moved = self._moved.get(character)
+        if moved is None:
+            if len(self._moved) >= self.MOST_KEPT:
+                self._moved.clear()
+            steps = cleaner.steps_moved_by(character, apart=True)
+            moved = self._moved[character] = tuple(step for step in steps if step is not self.quotes)
+        return moved
+
+    def moved_by(self, cleaner: Cleaner, notable: str, suspect_quote: bool) -> set[Step]:
+        """The steps that may change the text sieved as ``notable``, which holds no pair that
+        matters: those its characters move, and quote repair if it holds a ``suspect_quote``."""
+        moved = {step for character in set(notable) for step in self.moved_apart(cleaner, character)}
+        if suspect_quote and self.quotes is not None:
+            moved.add(self.quotes)
+        return moved
+
+    def others_may_apply(self, cleaner: Cleaner, notable: str, utf8: bytes, moved: set[Step] | None) -> bool:
+        """Whether a step but quote repair may change the text whose UTF-8 is ``utf8``, sieved as
+        ``notable``, judged without decoding it; ``moved``: the steps its characters move (see
+        :meth:`moved_by`), or None if it may hold a pair that matters, and every step is asked.
+        """
+        if moved is None:
+            return any(step is not self.quotes for step in cleaner.steps_for_sieved(notable, utf8))
+        return any(step.may_apply(notable, utf8) for step in moved if step is not self.quotes)
+
+    def pair_matters(self, cleaner: Cleaner, pair: str) -> bool:
+        """Whether two neighbouring non-ASCII characters may make some step change a text."""
+        matters = self._pairs.get(pair)
+        if matters is None:
+            if len(self._pairs) >= self.MOST_KEPT:
+                self._pairs.clear()
+            matters = self._pairs[pair] = bool(cleaner.steps_moved_by_pair(pair))
+        return matters
+
+
+# One set of answers per cleaner, gone with it.
+_ANSWERS: weakref.WeakKeyDictionary[Cleaner, _Answers] = weakref.WeakKeyDictionary()
+
+
+def _answers_of(cleaner: Cleaner) -> _Answers:
+    answers = _ANSWERS.get(cleaner)
+    if answers is None:
+        answers = _ANSWERS[cleaner] = _Answers(cleaner)
+    return answers
 
 
 def _rebuilt(array: Any, offsets: Any, utf8: memoryview, changes: dict[int, bytes]) -> Any:
