@@ -1,8 +1,11 @@
 """Each step of the core on real examples: what it must fix and what it must leave alone."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import presswash
+from presswash import Cleaner
 from presswash.edits import apply_edits
 from presswash.steps.controls import Controls
 from presswash.steps.html_entities import HtmlEntities
@@ -157,6 +160,13 @@ def test_ligatures() -> None:
 )
 def test_width(text: str, expected: str) -> None:
     assert Width().fix(text) == expected
+
+
+@given(st.text(alphabet=st.sampled_from("北京好，（）！　ＡＢ１２ab \n.中"), max_size=30))
+def test_width_applies_wherever_it_changes_the_text(text: str) -> None:
+    if Width().fix(text) != text:
+        assert Width().applies(text, text)
+        assert Width().applies(text, Cleaner().sieve(text))
 
 
 @pytest.mark.parametrize(
