@@ -29,10 +29,12 @@ from presswash.sieve import COMMON_PUNCTUATION, PIECE, AsciiSieve
 from presswash.steps._mojibake_table import MOJIBAKE_ALPHABET, MOJIBAKE_RUNS, SUSPICIOUS_ALONE
 from presswash.steps.mojibake import _has_altered_utf8, _has_lossy_utf8, fix_encoding, is_bad
 from presswash.steps.mojibake_screen import (
+    BEYOND_RUNLESS_CHARACTERS,
     JUDGED_WHERE_THEY_STAND,
     LONGEST_RUN,
     SURROGATES,
     may_hold_mojibake,
+    may_hold_mojibake_around,
 )
 from presswash.steps.normalization import is_nfc, sieved_is_nfc, stable_under_nfc
 
@@ -56,6 +58,10 @@ def _mangle(text: str, codec: str, times: int, spaces: bool) -> str:
 
 
 SIEVE = AsciiSieve("&\\r\\x00-\\x08")
+# Text dense with quotes, more of them than the look-ups a text allows, and mojibake among them.
+quotes_and_mojibake = st.lists(
+    st.sampled_from(["“", "”", "«", "»", "中文", "Это", " ", "â€œ", "Ã©", "РџСЂ", "x"]), max_size=60
+).map("".join)
 
 
 @given(st.text())
@@ -143,11 +149,15 @@ ANY_RUN = re.compile("|".join("".join(f"[{position}]" for position in run) for r
 LONE_START = re.compile(f"[{SUSPICIOUS_ALONE}{SURROGATES}]")
 
 
-@given(st.one_of(mojibake_like, mangled, sparse_mojibake, st.text()))
+@given(st.one_of(mojibake_like, mangled, sparse_mojibake, st.text(), quotes_and_mojibake))
+@example("€ " * 40 + "\u00e2\u20ac")  # more € than look-ups, and only â (runless) beside one
 def test_mojibake_screen_never_misses(text: str) -> None:
     if ftfy_is_bad(text):
         assert may_hold_mojibake(text, SIEVE(text))
         assert may_hold_mojibake(text)
+        # Told the characters outside the runless set, as the news cleaner's screen tells it.
+        beyond = "".join(set(text) & BEYOND_RUNLESS_CHARACTERS)
+        assert may_hold_mojibake_around(text, SIEVE(text), beyond)
 
 
 # Every run, also where runs overlap; those holding a character judged where it stands

@@ -167,6 +167,8 @@ def test_width_applies_wherever_it_changes_the_text(text: str) -> None:
     if Width().fix(text) != text:
         assert Width().applies(text, text)
         assert Width().applies(text, Cleaner().sieve(text))
+        # Told which of its trigger characters the text holds, as the news cleaner's screen tells it.
+        assert Width().applies_around(text, text, "".join(set(Width().trigger_pattern.findall(text))))
 
 
 @pytest.mark.parametrize(

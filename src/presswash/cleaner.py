@@ -376,7 +376,7 @@ class Cleaner:
                 return False
             if step in self._asked_by_trigger:
                 return True
-            if screen is self._dense_screen and step.narrow_trigger is not None:
+            if screen is self._dense_screen:
                 return step.applies_around(text, notable, "".join(pattern.findall(found)))
         return step.applies(text, notable)
 

@@ -61,9 +61,10 @@ class Step:
         return self.trigger_pattern.search(notable) is not None
 
     def applies_around(self, text: str, notable: str, characters: str) -> bool:
-        """:meth:`applies`, told that of the step's ``narrow_trigger`` characters ``text`` holds
-        exactly the distinct ``characters`` (found by the shared screen). Steps that can then
-        look only where those stand, rather than read the whole text, override this."""
+        """:meth:`applies`, told that of the characters the shared screen looks for in text
+        largely non-ASCII (``narrow_trigger``, or else ``trigger``), ``text`` holds exactly the
+        distinct ``characters``. Steps that can then look only where those stand, rather than
+        read the whole text, override this."""
         return self.applies(text, notable)
 
     def may_apply(self, notable: str, utf8: bytes) -> bool:

@@ -206,7 +206,8 @@ def may_hold_mojibake_around(text: str, notable: str, characters: str) -> bool:
     """:func:`may_hold_mojibake`, for a text (sieved: ``notable``) whose characters outside the
     runless set are exactly the distinct ``characters``: every run and lone character is
     one of them, so each place where one stands is looked at, found by ``str.find``, and
-    the text is not read through. Past the look-ups the text allows, it is screened whole.
+    the text is not read through. A character too frequent to look at one by one within
+    the look-ups the text allows has the runs it can stand in searched for instead.
 
     >>> def around(text):
     ...     beyond = "".join(sorted(set(text) & BEYOND_RUNLESS_CHARACTERS))
@@ -218,11 +219,20 @@ def may_hold_mojibake_around(text: str, notable: str, characters: str) -> bool:
     """
     look_ups = most_look_ups(text)
     for character in characters:
+        if character in LONE_CHARACTERS and character not in JUDGED_WHERE_THEY_STAND:
+            return True
+        count = text.count(character)
+        if count > look_ups:
+            # Too many to look at one by one (the quotes of a Chinese text): the runs it can
+            # stand in are searched for in the whole text.
+            if character in JUDGED_WHERE_THEY_STAND:
+                return may_hold_mojibake(text, notable)
+            if any(runs.search(text) is not None for _, runs in _runs_through(character)):
+                return True
+            continue
+        look_ups -= count
         position = text.find(character)
         while position != -1:
-            look_ups -= 1
-            if look_ups < 0:
-                return may_hold_mojibake(text, notable)
             if stands_in_run(text, position):
                 return True
             position = text.find(character, position + 1)

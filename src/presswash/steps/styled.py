@@ -218,6 +218,16 @@ class StyledText(PatternStep):
             and SEPARATED_REGIONAL_LETTERS.search(text) is not None
         )
 
+    def applies_around(self, text: str, notable: str, characters: str) -> bool:
+        # A styled letter, overlay or enclosure is a trigger wherever it stands; marks alone
+        # (a Russian stress mark) are one only as a pile, looked for where marks stand; only
+        # a character beyond the BMP (a regional indicator) needs the text read through.
+        if SINGLE_TRIGGER.search(characters) is not None:
+            return True
+        if max(characters) <= "\uffff":
+            return self._next_trigger(text, 0) is not None
+        return self.applies(text, notable)
+
     def replace(self, match: re.Match[str]) -> str:
         run = match.group()
         if NEEDS_RULES.isdisjoint(run):

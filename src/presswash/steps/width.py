@@ -61,6 +61,17 @@ class Width(Step):
             position = end
         return False
 
+    def applies_around(self, text: str, notable: str, characters: str) -> bool:
+        # Told which fullwidth characters the text holds: each line is asked whether it holds
+        # one (str.find) and, if so, whether it shows CJK (at once, in CJK text).
+        if FULLWIDTH_LETTER_OR_DIGIT.search(characters) is not None:
+            return True
+        return any(
+            CJK_TEXT.search(line) is None
+            for line in text.split("\n")
+            if any(character in line for character in characters)
+        )
+
     def fix(self, text: str) -> str:
         return apply_edits(text, self.edits(text))
 
