@@ -236,6 +236,8 @@ class Mojibake(LineStep):
 
     def applies_around(self, text: str, notable: str, characters: str) -> bool:
         # Only without the second chance has the step a narrow trigger, the places every run holds.
+        if self.second_chance:
+            return self.applies(text, notable)
         return may_hold_mojibake_around(text, notable, characters)
 
     def fix(self, text: str) -> str:
