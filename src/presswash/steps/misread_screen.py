@@ -31,10 +31,11 @@ the text instead. Either way the cost grows with the text's length only.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from presswash.sieve import UNCOMMON, AsciiSieve
+from presswash.sieve import COMMON_PUNCTUATION, UNCOMMON, AsciiSieve
 from presswash.steps._misread_table import (
     DOUBLE_BYTE_RARE,
     DOUBLE_BYTE_STARTS,
@@ -88,6 +89,34 @@ SINGLE_BYTE_PAIR = re.compile(
     "|".join(
         f"[{two}{three}{four}][{continuations}]" for _, two, three, four, continuations in SINGLE_BYTE_SHAPES
     )
+)
+
+
+def _class_body(points: Iterable[int]) -> str:
+    """A character-class body of the code points ``points``, in ranges.
+
+    >>> _class_body([0x62, 0x61, 0x63, 0x78])
+    'a-cx'
+    """
+    ranges: list[list[int]] = []
+    for point in sorted(points):
+        if ranges and point == ranges[-1][1] + 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    return "".join(re.escape(chr(low)) + (f"-{re.escape(chr(high))}" if high > low else "") for low, high in ranges)
+
+
+# The characters beyond the common punctuation that a single-byte codec reads a lead or a
+# continuation byte as. Every pair of one codec's lead and continuation holds one (a test checks
+# it): no codec reads both a lead and a continuation as common punctuation.
+PAIR_MEMBER = re.compile(
+    "["
+    + _class_body(
+        {point for low, high in class_ranges(SINGLE_BYTE_LEADS + _all_continuations()) for point in range(low, high + 1)}
+        - set(map(ord, COMMON_PUNCTUATION))
+    )
+    + "]"
 )
 DOUBLE_BYTE_START = re.compile(f"[{DOUBLE_BYTE_STARTS}]")
 # The characters double-byte misreads begin with or are full of, and a few more (see the table).
@@ -149,6 +178,10 @@ _BESIDE_LETTERS = ((b"aD", 1), (b"Da", 0), (b"aE", 1), (b"Ea", 0))
 FOUND_ONE_BY_ONE = 16
 # Sieves every ASCII character out.
 NON_ASCII = AsciiSieve("")
+# Sieved text whose characters of PAIR_MEMBER lie this many characters of the text apart, or
+# fewer, has too many to look at one by one (each costs about as much as reading 50 characters):
+# the text is read instead.
+MEMBERS_APART = 48
 # Places that lie this many characters apart on average, or nearer, are too many to read one
 # by one: the rest of the text is read by a pattern.
 DENSE = 8
@@ -167,14 +200,73 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
     # Every shape and every double-byte start is beyond the common punctuation (a test checks it).
     if UNCOMMON.search(notable) is None:
         return False
-    if len(notable) < len(text) * SPARSE and not _may_hold(notable, _kinds_of(notable), letters=False):
-        return False  # characters side by side in the text still are once sieved
+    if len(notable) < len(text) * SPARSE and DOUBLE_BYTE_START.search(notable) is None and RARE.search(notable) is None:
+        shape = _sieved_shape(text, notable)
+        if shape is not None:
+            return shape
     kinds = _kinds_of(text)
     if not _may_hold(text, kinds):
         return False
     if (b"D" in kinds or b"E" in kinds) and RARE.search(text) is not None:
         return True
     return next(_spots(text, kinds, rare=False), None) is not None
+
+
+def _sieved_shape(text: str, notable: str) -> bool | None:
+    """Whether ``text``, sieved as the much shorter ``notable``, holds a single-byte shape (None:
+    ``notable`` has more characters of ``PAIR_MEMBER`` than ``FOUND_ONE_BY_ONE`` and than one in
+    ``MEMBERS_APART`` of ``text``, too many to look at one by one: the text is to be read).
+
+    Characters side by side in the text still are once sieved, so the lead and the continuation
+    a shape begins with are side by side in ``notable`` too. Pairs that are so only there
+    (``’£`` from ``it’s … £5``, a Mac Roman pair) are told apart in ``text``: the sieve keeps
+    every character beyond ASCII, so the n-th ``£`` of ``notable`` is the n-th of ``text``,
+    which ``str.find`` finds at memory speed. Pairs are looked for beside the characters of
+    ``PAIR_MEMBER``, of which English text holds few, and then the shape in ``text`` itself.
+
+        >>> _sieved_shape("it’s £5", "’£"), _sieved_shape("Beyoncé’s", "é’"), _sieved_shape("JosГ©", "Г©")
+        (False, False, True)
+    """
+    met: dict[str, int] = {}  # how many times each member has been met in notable
+    occurrences = _Occurrences(text)
+    most = max(FOUND_ONE_BY_ONE, len(text) // MEMBERS_APART)
+    for count, member in enumerate(PAIR_MEMBER.finditer(notable)):
+        if count == most:
+            return None
+        at, character = member.start(), member.group()
+        met[character] = met.get(character, 0) + 1
+        before = at > 0 and _is_pair(notable[at - 1 : at + 1])
+        after = _is_pair(notable[at : at + 2])
+        if not (before or after):
+            continue
+        position = occurrences.nth(character, met[character])
+        # SHAPE matches at a shape's first continuation, the lead just before it.
+        if before and text[position - 1] == notable[at - 1] and SHAPE.match(text, position) is not None:
+            return True
+        if after and text[position + 1 : position + 2] == notable[at + 1] and SHAPE.match(text, position + 1):
+            return True
+    return False
+
+
+class _Occurrences:
+    """Where in a text the n-th occurrence of a character is, each found after the last one asked."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._found: dict[str, tuple[int, int]] = {}  # character: (n, where its n-th occurrence is)
+
+    def nth(self, character: str, n: int) -> int:
+        found, position = self._found.get(character, (0, -1))
+        for _ in range(n - found):
+            position = self._text.find(character, position + 1)
+        self._found[character] = (n, position)
+        return position
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_pair(two: str) -> bool:
+    """Whether ``two`` is a lead and a continuation of one single-byte codec: pairs repeat."""
+    return SINGLE_BYTE_PAIR.fullmatch(two) is not None
 
 
 def may_hold_misread_sieved(notable: str, utf8: bytes) -> bool:
