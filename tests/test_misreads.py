@@ -19,7 +19,9 @@ from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODEC
 from presswash.steps.misread_screen import (
     DOUBLE_BYTE_START,
     NON_ASCII,
+    PAIR_MEMBER,
     RARE,
+    SINGLE_BYTE_PAIR,
     may_hold_misread,
     may_hold_misread_sieved,
     misread_spots,
@@ -368,3 +370,13 @@ def test_the_screen_of_the_sieved_text_is_the_screen_of_the_text(text: str) -> N
 def test_the_screen_of_sparse_text(text: str, expected: bool) -> None:
     assert may_hold_misread(text) is expected
     assert may_hold_misread(text, text) is expected
+
+
+def test_no_pair_of_common_punctuation_begins_a_shape() -> None:
+    """The sieved screen looks for shapes only from characters beyond the common punctuation:
+    no codec reads both a lead and a continuation byte as common punctuation."""
+    for first in COMMON_PUNCTUATION:
+        for second in COMMON_PUNCTUATION:
+            assert SINGLE_BYTE_PAIR.fullmatch(first + second) is None
+            assert PAIR_MEMBER.fullmatch(first) is None
+    assert all(PAIR_MEMBER.fullmatch(character) for character in "£éГ©√°ﬁ")

@@ -21,6 +21,13 @@ few places it finds are read. Where they are many (Cyrillic and Greek text,
 whose letters are leads of Windows-1251 and 1253), one compiled pattern reads
 the text instead. Either way the cost grows with the text's length only.
 
+Even that byte-level look costs more than the rest of the mojibake step on
+English news, whose characters beyond ASCII are a few quotes, dashes, ``£`` and
+``é``. There the cleaner's sieved text (:mod:`presswash.sieve`) is read instead:
+it says which characters that may begin a shape the text holds, and
+``str.find`` finds each in the text at memory speed, to be looked at only where
+another character beyond ASCII stands beside it.
+
     >>> may_hold_misread("Café – “déjà vu”, naïve"), may_hold_misread("JosГ©"), may_hold_misread("caf茅")
     (False, True, True)
     >>> may_hold_misread("“He” paid £5."), may_hold_misread("東京の新しいタワー、Москва")
@@ -31,7 +38,6 @@ the text instead. Either way the cost grows with the text's length only.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -104,20 +110,20 @@ def _class_body(points: Iterable[int]) -> str:
             ranges[-1][1] = point
         else:
             ranges.append([point, point])
-    return "".join(re.escape(chr(low)) + (f"-{re.escape(chr(high))}" if high > low else "") for low, high in ranges)
+    return "".join(
+        re.escape(chr(low)) + (f"-{re.escape(chr(high))}" if high > low else "") for low, high in ranges
+    )
 
 
 # The characters beyond the common punctuation that a single-byte codec reads a lead or a
 # continuation byte as. Every pair of one codec's lead and continuation holds one (a test checks
 # it): no codec reads both a lead and a continuation as common punctuation.
-PAIR_MEMBER = re.compile(
-    "["
-    + _class_body(
-        {point for low, high in class_ranges(SINGLE_BYTE_LEADS + _all_continuations()) for point in range(low, high + 1)}
-        - set(map(ord, COMMON_PUNCTUATION))
-    )
-    + "]"
-)
+_SINGLE_BYTE_POINTS = {
+    point
+    for low, high in class_ranges(SINGLE_BYTE_LEADS + _all_continuations())
+    for point in range(low, high + 1)
+}
+PAIR_MEMBER = re.compile(f"[{_class_body(_SINGLE_BYTE_POINTS - set(map(ord, COMMON_PUNCTUATION)))}]")
 DOUBLE_BYTE_START = re.compile(f"[{DOUBLE_BYTE_STARTS}]")
 # The characters double-byte misreads begin with or are full of, and a few more (see the table).
 DOUBLE_BYTE_CHARACTER = re.compile(f"[{DOUBLE_BYTE_TRIGGER}]")
@@ -179,8 +185,8 @@ FOUND_ONE_BY_ONE = 16
 # Sieves every ASCII character out.
 NON_ASCII = AsciiSieve("")
 # Sieved text whose characters of PAIR_MEMBER lie this many characters of the text apart, or
-# fewer, has too many to look at one by one (each costs about as much as reading 50 characters):
-# the text is read instead.
+# fewer, has too many to look for one by one (each costs about as much as reading 50 characters
+# of the text): the text is read instead.
 MEMBERS_APART = 48
 # Places that lie this many characters apart on average, or nearer, are too many to read one
 # by one: the rest of the text is read by a pattern.
@@ -192,6 +198,8 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
 
     ``notable`` is ``text`` sieved (see :mod:`presswash.sieve`; if not given,
     its characters beyond ASCII), read first for a character beyond the common punctuation.
+    Where it is much shorter than ``text`` (English news), single-byte shapes are looked for
+    from it (:func:`_sieved_shape`) and the text itself is not read through.
     """
     if notable is None:
         if text.isascii():
@@ -200,7 +208,9 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
     # Every shape and every double-byte start is beyond the common punctuation (a test checks it).
     if UNCOMMON.search(notable) is None:
         return False
-    if len(notable) < len(text) * SPARSE and DOUBLE_BYTE_START.search(notable) is None and RARE.search(notable) is None:
+    # A double-byte start needs a Latin letter beside it, which sieved text lacks: the text is read.
+    sparse = len(notable) < len(text) * SPARSE
+    if sparse and DOUBLE_BYTE_START.search(notable) is None and RARE.search(notable) is None:
         shape = _sieved_shape(text, notable)
         if shape is not None:
             return shape
@@ -214,59 +224,33 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
 
 def _sieved_shape(text: str, notable: str) -> bool | None:
     """Whether ``text``, sieved as the much shorter ``notable``, holds a single-byte shape (None:
-    ``notable`` has more characters of ``PAIR_MEMBER`` than ``FOUND_ONE_BY_ONE`` and than one in
-    ``MEMBERS_APART`` of ``text``, too many to look at one by one: the text is to be read).
+    ``notable`` has too many characters of ``PAIR_MEMBER`` to look for one by one: more than
+    ``FOUND_ONE_BY_ONE`` distinct ones, or more than one in ``MEMBERS_APART`` characters of
+    ``text``; the text is to be read).
 
-    Characters side by side in the text still are once sieved, so the lead and the continuation
-    a shape begins with are side by side in ``notable`` too. Pairs that are so only there
-    (``’£`` from ``it’s … £5``, a Mac Roman pair) are told apart in ``text``: the sieve keeps
-    every character beyond ASCII, so the n-th ``£`` of ``notable`` is the n-th of ``text``,
-    which ``str.find`` finds at memory speed. Pairs are looked for beside the characters of
-    ``PAIR_MEMBER``, of which English text holds few, and then the shape in ``text`` itself.
+    Each shape begins with a pair that holds a character of ``PAIR_MEMBER``, and the sieve keeps
+    every character beyond ASCII: ``notable`` says which of them ``text`` holds and how often.
+    Each is then found in ``text`` by ``str.find``, at memory speed, and only where a character
+    beyond ASCII stands beside it is the pair and the shape looked for. In English text they
+    are few (``£``, ``é``), and seldom beside another such character.
 
         >>> _sieved_shape("it’s £5", "’£"), _sieved_shape("Beyoncé’s", "é’"), _sieved_shape("JosГ©", "Г©")
         (False, False, True)
     """
-    met: dict[str, int] = {}  # how many times each member has been met in notable
-    occurrences = _Occurrences(text)
-    most = max(FOUND_ONE_BY_ONE, len(text) // MEMBERS_APART)
-    for count, member in enumerate(PAIR_MEMBER.finditer(notable)):
-        if count == most:
-            return None
-        at, character = member.start(), member.group()
-        met[character] = met.get(character, 0) + 1
-        before = at > 0 and _is_pair(notable[at - 1 : at + 1])
-        after = _is_pair(notable[at : at + 2])
-        if not (before or after):
-            continue
-        position = occurrences.nth(character, met[character])
-        # SHAPE matches at a shape's first continuation, the lead just before it.
-        if before and text[position - 1] == notable[at - 1] and SHAPE.match(text, position) is not None:
-            return True
-        if after and text[position + 1 : position + 2] == notable[at + 1] and SHAPE.match(text, position + 1):
-            return True
+    members = PAIR_MEMBER.findall(notable)
+    distinct = set(members)
+    if len(members) > max(FOUND_ONE_BY_ONE, len(text) // MEMBERS_APART) or len(distinct) > FOUND_ONE_BY_ONE:
+        return None
+    for character in distinct:
+        position = text.find(character)
+        while position != -1:
+            # SHAPE matches at a shape's first continuation, the lead just before it.
+            if (position > 0 and text[position - 1] > "\x7f" and SHAPE.match(text, position)) or (
+                text[position + 1 : position + 2] > "\x7f" and SHAPE.match(text, position + 1)
+            ):
+                return True
+            position = text.find(character, position + 1)
     return False
-
-
-class _Occurrences:
-    """Where in a text the n-th occurrence of a character is, each found after the last one asked."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._found: dict[str, tuple[int, int]] = {}  # character: (n, where its n-th occurrence is)
-
-    def nth(self, character: str, n: int) -> int:
-        found, position = self._found.get(character, (0, -1))
-        for _ in range(n - found):
-            position = self._text.find(character, position + 1)
-        self._found[character] = (n, position)
-        return position
-
-
-@functools.lru_cache(maxsize=4096)
-def _is_pair(two: str) -> bool:
-    """Whether ``two`` is a lead and a continuation of one single-byte codec: pairs repeat."""
-    return SINGLE_BYTE_PAIR.fullmatch(two) is not None
 
 
 def may_hold_misread_sieved(notable: str, utf8: bytes) -> bool:
