@@ -279,15 +279,15 @@ def _kinds_of(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass").translate(_KINDS, CONTINUATION_BYTES)
 
 
-def _may_hold(text: str, kinds: bytes, letters: bool = True) -> bool:
+def _may_hold(text: str, kinds: bytes) -> bool:
     """Whether ``text``, whose kinds are ``kinds``, may hold a spot: two characters side by side that
-    may be a lead and a continuation, or a character a double-byte misread begins with or is full
-    of (beside a Latin letter, if ``letters``: sieved text has none)."""
+    may be a lead and a continuation, or a character a double-byte misread begins with beside a
+    Latin letter, or one it is full of."""
     if b"AA" in kinds or (b"E" in kinds and _holds_late(text)):
         return True
     if b"D" not in kinds and b"E" not in kinds:
         return False
-    return not letters or any(pair in kinds for pair, _ in _BESIDE_LETTERS) or RARE.search(text) is not None
+    return any(pair in kinds for pair, _ in _BESIDE_LETTERS) or RARE.search(text) is not None
 
 
 def _holds_late(text: str) -> bool:
