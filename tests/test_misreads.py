@@ -19,7 +19,9 @@ from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODEC
 from presswash.steps.misread_screen import (
     DOUBLE_BYTE_START,
     NON_ASCII,
+    PAIR_MEMBER,
     RARE,
+    SINGLE_BYTE_PAIR,
     may_hold_misread,
     may_hold_misread_sieved,
     misread_spots,
@@ -277,10 +279,14 @@ def test_fast_path_is_slow_path(text: str) -> None:
     assert MISREADS_ONLY(text) == MISREADS_ONLY.clean_without_gate(text)
 
 
-def test_the_second_chance_is_asked_for_and_not_for_the_ftfy_preset() -> None:
-    assert not any(Cleaner(preset).config.misreads for preset in ("news", "ftfy", "ascii"))
-    assert Cleaner("news")("JosГ©") == "JosГ©"
-    assert Cleaner("news", misreads=True)("JosГ©") == "José"
+def test_the_second_chance_is_on_in_the_news_presets_and_never_with_ftfy() -> None:
+    assert Cleaner("news").config.misreads and Cleaner("ascii").config.misreads
+    assert not Cleaner("ftfy").config.misreads
+    assert Cleaner("news")("JosГ©") == "José"
+    assert Cleaner("news", misreads=False)("JosГ©") == "JosГ©"
+    # Asking for ftfy's output exactly turns it off; asking for both is an error.
+    assert not Cleaner("news", ftfy_compatible=True).config.misreads
+    assert Cleaner("news", ftfy_compatible=True)("JosГ©") == fix_text("JosГ©") == "JosГ©"
     with pytest.raises(ValueError, match="misreads"):
         Cleaner("ftfy", misreads=True)
     with pytest.raises(ValueError, match="misreads"):
@@ -330,3 +336,51 @@ def test_the_screen_is_the_sieved_screen_or_more(text: str, name: str) -> None:
         utf8 = candidate.encode("utf-8")
         if may_hold_misread(candidate):
             assert may_hold_misread_sieved(NON_ASCII(candidate), utf8)
+
+
+# English-like text: long runs of ASCII between a few characters that misreads are made of, so
+# that the sieved text is short and the screen reads it rather than the text.
+sparse_text = st.lists(
+    st.one_of(
+        st.sampled_from(["The mayor said ", "it was ", "a long day. ", "\n", " ", "All quiet. " * 10]),
+        st.text(alphabet=st.sampled_from(MOJIBAKE_CHARACTERS + COMMON_PUNCTUATION + "茅ГР"), max_size=3),
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=300)
+@given(sparse_text)
+def test_the_screen_of_the_sieved_text_is_the_screen_of_the_text(text: str) -> None:
+    """Reading the short sieved text first (and the text only where a pair stands in the sieved
+    text) gives the answer of reading the whole text: ``notable`` as long as the text makes the
+    screen read the text itself."""
+    assert may_hold_misread(text, NON_ASCII(text)) == may_hold_misread(text, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It’s £5 a pint at the café. " + "Plain words. " * 10, False),  # ’£, é’ only once sieved
+        ("Beyoncé’s tour", False),  # é’ side by side, but no shape: é would need two continuations
+        ("The Mayor Jos\u0413\u00a9 Mart\u00ed and the caf\u00e9 " + "plain words " * 40, True),
+        ("\u00a3" * 30 + "Nicol\u221a\u00b0s" + " and more words " * 60, True),  # a shape past many £
+        # Read as Mac Roman, the Kazakh letter Ғ is “í: a shape whose lead is common punctuation
+        ("The letter " + "Ғ".encode().decode("mac-roman") + " is used in Kazakh. " * 20, True),
+        # and Ò read as Windows-1252 is Ã’, whose continuation is common punctuation
+        ("The letter " + "Ò".encode().decode("windows-1252") + " is used in Catalan. " * 20, True),
+    ],
+)
+def test_the_screen_of_sparse_text(text: str, expected: bool) -> None:
+    assert may_hold_misread(text) is expected
+    assert may_hold_misread(text, text) is expected
+
+
+def test_no_pair_of_common_punctuation_begins_a_shape() -> None:
+    """The sieved screen looks for shapes only from characters beyond the common punctuation:
+    no codec reads both a lead and a continuation byte as common punctuation."""
+    for first in COMMON_PUNCTUATION:
+        for second in COMMON_PUNCTUATION:
+            assert SINGLE_BYTE_PAIR.fullmatch(first + second) is None
+            assert PAIR_MEMBER.fullmatch(first) is None
+    assert all(PAIR_MEMBER.fullmatch(character) for character in "£éГ©√°ﬁ")

@@ -21,6 +21,13 @@ few places it finds are read. Where they are many (Cyrillic and Greek text,
 whose letters are leads of Windows-1251 and 1253), one compiled pattern reads
 the text instead. Either way the cost grows with the text's length only.
 
+Even that byte-level look costs more than the rest of the mojibake step on
+English news, whose characters beyond ASCII are a few quotes, dashes, ``£`` and
+``é``. There the cleaner's sieved text (:mod:`presswash.sieve`) is read instead:
+it says which characters that may begin a shape the text holds, and
+``str.find`` finds each in the text at memory speed, to be looked at only where
+another character beyond ASCII stands beside it.
+
     >>> may_hold_misread("Café – “déjà vu”, naïve"), may_hold_misread("JosГ©"), may_hold_misread("caf茅")
     (False, True, True)
     >>> may_hold_misread("“He” paid £5."), may_hold_misread("東京の新しいタワー、Москва")
@@ -32,9 +39,9 @@ the text instead. Either way the cost grows with the text's length only.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from presswash.sieve import UNCOMMON, AsciiSieve
+from presswash.sieve import COMMON_PUNCTUATION, UNCOMMON, AsciiSieve
 from presswash.steps._misread_table import (
     DOUBLE_BYTE_RARE,
     DOUBLE_BYTE_STARTS,
@@ -89,6 +96,34 @@ SINGLE_BYTE_PAIR = re.compile(
         f"[{two}{three}{four}][{continuations}]" for _, two, three, four, continuations in SINGLE_BYTE_SHAPES
     )
 )
+
+
+def _class_body(points: Iterable[int]) -> str:
+    """A character-class body of the code points ``points``, in ranges.
+
+    >>> _class_body([0x62, 0x61, 0x63, 0x78])
+    'a-cx'
+    """
+    ranges: list[list[int]] = []
+    for point in sorted(points):
+        if ranges and point == ranges[-1][1] + 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    return "".join(
+        re.escape(chr(low)) + (f"-{re.escape(chr(high))}" if high > low else "") for low, high in ranges
+    )
+
+
+# The characters beyond the common punctuation that a single-byte codec reads a lead or a
+# continuation byte as. Every pair of one codec's lead and continuation holds one (a test checks
+# it): no codec reads both a lead and a continuation as common punctuation.
+_SINGLE_BYTE_POINTS = {
+    point
+    for low, high in class_ranges(SINGLE_BYTE_LEADS + _all_continuations())
+    for point in range(low, high + 1)
+}
+PAIR_MEMBER = re.compile(f"[{_class_body(_SINGLE_BYTE_POINTS - set(map(ord, COMMON_PUNCTUATION)))}]")
 DOUBLE_BYTE_START = re.compile(f"[{DOUBLE_BYTE_STARTS}]")
 # The characters double-byte misreads begin with or are full of, and a few more (see the table).
 DOUBLE_BYTE_CHARACTER = re.compile(f"[{DOUBLE_BYTE_TRIGGER}]")
@@ -149,6 +184,13 @@ _BESIDE_LETTERS = ((b"aD", 1), (b"Da", 0), (b"aE", 1), (b"Ea", 0))
 FOUND_ONE_BY_ONE = 16
 # Sieves every ASCII character out.
 NON_ASCII = AsciiSieve("")
+# Text whose sieved form is shorter than this share of it has its single-byte shapes looked for
+# from that form (English news: 0.5 to 2.5%).
+SHAPES_FROM_SIEVED = 1 / 32
+# Sieved text whose characters of PAIR_MEMBER lie this many characters of the text apart, or
+# fewer, has too many to look for one by one (each costs about as much as reading 50 characters
+# of the text): the text is read instead.
+MEMBERS_APART = 48
 # Places that lie this many characters apart on average, or nearer, are too many to read one
 # by one: the rest of the text is read by a pattern.
 DENSE = 8
@@ -159,6 +201,8 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
 
     ``notable`` is ``text`` sieved (see :mod:`presswash.sieve`; if not given,
     its characters beyond ASCII), read first for a character beyond the common punctuation.
+    Where it is much shorter than ``text`` (English news), single-byte shapes are looked for
+    from it (:func:`_sieved_shape`) and the text itself is not read through.
     """
     if notable is None:
         if text.isascii():
@@ -167,14 +211,57 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
     # Every shape and every double-byte start is beyond the common punctuation (a test checks it).
     if UNCOMMON.search(notable) is None:
         return False
-    if len(notable) < len(text) * SPARSE and not _may_hold(notable, _kinds_of(notable), letters=False):
-        return False  # characters side by side in the text still are once sieved
+    if len(notable) < len(text) * SPARSE:
+        # A double-byte start needs a Latin letter beside it, which sieved text lacks: the text is
+        # read. Otherwise the shapes of text that is nearly all ASCII are looked for from its
+        # sieved form (more characters beyond ASCII, and that costs more than it saves).
+        if (
+            len(notable) < len(text) * SHAPES_FROM_SIEVED
+            and DOUBLE_BYTE_START.search(notable) is None
+            and RARE.search(notable) is None
+        ):
+            shape = _sieved_shape(text, notable)
+            if shape is not None:
+                return shape
+        if not _may_hold(notable, _kinds_of(notable), letters=False):
+            return False  # characters side by side in the text still are once sieved
     kinds = _kinds_of(text)
     if not _may_hold(text, kinds):
         return False
     if (b"D" in kinds or b"E" in kinds) and RARE.search(text) is not None:
         return True
     return next(_spots(text, kinds, rare=False), None) is not None
+
+
+def _sieved_shape(text: str, notable: str) -> bool | None:
+    """Whether ``text``, sieved as the much shorter ``notable``, holds a single-byte shape (None:
+    ``notable`` has too many characters of ``PAIR_MEMBER`` to look for one by one: more than
+    ``FOUND_ONE_BY_ONE`` distinct ones, or more than one in ``MEMBERS_APART`` characters of
+    ``text``; the text is to be read).
+
+    Each shape begins with a pair that holds a character of ``PAIR_MEMBER``, and the sieve keeps
+    every character beyond ASCII: ``notable`` says which of them ``text`` holds and how often.
+    Each is then found in ``text`` by ``str.find``, at memory speed, and only where a character
+    beyond ASCII stands beside it is the pair and the shape looked for. In English text they
+    are few (``£``, ``é``), and seldom beside another such character.
+
+        >>> _sieved_shape("it’s £5", "’£"), _sieved_shape("Beyoncé’s", "é’"), _sieved_shape("JosГ©", "Г©")
+        (False, False, True)
+    """
+    members = PAIR_MEMBER.findall(notable)
+    distinct = set(members)
+    if len(members) > max(FOUND_ONE_BY_ONE, len(text) // MEMBERS_APART) or len(distinct) > FOUND_ONE_BY_ONE:
+        return None
+    for character in distinct:
+        position = text.find(character)
+        while position != -1:
+            # SHAPE matches at a shape's first continuation, the lead just before it.
+            if (position > 0 and text[position - 1] > "\x7f" and SHAPE.match(text, position)) or (
+                text[position + 1 : position + 2] > "\x7f" and SHAPE.match(text, position + 1)
+            ):
+                return True
+            position = text.find(character, position + 1)
+    return False
 
 
 def may_hold_misread_sieved(notable: str, utf8: bytes) -> bool:
