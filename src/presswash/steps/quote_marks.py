@@ -312,7 +312,9 @@ def _closes_but_after_low(text: str, closing: re.Pattern[str], kinds: str) -> bo
     left, right) before it is not the low one.
 
     Each closing quote found is the last quote before the next one's stretch, so every
-    character is looked back over once: linear, whatever the number of quotes.
+    character is looked back over once: linear, whatever the number of quotes. A closing
+    quote beside another quote (``‘“``) stands in a group, which is placed as a whole: it
+    is taken as found too.
 
     >>> _closes_but_after_low("„a“ „b“", *_CLOSING[0]), _closes_but_after_low("„a“ b“", *_CLOSING[0])
     (False, True)
@@ -326,7 +328,8 @@ def _closes_but_after_low(text: str, closing: re.Pattern[str], kinds: str) -> bo
             at = text.rfind(kind, start, position)
             if at > latest:
                 before, latest = kind, at
-        if before != low:
+        grouped = text[position - 1] in CURLY_SET or text[position + 1 : position + 2] in CURLY_SET
+        if before != low or grouped:
             return True
         last, start = text[position], position + 1
     return False
