@@ -20,7 +20,7 @@ INTERESTING = (
 )
 interesting_text = st.text(alphabet=st.sampled_from(INTERESTING), max_size=80)
 # Text largely non-ASCII, which the news cleaner screens for narrower triggers (see
-# Step.narrow_trigger): words in order and marks out of order (a Thai tone mark before a
+# Step.dense_trigger): words in order and marks out of order (a Thai tone mark before a
 # vowel below), marks that join only some letters (a nukta after न but not क, a hamza),
 # Cyrillic mojibake, quotes, entities, full-width commas and the characters of other steps.
 DENSE_PIECES = [

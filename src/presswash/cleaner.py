@@ -196,13 +196,12 @@ class Cleaner:
         self._sparse_screen = _Screen({step: step.trigger for step in self._screened_steps})
         # Text largely non-ASCII (Russian, Hindi, Chinese) is hardly shortened by sieving, and
         # each step that reads it for itself costs as much as sieving it: there the screen also
-        # looks for the narrow triggers of the steps that have one (mojibake, NFC), and for the
-        # triggers of the others that screen themselves (quotes), which are rare in such text.
+        # looks for the dense triggers of the steps that have one (mojibake, NFC, quotes).
         self._dense_screen = _Screen(
             {
-                step: step.narrow_trigger or step.trigger
+                step: step.dense_trigger or step.trigger
                 for step in self._steps
-                if step.narrow_trigger is not None or ANY_NON_ASCII not in step.trigger
+                if step.dense_trigger is not None or step in self._screened_steps
             }
         )
         # Screened steps are first asked of the distinct trigger characters the screen found

@@ -38,11 +38,14 @@ class Step:
     it (curly quotes, the letters of mojibake), so that its own ``applies`` is the screen
     that counts: the step is then asked directly and left out of the shared screen."""
 
-    narrow_trigger: str | None = None
-    """Body of a character class narrower than ``trigger`` that a text must also hold a character
-    of for the step to change it, for steps whose trigger takes in whole alphabets because it
-    depends on their company (the letters of mojibake) or any non-ASCII character (NFC): in text
-    largely non-ASCII, which sieving hardly shortens, the shared screen looks for these instead."""
+    dense_trigger: str | None = None
+    """Body of a character class that the shared screen looks for in text largely non-ASCII,
+    which sieving hardly shortens, and that a text must hold a character of for the step to
+    change it: narrower than ``trigger`` for steps whose trigger takes in whole alphabets
+    because it depends on their company (the letters of mojibake) or any non-ASCII character
+    (NFC); the trigger itself for steps that screen themselves only because their trigger is
+    common in English (curly quotes). None: the trigger of a screened step, and a step that
+    screens itself is asked directly."""
 
     @functools.cached_property
     def trigger_pattern(self) -> re.Pattern[str]:
@@ -62,7 +65,7 @@ class Step:
 
     def applies_around(self, text: str, notable: str, characters: str) -> bool:
         """:meth:`applies`, told that of the characters the shared screen looks for in text
-        largely non-ASCII (``narrow_trigger``, or else ``trigger``), ``text`` holds exactly the
+        largely non-ASCII (``dense_trigger``, or else ``trigger``), ``text`` holds exactly the
         distinct ``characters``. Steps that can then look only where those stand, rather than
         read the whole text, override this."""
         return self.applies(text, notable)

@@ -221,8 +221,9 @@ class Mojibake(LineStep):
 
     def __init__(self, second_chance: bool = False) -> None:
         self.second_chance = second_chance
-        # Every run and lone character holds one of these (see may_hold_mojibake).
-        self.narrow_trigger = None if second_chance else BEYOND_RUNLESS + SURROGATES
+        # Every run and lone character holds one of these (see may_hold_mojibake); the second
+        # chance's misreads are made of common letters (РџСЂ), and it is asked directly.
+        self.dense_trigger = None if second_chance else BEYOND_RUNLESS + SURROGATES
         if second_chance:
             # The misreads it also undoes begin with a lead character of their codec (caf茅 is
             # café read as GBK), which the misread table lists for every codec.
@@ -234,9 +235,7 @@ class Mojibake(LineStep):
         return self.second_chance and may_hold_misread(text, notable)
 
     def applies_around(self, text: str, notable: str, characters: str) -> bool:
-        # Only without the second chance has the step a narrow trigger, the places every run holds.
-        if self.second_chance:
-            return self.applies(text, notable)
+        # Asked only of a step with a dense trigger: without the second chance.
         return may_hold_mojibake_around(text, notable, characters)
 
     def fix(self, text: str) -> str:

@@ -223,7 +223,7 @@ class Normalization(LineStep):
     def __init__(self, form: Literal["NFC", "NFKC"]) -> None:
         self.form: Literal["NFC", "NFKC"] = form
         if form == "NFC" and TABLES_ARE_CURRENT:
-            self.narrow_trigger = _UNSTABLE_CLASS[1:-1]  # text without these is NFC
+            self.dense_trigger = _UNSTABLE_CLASS[1:-1]  # text without these is NFC
 
     def applies(self, text: str, notable: str) -> bool:
         if self.form == "NFC":

@@ -148,6 +148,7 @@ class QuoteRepair(Step):
     name = "quotes"
     trigger = CURLY
     screens_itself = True
+    dense_trigger = CURLY  # quotes are few in text largely non-ASCII
 
     def applies(self, text: str, notable: str) -> bool:
         """False when no curly quote stands where it may point the wrong way."""
