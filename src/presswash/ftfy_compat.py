@@ -55,6 +55,7 @@ from presswash.steps.mojibake_screen import (
     heuristic_fires_around,
     may_hold_mojibake,
     most_look_ups,
+    occurs_where,
     stands_in_run,
 )
 from presswash.steps.normalization import (
@@ -161,23 +162,6 @@ def has_entities(text: str, notable: str, entities: bool) -> bool:
 
 def _is_normalized(form: Literal["NFC", "NFD", "NFKC", "NFKD"], text: str) -> bool:
     return is_nfc(text) if form == "NFC" else unicodedata.is_normalized(form, text)
-
-
-def _judged_still_innocent(text: str, judged: str) -> bool:
-    """Whether ftfy's heuristic still fires around no occurrence of the ``judged`` characters
-    (of :data:`JUDGED_WHERE_THEY_STAND`) in ``text``, after a replacement by ASCII may have
-    given one of them new neighbours (``Ã`` and a full-width space that became a space).
-
-    >>> _judged_still_innocent("a\u00c3 b", "\u00c3"), _judged_still_innocent("a\u00c3b", "\u00c3")
-    (False, True)
-    """
-    for character in judged:
-        position = text.find(character)
-        while position != -1:
-            if heuristic_fires_around(text, position):
-                return False
-            position = text.find(character, position + 1)
-    return True
 
 
 class FtfyCompatible(Step):
@@ -455,7 +439,9 @@ class FtfyCompatible(Step):
             end = position + 1
             if replacement is not None:
                 text = text.replace(character, replacement)  # none of it stands before ``position``
-                if judged and not _judged_still_innocent(text, judged):
+                # The characters judged where they stand may have new neighbours (Ã and a
+                # full-width space that became a space).
+                if judged and occurs_where(text, judged, heuristic_fires_around):
                     return None
             elif character in FTFY_WORK_ELSEWHERE:
                 return None

@@ -21,7 +21,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ftfy.badness import BADNESS_RE
 
@@ -218,6 +218,7 @@ def may_hold_mojibake_around(text: str, notable: str, characters: str) -> bool:
     True
     """
     look_ups = most_look_ups(text)
+    visited = ""
     for character in characters:
         if character in LONE_CHARACTERS and character not in JUDGED_WHERE_THEY_STAND:
             return True
@@ -231,12 +232,8 @@ def may_hold_mojibake_around(text: str, notable: str, characters: str) -> bool:
                 return True
             continue
         look_ups -= count
-        position = text.find(character)
-        while position != -1:
-            if stands_in_run(text, position):
-                return True
-            position = text.find(character, position + 1)
-    return False
+        visited += character
+    return occurs_where(text, visited, stands_in_run)
 
 
 def _spells_run(text: str, notable: str) -> bool:
@@ -268,14 +265,23 @@ def _judged_fire(text: str, notable: str, judged: list[str]) -> bool:
     >>> _judged_fire(text, NON_ASCII(text), ["œ", "Œ"]), _judged_fire("bœ!", "œ", ["œ"])
     (False, True)
     """
-    look_ups = most_look_ups(text)
-    for character in judged:
-        look_ups -= notable.count(character)
-        if look_ups < 0:
-            return True
+    if sum(map(notable.count, judged)) > most_look_ups(text):
+        return True
+    return occurs_where(text, judged, heuristic_fires_around)
+
+
+def occurs_where(text: str, characters: Iterable[str], test: Callable[[str, int], bool]) -> bool:
+    """Whether ``test(text, position)`` holds at some occurrence in ``text`` of one of
+    ``characters``, each found by ``str.find``, which skips to it many times faster than a
+    regular expression reads its way there.
+
+    >>> occurs_where("a£b £", "£", lambda text, position: text[position - 1] == " ")
+    True
+    """
+    for character in characters:
         position = text.find(character)
         while position != -1:
-            if heuristic_fires_around(text, position):
+            if test(text, position):
                 return True
             position = text.find(character, position + 1)
     return False
