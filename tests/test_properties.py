@@ -2,7 +2,7 @@
 
 import pytest
 from corpora import multilingual_texts, news_documents
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from presswash import Cleaner, apply_changes
@@ -47,6 +47,8 @@ def test_idempotent(preset: str, text: str) -> None:
 
 @pytest.mark.parametrize("preset", PRESETS)
 @given(text=any_text)
+@example(text="“‘a’“ ”’b‘” " * 30)  # crowded with quotes: screened as sparse text is
+@example(text="Это „правда“ " * 30 + "РџСЂРёРІРµС‚")  # largely non-ASCII, and not crowded
 def test_fast_path_equals_slow_path(preset: str, text: str) -> None:
     cleaner = CLEANERS[preset]
     assert cleaner.clean(text) == cleaner.clean_without_gate(text)

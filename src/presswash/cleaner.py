@@ -202,7 +202,8 @@ class Cleaner:
                 step: step.dense_trigger or step.trigger
                 for step in self._steps
                 if step.dense_trigger is not None or step in self._screened_steps
-            }
+            },
+            crowded=CROWDED,  # a text of quotes is screened as sparse text is, each step asked
         )
         # Screened steps are first asked of the distinct trigger characters the screen found
         # (a step whose own are not among them does not apply), and those that ask nothing
@@ -364,8 +365,11 @@ class Cleaner:
         asked), and the distinct characters it finds."""
         if notable is None:
             return _NO_SCREEN, ""
-        screen = self._dense_screen if len(notable) > len(text) * SIEVED_SHARE else self._sparse_screen
-        return screen, screen.found_in(notable)
+        if len(notable) > len(text) * SIEVED_SHARE:
+            found = self._dense_screen.found_in(notable)
+            if found is not None:
+                return self._dense_screen, found
+        return self._sparse_screen, self._sparse_screen.found_in(notable) or ""  # (never crowded)
 
     def _applies(self, step: Step, text: str, notable: str, screen: _Screen, found: str) -> bool:
         """Whether ``step`` may change ``text`` (sieved: ``notable``), given what ``screen`` found."""
@@ -383,19 +387,36 @@ class Cleaner:
 class _Screen:
     """One search of sieved text for the trigger characters of several steps at once
     (``patterns``: each step's own, compiled), which rules out every step whose own it
-    does not find."""
+    does not find. With ``crowded``, a text whose first ``SAMPLE`` characters are more than
+    that share of them is too crowded with those characters (a text of quotes) for listing
+    them to pay."""
 
-    def __init__(self, triggers: dict[Step, str]) -> None:
+    def __init__(self, triggers: dict[Step, str], crowded: float | None = None) -> None:
         self.patterns = {step: compiled_class(trigger) for step, trigger in triggers.items()}
         union = "".join(triggers.values())
         self._search = compiled_class(union) if union else None
+        self._crowded = crowded
 
-    def found_in(self, notable: str) -> str:
-        """The distinct characters of sieved text ``notable`` that some step's trigger holds ("": none)."""
+    def found_in(self, notable: str) -> str | None:
+        """The distinct characters of sieved text ``notable`` that some step's trigger holds ("":
+        none; None: the text is too crowded with them)."""
         if self._search is None:
             return ""
-        found = self._search.findall(notable)
+        if self._crowded is None:
+            found = self._search.findall(notable)
+        else:
+            found = self._search.findall(notable, 0, SAMPLE)  # one character a match: none is cut
+            if len(found) > self._crowded * min(len(notable), SAMPLE):
+                return None
+            if len(notable) > SAMPLE:
+                found += self._search.findall(notable, SAMPLE)
         return "".join(set(found)) if found else ""
+
+
+# Characters a crowded screen samples, and the share of them past which it is crowded: real
+# text in any script holds at most a tenth of such characters (Thai, with its marks).
+SAMPLE = 4096
+CROWDED = 1 / 8
 
 
 _NO_SCREEN = _Screen({})

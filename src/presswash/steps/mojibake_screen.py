@@ -206,8 +206,8 @@ def may_hold_mojibake_around(text: str, notable: str, characters: str) -> bool:
     """:func:`may_hold_mojibake`, for a text (sieved: ``notable``) whose characters outside the
     runless set are exactly the distinct ``characters``: every run and lone character is
     one of them, so each place where one stands is looked at, found by ``str.find``, and
-    the text is not read through. A character too frequent to look at one by one within
-    the look-ups the text allows has the runs it can stand in searched for instead.
+    the text is not read through. Where they stand more often than the look-ups the text
+    allows, its distinct characters decide (:func:`_spells_run`).
 
     >>> def around(text):
     ...     beyond = "".join(sorted(set(text) & BEYOND_RUNLESS_CHARACTERS))
@@ -224,13 +224,9 @@ def may_hold_mojibake_around(text: str, notable: str, characters: str) -> bool:
             return True
         count = text.count(character)
         if count > look_ups:
-            # Too many to look at one by one (the quotes of a Chinese text): the runs it can
-            # stand in are searched for in the whole text.
-            if character in JUDGED_WHERE_THEY_STAND:
-                return may_hold_mojibake(text, notable)
-            if any(runs.search(text) is not None for _, runs in _runs_through(character)):
-                return True
-            continue
+            # Too many to look at one by one (the quotes of a Chinese text): the text's distinct
+            # characters decide, as past the look-ups of any screen.
+            return _spells_run(text, notable)
         look_ups -= count
         visited += character
     return occurs_where(text, visited, stands_in_run)
