@@ -219,17 +219,21 @@ def may_hold_mojibake_around(text: str, notable: str, characters: str) -> bool:
     """
     look_ups = most_look_ups(text)
     visited = ""
+    frequent = False
     for character in characters:
         if character in LONE_CHARACTERS and character not in JUDGED_WHERE_THEY_STAND:
             return True
         count = text.count(character)
         if count > look_ups:
-            # Too many to look at one by one (the quotes of a Chinese text): the text's distinct
-            # characters decide, as past the look-ups of any screen.
-            return _spells_run(text, notable)
+            frequent = True
+            continue
         look_ups -= count
         visited += character
-    return occurs_where(text, visited, stands_in_run)
+    if occurs_where(text, visited, stands_in_run):
+        return True
+    # Those too many to look at one by one (the quotes of a Chinese text): the text's distinct
+    # characters decide, as past the look-ups of any screen.
+    return frequent and _spells_run(text, notable)
 
 
 def _spells_run(text: str, notable: str) -> bool:
