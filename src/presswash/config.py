@@ -43,7 +43,7 @@ class Config:
     misreads: bool = option(
         False,
         "also undo the mojibake ftfy declines: UTF-8 read as KOI8, cp850, Windows-1251, the East Asian "
-        "codecs … (not with ftfy_compatible; costs about 8% more on English news, several times more "
+        "codecs … (not with ftfy_compatible; costs about 5% more on English news, several times more "
         "on Cyrillic, Greek and CJK text)",
     )
     html: bool = option(True, "decode HTML entities (&amp; &rsquo;) except on lines that hold HTML tags")
