@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import presswash
 from presswash import Cleaner
-from presswash.ftfy_compat import fix_segment
+from presswash.ftfy_loop import fix_segment
 from presswash.steps.normalization import LONG_RUN, canonically_ordered, normalize
 
 # Marks of many combining classes (230, 1, 220, 240, 10, 129, 130, 216, 8, 202, 9), the

@@ -6,8 +6,8 @@ This step therefore keeps ftfy's segmentation (lines) and its HTML rule (a
 decodes entities with ftfy's unescaping and mojibake with ftfy's decoding
 procedure (:func:`~presswash.steps.mojibake.fix_encoding`), and hands every line
 with terminal escapes, or that a second round of fixes would change again, to
-ftfy whole. ftfy's own loop of fixes is run then (:func:`fix_segment`), with
-one change that cannot alter its output: normalization that no run of combining
+ftfy's own loop of fixes (:func:`~presswash.ftfy_loop.fix_segment`), with one
+change that cannot alter its output: normalization that no run of combining
 marks can slow down to quadratic time (see :func:`~presswash.steps.normalization.normalize`).
 
 Most news needs none of that: its only changes under ftfy are curly quotes
@@ -32,12 +32,12 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Literal
 
-import ftfy
-from ftfy import FIXERS, TextFixerConfig
+from ftfy import TextFixerConfig
 from ftfy.chardata import C1_CONTROL_RE, CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES, WIDTH_MAP
 from ftfy.fixes import SURROGATE_RE, fix_c1_controls, fix_surrogates
 
 from presswash.edits import Edit, diff_edits, edits_of_pieces
+from presswash.ftfy_loop import fix_segment
 from presswash.sieve import COMMON_PUNCTUATION, PIECE, AsciiSieve, in_pieces
 from presswash.step import ANY_NON_ASCII, Step, split_lines
 from presswash.steps._mojibake_table import BEYOND_RUNLESS
@@ -99,49 +99,6 @@ MAY_NEED_MORE_THAN_QUOTES = nfc_work_or(f"{BEYOND_RUNLESS}{SURROGATES}{RARE_FIXE
 FTFY_WORK_ELSEWHERE = frozenset(
     LIGATURE_CHARACTERS | WIDTH_CHARACTERS | CONTROL_CHARACTERS | set(LINE_BREAKS + ESCAPE)
 )
-
-
-# ftfy.fix_and_explain's fixes after mojibake, in its order.
-FTFY_FIXES = (
-    "fix_c1_controls",
-    "fix_latin_ligatures",
-    "fix_character_width",
-    "uncurl_quotes",
-    "fix_line_breaks",
-    "fix_surrogates",
-    "remove_terminal_escapes",
-    "remove_control_chars",
-)
-
-
-def fix_segment(text: str, config: TextFixerConfig) -> str:
-    """``ftfy.fix_text_segment(text, config)``, in O(n log n) time on any run of combining marks.
-
-    This is ftfy's loop (``ftfy.fix_and_explain`` without explanation): its
-    fixes in its order until a round changes nothing, each round ending with
-    normalization. ftfy normalizes with ``unicodedata.normalize``, which a
-    long run of marks in mixed order stalls; :func:`normalize` gives the same
-    result without that cost, and the marks can come from any fix (entities
-    such as ``&#769;`` decode to them), so every round uses it.
-
-    >>> fix_segment("ca&amp;fe\u0301 \u201cok\u201d", TextFixerConfig(explain=False))
-    'ca&fé "ok"'
-    """
-    if config.unescape_html == "auto" and "<" in text:
-        config = config._replace(unescape_html=False)
-    while True:
-        before = text
-        if config.unescape_html:
-            text = FIXERS["unescape_html"](text)
-        if config.fix_encoding:
-            text = ftfy.fix_encoding(text)
-        for fix in FTFY_FIXES:
-            if getattr(config, fix):
-                text = FIXERS[fix](text)
-        if config.normalization is not None:
-            text = normalize(config.normalization, text)
-        if text == before:
-            return text
 
 
 def has_entities(text: str, notable: str, entities: bool) -> bool:
