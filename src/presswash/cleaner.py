@@ -11,6 +11,13 @@ whose triggers are rare in real text, the few remaining steps check for
 themselves (normalization looks for characters NFC could change, quote repair
 for quotes in suspicious places), and only the steps that find work run.
 
+Text that is largely non-ASCII (Russian, Hindi, Chinese) is not sieved, which
+would hardly shorten it, and there the screen also looks for each step's
+*dense trigger* (the characters around which mojibake can be, those NFC may
+change, curly quotes): a step is asked only if the screen found one of its own,
+and is told which (:meth:`Step.applies_around`), so that it looks only where
+they stand instead of reading the text again.
+
 Steps can hand each other work (an HTML entity decodes to mojibake, a removed
 control character joins two halves of it), so after a round the steps that ran
 *before* the last change are asked again, and the round repeats while any of
