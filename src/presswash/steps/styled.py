@@ -208,9 +208,9 @@ class StyledText(PatternStep):
     pattern = STYLED_RUN
 
     def applies(self, text: str, notable: str) -> bool:
-        if TRIGGER_RE.search(notable) is not None and (
+        if self._next_trigger(notable, 0) is not None and (
             # Marks that only the sieve brought together (e\u0301 … e\u0301) are no pile.
-            SINGLE_TRIGGER.search(notable) is not None or TRIGGER_RE.search(text) is not None
+            SINGLE_TRIGGER.search(notable) is not None or self._next_trigger(text, 0) is not None
         ):
             return True
         return (

@@ -42,24 +42,15 @@ class Width(Step):
     trigger = FULLWIDTH_ASCII + IDEOGRAPHIC_SPACE
 
     def applies(self, text: str, notable: str) -> bool:
-        """Whether ``text`` holds a fullwidth letter or digit, or fullwidth punctuation on a line
-        without CJK: Chinese and Japanese text, full of ， and （）, is looked at a line at a time
-        only where such punctuation stands, and each of its lines shows CJK at once.
+        """Whether ``text`` (sieved: ``notable``) holds a fullwidth letter or digit, or fullwidth
+        punctuation on a line without CJK: in Chinese and Japanese text, full of ， and （）, only
+        the lines that hold such punctuation are asked, and each shows CJK at once.
 
             >>> def applies(text): return Width().applies(text, text)
             >>> applies("北京（中国），２０２４年"), applies("北京（中国），\\n好。"), applies("北京\\nWow！")
             (True, False, True)
         """
-        if FULLWIDTH_LETTER_OR_DIGIT.search(notable) is not None:
-            return True
-        position = 0
-        while (run := FULLWIDTH_RUN.search(text, position)) is not None:
-            start = text.rfind("\n", 0, run.start()) + 1
-            end = text.find("\n", run.end()) + 1 or len(text)
-            if CJK_TEXT.search(text, start, end) is None:
-                return True
-            position = end
-        return False
+        return self.applies_around(text, notable, "".join(set(self.trigger_pattern.findall(notable))))
 
     def applies_around(self, text: str, notable: str, characters: str) -> bool:
         # Told which fullwidth characters the text holds: each line is asked whether it holds
