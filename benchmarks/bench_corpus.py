@@ -211,10 +211,12 @@ def adversarial_inputs(source: list[str], scale: float = 1.0) -> list[Adversaria
     mojibake_unit = mangle(_news_paragraph(source)) + " "
     clean_unit = " ".join(line for document in source[:10] for line in document.split("\n")) + " "
     entity_unit = "&amp;&rsquo;&#8217;"
+    ligature_unit = "le cœur, " + "x" * 250
 
     mojibake_copies = _copies_for(mojibake_unit, 1 * scale)
     clean_copies = _copies_for(clean_unit, 10 * scale)
     entity_copies = _copies_for(entity_unit, 1 * scale)
+    ligature_copies = _copies_for(ligature_unit, 5 * scale)
     marks = max(1, round(10**6 * scale))
     quotes = max(1, round(10**5 * scale / 2))
     # Quote-dense text, 0.5 MB each: every quote (or every other one) points the wrong way, or
@@ -309,5 +311,11 @@ def adversarial_inputs(source: list[str], scale: float = 1.0) -> list[Adversaria
             "HTML entities",
             f'"{entity_unit}" x {entity_copies:,}',
             lambda: entity_unit * entity_copies,
+        ),
+        Adversarial(
+            "French line, œ far apart",
+            f'"{ligature_unit[:9]}" and {len(ligature_unit) - 9} x "x", x {ligature_copies:,} on one line: '
+            "each œ is judged by ftfy's heuristic where it stands, within the look-ups a text allows",
+            lambda: ligature_unit * ligature_copies,
         ),
     ]

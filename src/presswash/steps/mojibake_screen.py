@@ -300,7 +300,10 @@ def heuristic_fires_around(text: str, position: int) -> bool:
     >>> heuristic_fires_around("x\\n\\u00c3 ", 2)  # ftfy's ``^[ÃÂ] ``, on the second line
     True
     """
-    start = max(text.rfind("\n", 0, position) + 1, position - LONGEST_MATCH + 1)
+    # The line's start, looked for only within reach: looking back to it over a long line,
+    # once for each character judged, would make the look-ups quadratic.
+    start = max(0, position - LONGEST_MATCH + 1)
+    start = text.rfind("\n", start, position) + 1 or start
     end = position + LONGEST_MATCH
     return BADNESS_RE.search(text[start:end]) is not None or BADNESS_RE.match(text[position:end]) is not None
 
