@@ -52,10 +52,9 @@ from presswash.steps.mojibake_screen import (
     RUN_CHARACTERS,
     SIEVED_SHARE,
     SURROGATES,
-    heuristic_fires_around,
+    judged_fire,
     may_hold_mojibake,
     most_look_ups,
-    occurs_where,
     stands_in_run,
 )
 from presswash.steps.normalization import (
@@ -387,7 +386,7 @@ class FtfyCompatible(Step):
                 return None
             text = decoded
         look_ups = most_look_ups(text)
-        judged = ""  # the characters judged by their neighbours, which a replacement may change
+        original = text
         found = MAY_NEED_MORE_THAN_QUOTES.search(text)
         while found is not None:
             position = found.start()
@@ -396,10 +395,6 @@ class FtfyCompatible(Step):
             end = position + 1
             if replacement is not None:
                 text = text.replace(character, replacement)  # none of it stands before ``position``
-                # The characters judged where they stand may have new neighbours (Ã and a
-                # full-width space that became a space).
-                if judged and occurs_where(text, judged, heuristic_fires_around):
-                    return None
             elif character in FTFY_WORK_ELSEWHERE:
                 return None
             elif character in BEYOND_RUNLESS_CHARACTERS:  # none of them is unstable under NFC
@@ -408,19 +403,22 @@ class FtfyCompatible(Step):
                     # of it is screened once, and the rest of the scan looks for other work.
                     if may_hold_mojibake(text, text):
                         return None
-                    judged = "".join(mark for mark in JUDGED_WHERE_THEY_STAND if mark in text)
                     look_ups = -1
                 elif look_ups > 0:
                     look_ups -= 1
                     if stands_in_run(text, position):
                         return None
-                    if character in JUDGED_WHERE_THEY_STAND and character not in judged:
-                        judged += character
             else:  # where NFC may have work
                 normalized, end = stretch_is_nfc(text, position)
                 if not normalized:
                     return None
             found = MAY_NEED_MORE_THAN_QUOTES.search(text, end)
+        # ftfy judges some characters by their neighbours, in the text as it came (its first round)
+        # and as its fixes leave it (its second): a replacement may have given them new neighbours
+        # (Ã and a full-width space that became a space), which the scan met either way.
+        judged = "".join(mark for mark in JUDGED_WHERE_THEY_STAND if mark in text) if text != original else ""
+        if judged and (judged_fire(original, original, judged) or judged_fire(text, text, judged)):
+            return None
         return text
 
     def _ascii_entities_decoded(self, text: str) -> str | None:

@@ -245,9 +245,9 @@ def _spells_run(text: str, notable: str) -> bool:
     >>> _spells_run(text, NON_ASCII(text)), _spells_run(text + "NicolÃ¡s", NON_ASCII(text + "NicolÃ¡s"))
     (False, True)
     """
-    judged = [character for character in JUDGED_WHERE_THEY_STAND if character in notable]
+    judged = "".join(character for character in JUDGED_WHERE_THEY_STAND if character in notable)
     if judged:
-        if _judged_fire(text, notable, judged):
+        if judged_fire(text, notable, judged):
             return True
         # Every match holding one of them has been looked for; the rest may hold a run.
         notable = notable.translate(_WITHOUT_JUDGED)
@@ -256,13 +256,13 @@ def _spells_run(text: str, notable: str) -> bool:
     return seen is None or _any_occurs_in(text, seen, notable)
 
 
-def _judged_fire(text: str, notable: str, judged: list[str]) -> bool:
+def judged_fire(text: str, notable: str, judged: str) -> bool:
     """Whether the heuristic fires around any occurrence in ``text`` (sieved: ``notable``) of the
     ``judged`` characters (of :data:`JUDGED_WHERE_THEY_STAND`); past the look-ups ``text``
     allows, it may.
 
     >>> text = "le cœur et l’œuvre de l’Œdipe"
-    >>> _judged_fire(text, NON_ASCII(text), ["œ", "Œ"]), _judged_fire("bœ!", "œ", ["œ"])
+    >>> judged_fire(text, NON_ASCII(text), "œŒ"), judged_fire("bœ!", "œ", "œ")
     (False, True)
     """
     if sum(map(notable.count, judged)) > most_look_ups(text):
