@@ -44,6 +44,10 @@ DENSE_SHARE = 1 / 8
 # times as long.
 PIECE = 1 << 18
 
+# Characters whose UTF-8 length first tells whether a text is dense: encoding the whole of a
+# Greek or Chinese text only to learn that costs as much as a screen's scan of it.
+DENSITY_PROBE = 1 << 10
+
 
 def in_pieces(transform: Callable[[str], str], text: str) -> str:
     """``transform(text)``, a piece of ``PIECE`` characters at a time; ``transform`` must treat each
@@ -81,8 +85,9 @@ class AsciiSieve:
         return data.translate(None, self._dropped).decode("utf-8", "surrogatepass")
 
     def sieve_unless_dense(self, text: str) -> str:
-        """The sieved form of ``text``, or ``text`` itself if more than ``DENSE_SHARE`` of it is
-        certainly non-ASCII, as its UTF-8 length proves (a character takes at most four bytes).
+        """The sieved form of ``text``, or ``text`` itself if more than ``DENSE_SHARE`` of it, or of
+        its first ``DENSITY_PROBE`` characters, is certainly non-ASCII, as the UTF-8 length proves
+        (a character takes at most four bytes).
 
         Every screen accepts the whole text in place of its sieved form: it holds
         every character kept, and neighbours there are neighbours in the text. For
@@ -95,9 +100,14 @@ class AsciiSieve:
         """
         if len(text) > PIECE:
             return in_pieces(self.sieve_unless_dense, text)
-        data = text.encode("utf-8", "surrogatepass")
-        if len(data) - len(text) > 3 * len(text) * DENSE_SHARE:
+        head = text[:DENSITY_PROBE]
+        data = head.encode("utf-8", "surrogatepass")
+        if _certainly_dense(head, data):
             return text
+        if len(text) > DENSITY_PROBE:
+            data = text.encode("utf-8", "surrogatepass")
+            if _certainly_dense(text, data):
+                return text
         return self.sieve_utf8(data)
 
     def __call__(self, text: str) -> str:
@@ -106,3 +116,8 @@ class AsciiSieve:
         # "surrogatepass" lets lone surrogates (which a screen must see) through both ways,
         # one code point at a time, so that a pair cut in two by in_pieces is sieved alike.
         return self.sieve_utf8(text.encode("utf-8", "surrogatepass"))
+
+
+def _certainly_dense(text: str, data: bytes) -> bool:
+    """Whether more than ``DENSE_SHARE`` of ``text`` is non-ASCII, as its UTF-8 ``data`` proves."""
+    return len(data) - len(text) > 3 * len(text) * DENSE_SHARE
