@@ -47,11 +47,12 @@ from ftfy.chardata import CHARMAP_ENCODINGS
 
 from presswash.edits import Edit, apply_edits
 from presswash.steps.misread_sequences import misread_edits
-from presswash.steps.plausibility import text_oddity
+from presswash.steps.plausibility import character_kind, text_oddity
 
 WINDOWS_1250 = "sloppy-windows-1250"
 ISO_8859_2 = "iso-8859-2"
 DETAIL = "utf-8 read as iso-8859-2"
+WINDOWS_1250_DETAIL = "utf-8 read as windows-1250"
 
 
 def _differing() -> str:
@@ -76,41 +77,48 @@ _SHARP_S = re.compile("ß")
 def misplaced_sharp_s(text: str) -> int:
     """How many ``ß`` of ``text`` stand where no word has one: after a consonant, or starting a word.
 
-    ``ß`` is a letter of German alone, written only after a vowel (``Straße``,
-    ``Fuß``, ``weiß``, ``Füße``); ``ß`` standing for ``β`` (``ß-Blocker``) is
-    no word's start.
+    ``ß`` is a letter of German and its neighbours alone, written only after a
+    vowel (``Straße``, ``Fuß``, ``weiß``, ``Füße``) or another ``ß``
+    (Colognian ``Rußßesch``); ``ß`` standing for ``β`` (``ß-Blocker``) is no
+    word's start.
 
-    >>> misplaced_sharp_s("Straße, Fuß, Füße, STRAßE, ß-Blocker"), misplaced_sharp_s("Fßr ßber Kßche")
-    (0, 3)
+    >>> misplaced_sharp_s("Straße, Fuß, Füße, STRAßE, Rußßesch, ß-Blocker")
+    0
+    >>> misplaced_sharp_s("Fßr ßber Kßche")
+    3
     """
     count = 0
     for found in _SHARP_S.finditer(text):
         at = found.start()
         before = text[at - 1] if at else ""
         if before.isalpha():
-            count += unicodedata.normalize("NFD", before)[0].casefold() not in "aeiouy"
+            count += unicodedata.normalize("NFD", before)[0].lower() not in "aeiouyß"
         else:
             after = text[at + 1 : at + 2]
             count += after.isalpha() and after.islower()
     return count
 
 
-# A capital beyond ASCII standing alone between words that end and begin with small letters.
+# A letter beyond ASCII standing alone between words that end and begin with letters.
 _LONE_CAPITAL = re.compile(r"(?<=[^\W\d_]\s)[^\x00-\x7f](?=\s[^\W\d_])")
 
 
 def lone_capitals(text: str) -> int:
-    """How many capitals beyond ASCII stand alone as a word between words of small letters.
+    """How many Latin capitals beyond ASCII stand alone as a word between words of small letters.
 
     A one-letter word is small (``é``, ``à``, ``ó``, ``y``); a capital alone
     is the pronoun ``I``, an initial (``J. Smith``) or a label (``plan B``),
-    which are ASCII or followed by a stop or a capital.
+    which are ASCII or followed by a stop or a capital. (Headlines run into
+    the text without a stop make the Cyrillic ``Бебеля С этого`` of Russian
+    running text: the rule is kept to Latin letters, ``Ê`` read for ``é``.)
 
-    >>> lone_capitals("o roteiro Ê totalmente"), lone_capitals("o roteiro é totalmente, Tiếng Ả Rập, J. Á. Smith")
-    (1, 0)
+    >>> lone_capitals("o roteiro Ê totalmente")
+    1
+    >>> lone_capitals("o roteiro é totalmente, Tiếng Ả Rập, J. Á. Smith")
+    0
     """
     return sum(
-        found.group().isupper()
+        character_kind(found.group()) == ("upper", "latin")
         and text[found.start() - 2].islower()
         and text[found.end() + 1].islower()
         for found in _LONE_CAPITAL.finditer(text)
@@ -120,8 +128,10 @@ def lone_capitals(text: str) -> int:
 def evidence_against(text: str) -> tuple[int, int]:
     """(strong, weak): what in ``text`` no correct text holds, and what correct text seldom holds.
 
-    >>> evidence_against("Für uns völlig"), evidence_against("Fßr uns vÜllig"), evidence_against("\\x8d r")
-    ((0, 0), (1, 1), (1, 2))
+    >>> evidence_against("für uns völlig"), evidence_against("fßr uns vÜllig")
+    ((0, 0), (1, 1))
+    >>> evidence_against("sa « réfutation »"), evidence_against("sa \\x8d rÊfutation \\x9d")
+    ((0, 0), (2, 5))
     """
     return len(C1_CONTROL.findall(text)) + misplaced_sharp_s(text), text_oddity(text) + lone_capitals(text)
 
@@ -170,18 +180,23 @@ class _Line:
     def as_iso_8859_2(self) -> list[Edit] | None:
         """The edits, each repair that is the Windows-1250 reading of its characters made the
         ISO-8859-2 reading instead, where that is UTF-8 and differs; None if there is none, or if
-        a repair of the line already is the ISO-8859-2 reading where the two differ."""
+        a repair of the line already is the ISO-8859-2 reading where the two differ.
+
+        Repairs that both codecs read alike (``Ă¤``: ä) are said to be ISO-8859-2's too.
+        """
         reread = []
         for edit, (as_1250, as_8859_2) in zip(self.edits, self.readings, strict=True):
-            if as_1250 is None or as_8859_2 is None or as_1250 == as_8859_2:
-                reread.append(edit)
-            elif edit.replacement == as_8859_2:
-                return None
-            elif edit.replacement == as_1250 and not _read_first(self.line[edit.start : edit.end], as_1250):
-                reread.append(replace(edit, replacement=as_8859_2, detail=DETAIL))
-            else:
-                reread.append(edit)
-        return reread if any(edit.detail == DETAIL for edit in reread) else None
+            if as_8859_2 is not None and as_1250 not in (None, as_8859_2):
+                if edit.replacement == as_8859_2:
+                    return None
+                if edit.replacement == as_1250 and not _read_first(self.line[edit.start : edit.end], as_1250):
+                    edit = replace(edit, replacement=as_8859_2, detail=DETAIL)
+            reread.append(edit)
+        if reread == self.edits:
+            return None
+        return [
+            replace(edit, detail=DETAIL) if edit.detail == WINDOWS_1250_DETAIL else edit for edit in reread
+        ]
 
 
 def prefer_iso_8859_2(
