@@ -205,17 +205,20 @@ def prefer_iso_8859_2(
     """Each line's repair, with Windows-1250 readings read as ISO-8859-2 where the evidence says so.
 
     ``repaired`` holds, for each of ``lines``, its repair and (if
-    ``explain``) the edits that make it, each with the misread it undid; the
-    edits of a line reread are rewritten to name ISO-8859-2.
+    ``explain``) the edits that make it, each with the misread it undid. A
+    line reread gets one edit per misread sequence, those read as ISO-8859-2
+    naming it.
     """
     result = list(repaired)
     # The lines that may read both ways, with their reading as ISO-8859-2 and the verdict
     # (1: ISO-8859-2 reads better, -1: Windows-1250 does, 0: even).
     readings: dict[int, tuple[str, list[Edit], int]] = {}
-    for index, (line, (fixed, edits)) in enumerate(zip(lines, repaired, strict=True)):
+    for index, (line, (fixed, _)) in enumerate(zip(lines, repaired, strict=True)):
         if fixed == line or DIFFERING.search(line) is None:
             continue
-        repairs = _Line(line, edits if explain else misread_edits(line, fixed))
+        # One edit per misread sequence, whether or not the caller has edits: clean() and explain()
+        # decide alike.
+        repairs = _Line(line, misread_edits(line, fixed))
         windows_1250, iso_8859_2 = repairs.proves()
         if windows_1250:
             continue  # a repair in the line that ISO-8859-2 cannot give: the line is Windows-1250
@@ -227,7 +230,7 @@ def prefer_iso_8859_2(
         verdict = 1 if iso_8859_2 else (against_8859_2 < against_1250) - (against_1250 < against_8859_2)
         readings[index] = (alternative, reread, verdict)
     even = [index for index, (_, _, verdict) in readings.items() if verdict == 0]
-    if even and _document_proves_iso_8859_2(lines, repaired, readings, explain):
+    if even and _document_proves_iso_8859_2(lines, repaired, readings):
         readings.update((index, (*readings[index][:2], 1)) for index in even)
     for index, (alternative, reread, verdict) in readings.items():
         if verdict > 0:
@@ -239,15 +242,14 @@ def _document_proves_iso_8859_2(
     lines: Sequence[str],
     repaired: Sequence[tuple[str, list[Edit]]],
     readings: dict[int, tuple[str, list[Edit], int]],
-    explain: bool,
 ) -> bool:
     """Whether the lines, read one by one, prove ISO-8859-2 and none proves Windows-1250."""
     verdicts = {verdict for _, _, verdict in readings.values()}
     iso_8859_2, windows_1250 = 1 in verdicts, -1 in verdicts
-    for index, (line, (fixed, edits)) in enumerate(zip(lines, repaired, strict=True)):
+    for index, (line, (fixed, _)) in enumerate(zip(lines, repaired, strict=True)):
         if windows_1250:
             return False
         if fixed != line and index not in readings:
-            proof = _Line(line, edits if explain else misread_edits(line, fixed)).proves()
+            proof = _Line(line, misread_edits(line, fixed)).proves()
             windows_1250, iso_8859_2 = windows_1250 or proof[0], iso_8859_2 or proof[1]
     return iso_8859_2 and not windows_1250
