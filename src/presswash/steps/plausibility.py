@@ -4,14 +4,14 @@ A misread scatters the pieces of each character over the wrong alphabet, so
 the text it leaves has pairs of neighbours that real words almost never have:
 letters of two scripts inside one word (``JosГ©``: Latin then Cyrillic), a
 letter beside a symbol (``Ã©``), a small letter before a capital
-(``РёРІ``), two capitals before small letters (``ÅŒtsuchi``), halfwidth
+(``РёРІ``), capitals before small letters (``ÅŒtsuchi``, ``GĂŠorgi``), halfwidth
 katakana among ideographs (``譚ｱ莠ｬ``), ideographs that no common character set
 holds, and control or private-use characters. :func:`oddity` counts them, and
 ftfy's own heuristic adds its count; a repair must lower the count. Correct
 text in any language scores (nearly) zero, so it can only be made worse.
 
     >>> oddity("José"), oddity("JosГ©"), oddity("Привет"), oddity("РџСЂРёРІРµС‚")
-    (0, 2, 0, 6)
+    (0, 2, 0, 8)
     >>> oddity("Ōtsuchi"), oddity("ÅŒtsuchi"), oddity("東京"), oddity("譚ｱ莠ｬ"), oddity("鈥檚")
     (0, 1, 0, 3, 2)
 """
@@ -160,8 +160,9 @@ def oddity(word: str) -> int:
             capitals += 1
             beyond_ascii = beyond_ascii or not character.isascii()
         else:
-            # ``ÅŒtsuchi``: two capitals then a small letter, as a word's start rarely has.
-            count += int(role == "lower" and capitals == 2 and beyond_ascii)
+            # ``ÅŒtsuchi``, ``GĂŠorgi`` (Géorgi read as ISO-8859-2): capitals, one beyond ASCII,
+            # then a small letter, as a word's start rarely has.
+            count += int(role == "lower" and capitals >= 2 and beyond_ascii)
             capitals, beyond_ascii = 0, False
         before_previous, previous = previous, character
     return count

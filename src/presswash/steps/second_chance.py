@@ -22,6 +22,7 @@ import ftfy
 
 from presswash.edits import ChangeLog, Edit
 from presswash.step import split_lines
+from presswash.steps.central_european import prefer_iso_8859_2
 from presswash.steps.misread_screen import may_hold_misread, misread_spots
 from presswash.steps.misread_sequences import misread_edits as sequence_edits
 from presswash.steps.misreads import misread_edits, undo_misreads
@@ -34,8 +35,21 @@ MOST_PASSES = 3
 
 def second_chance(
     text: str, lines: list[str], decoded: list[str], notable: str | None, explain: bool = False
-) -> Iterator[tuple[str, list[Edit]]]:
+) -> list[tuple[str, list[Edit]]]:
     """Each line of ``text`` repaired, and (if ``explain``) its repairs as edits of the input line.
+
+    Repairs that read characters as Windows-1250, as ftfy prefers, are then
+    read as ISO-8859-2 where the evidence says so
+    (:mod:`presswash.steps.central_european`).
+    """
+    repaired = list(_repair_lines(text, lines, decoded, notable, explain))
+    return prefer_iso_8859_2(lines, repaired, explain)
+
+
+def _repair_lines(
+    text: str, lines: list[str], decoded: list[str], notable: str | None, explain: bool
+) -> Iterator[tuple[str, list[Edit]]]:
+    """Each line of ``text`` repaired by ftfy and the second chance, and (if ``explain``) its edits.
 
     ftfy has read each line (``decoded``); the second chance then reads the
     whole text it left. Where ftfy changed a line and left it suspect, the
