@@ -41,7 +41,7 @@ from presswash.ftfy_loop import fix_segment
 from presswash.sieve import COMMON_PUNCTUATION, PIECE, AsciiSieve, in_pieces
 from presswash.step import ANY_NON_ASCII, Step, split_lines
 from presswash.steps._mojibake_table import BEYOND_RUNLESS
-from presswash.steps.html_entities import unescape
+from presswash.steps.html_entities import decoded_entity, unescape
 from presswash.steps.misread_sequences import misread_edits
 from presswash.steps.mojibake import fix_encoding
 from presswash.steps.mojibake_screen import (
@@ -439,15 +439,18 @@ class FtfyCompatible(Step):
             return text
         if unescape_html == "auto" and "<" in text:
             return None
-        ampersand = text.find("&")
-        while ampersand != -1:
-            entity = HTML_ENTITY_RE.match(text, ampersand)
-            if entity is not None:
-                decoded = unescape(entity.group())
-                if not (decoded.isascii() and decoded.isprintable()) or "&" in decoded:
-                    return None
-            ampersand = text.find("&", ampersand + 1)
-        decoded_text = unescape(text)
+        beyond_printable_ascii = False
+
+        def decode(entity: re.Match[str]) -> str:
+            nonlocal beyond_printable_ascii
+            decoded = decoded_entity(entity.group())
+            if not (decoded.isascii() and decoded.isprintable()) or "&" in decoded:
+                beyond_printable_ascii = True
+            return decoded
+
+        decoded_text = HTML_ENTITY_RE.sub(decode, text)  # as ftfy's unescape_html
+        if beyond_printable_ascii:
+            return None
         # Decoded characters can complete an entity (``&a&#109;p;``): ftfy's second round decodes it.
         return None if has_entities(decoded_text, decoded_text, True) else decoded_text
 

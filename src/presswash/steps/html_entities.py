@@ -55,13 +55,22 @@ class _DecodedEntities(dict[str, str]):
 _decoded = _DecodedEntities()
 
 
+def decoded_entity(entity: str) -> str:
+    """What ftfy decodes ``entity`` (a match of its HTML_ENTITY_RE) to, remembered.
+
+    >>> decoded_entity("&#39;"), decoded_entity("&notanentity;")
+    ("'", '&notanentity;')
+    """
+    return _decoded[entity]
+
+
 def unescape(text: str) -> str:
     """Exactly ftfy's ``unescape_html(text)``, decoding each distinct entity once.
 
     >>> unescape("Mayor&rsquo;s &amp; council&#8217;s &AMP; &notanentity;")
     'Mayor’s & council’s & &notanentity;'
     """
-    return HTML_ENTITY_RE.sub(lambda match: _decoded[match.group()], text)
+    return HTML_ENTITY_RE.sub(lambda match: decoded_entity(match.group()), text)
 
 
 class HtmlEntities(Step):

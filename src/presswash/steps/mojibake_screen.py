@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ftfy.badness import BADNESS_RE
 
-from presswash.sieve import COMMON_PUNCTUATION, DENSE_SHARE, UNCOMMON, AsciiSieve
+from presswash.sieve import COMMON_PUNCTUATION, DENSE_SHARE, AsciiSieve
 from presswash.steps._mojibake_table import (
     BEYOND_RUNLESS,
     LONGEST_MATCH,
@@ -113,6 +113,14 @@ def _runs_by_character() -> dict[str, tuple[int, ...]]:
 
 RUNS_BY_CHARACTER = _runs_by_character()
 RUN_CHARACTERS = frozenset(RUNS_BY_CHARACTER)
+# The characters beyond the common punctuation that runs and lone suspicious characters are made
+# of: a text's decide what it can spell. Looking only for them, a Chinese text is not taken
+# apart into its thousands of characters to learn that it uses a pair of quotes.
+_SPELLING_CHARACTER = re.compile(
+    f"[{SUSPICIOUS_ALONE}{SURROGATES}"
+    + "".join(map(re.escape, sorted(RUN_CHARACTERS.difference(COMMON_PUNCTUATION))))
+    + "]"
+)
 # Per position, the runs too short to have it: any character will do there.
 _ENDED_BY = tuple(
     sum(1 << index for index, run in enumerate(MOJIBAKE_RUNS) if len(run) <= position)
@@ -387,10 +395,9 @@ def runs_seen(notable: str) -> list[str] | None:
     >>> runs_seen("’“”–…"), runs_seen("£“”"), runs_seen("Ã¡")
     ([], ['£“'], None)
     """
-    uncommon = UNCOMMON.findall(notable)
-    if not uncommon:
-        return []  # the common punctuation alone is innocent
-    characters = frozenset(uncommon)
+    characters = frozenset(_SPELLING_CHARACTER.findall(notable))
+    if not characters:
+        return []  # the common punctuation alone is innocent, as are the rest
     if not characters.isdisjoint(LONE_CHARACTERS):
         return None
     # The distinct characters of ``notable``, found without reading it character by character.
