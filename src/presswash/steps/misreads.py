@@ -216,9 +216,33 @@ def _candidates(text: str, proven: frozenset[str] = frozenset()) -> Iterator[Mis
     for (codec, left, right), stretches in by_word.items():
         if codec not in proven and _word_oddity(text[left:right]) == 0:
             continue
+        if _clashes_at_edges(text, left, right, stretches):
+            continue
         misread = _judge(text, left, right, stretches, codec)
         if misread is not None:
             yield misread
+
+
+def _clashes_at_edges(text: str, left: int, right: int, stretches: list[tuple[int, int, str]]) -> bool:
+    """Whether the repair of ``stretches`` (in order) in the word ``text[left:right]`` puts a letter
+    beside an unchanged letter of a script that shares no words with its own, which
+    :func:`_judge` would reject the repair for (it mixes scripts), found at the cost of a few
+    characters rather than the whole word (Chinese text, without spaces, is judged hundreds of
+    characters at a time): ``没`` read as GBK is ``û``, which ``现已没落`` puts between ideographs.
+
+    >>> _clashes_at_edges("现已没落", 0, 4, [(2, 3, "û")]), _clashes_at_edges("caf茅", 0, 4, [(3, 4, "é")])
+    (True, False)
+    """
+    for index, (start, end, decoded) in enumerate(stretches):
+        if index > 0 and stretches[index - 1][1] > start:
+            return False  # overlapping stretches: left to the judge
+        before = start > left and (index == 0 or stretches[index - 1][1] < start)
+        if before and mixes_scripts(text[start - 1] + decoded[0]):
+            return True
+        after = end < right and (index + 1 == len(stretches) or stretches[index + 1][0] > end)
+        if after and mixes_scripts(decoded[-1] + text[end]):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=4096)

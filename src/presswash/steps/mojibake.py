@@ -222,6 +222,10 @@ class Mojibake(LineStep):
 
     def __init__(self, second_chance: bool = False) -> None:
         self.second_chance = second_chance
+        # What applies() last found: (text, notable, whether ftfy may find mojibake in it, whether
+        # it may hold a misread (True: not asked)); compared by identity, so that a text cleaned at
+        # the same time in another thread only misses it.
+        self._screened: tuple[str, str, bool, bool] | None = None
         # Every run and lone character holds one of these (see may_hold_mojibake); the second
         # chance's misreads are made of common letters (РџСЂ), and it is asked directly.
         self.dense_trigger = None if second_chance else BEYOND_RUNLESS + SURROGATES
@@ -232,8 +236,23 @@ class Mojibake(LineStep):
 
     def applies(self, text: str, notable: str) -> bool:
         if may_hold_mojibake(text, notable):
+            self._screened = (text, notable, True, True)
             return True
-        return self.second_chance and may_hold_misread(text, notable)
+        if not self.second_chance:
+            return False
+        held = may_hold_misread(text, notable)
+        self._screened = (text, notable, False, held)
+        return held
+
+    def _screens(self, text: str, notable: str | None) -> tuple[bool, bool | None]:
+        """Whether ftfy may find mojibake in ``text`` (see :func:`may_hold_mojibake`) and, if known,
+        whether it may hold a misread: what :meth:`applies` found, where it was just asked of the
+        same ``text`` and ``notable`` (the cleaner asks it before :meth:`fix_sieved`), for on text
+        largely non-ASCII the screens cost more than the rest of the step."""
+        screened = self._screened
+        if screened is not None and screened[0] is text and screened[1] is notable:
+            return screened[2], screened[3]
+        return may_hold_mojibake(text, notable), None
 
     def applies_around(self, text: str, notable: str, characters: str) -> bool:
         # Asked only of a step with a dense trigger: without the second chance.
@@ -254,8 +273,9 @@ class Mojibake(LineStep):
 
     def _fix_once(self, text: str, notable: str | None) -> tuple[str, str]:
         """``text`` as ftfy leaves it, and then as the second chance does."""
-        if not may_hold_mojibake(text, notable):
-            if not may_hold_misread(text, notable):
+        mojibake, misread = self._screens(text, notable)
+        if not mojibake:
+            if not (misread if misread is not None else may_hold_misread(text, notable)):
                 return text, text
             lines = split_lines(text)
             decoded = lines  # ftfy would find nothing in any line
