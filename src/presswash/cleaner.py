@@ -204,13 +204,18 @@ class Cleaner:
         # Text largely non-ASCII (Russian, Hindi, Chinese) is hardly shortened by sieving, and
         # each step that reads it for itself costs as much as sieving it: there the screen also
         # looks for the dense triggers of the steps that have one (mojibake, NFC, quotes).
-        self._dense_screen = _Screen(
-            {
-                step: step.dense_trigger or step.trigger
-                for step in self._steps
-                if step.dense_trigger is not None or step in self._screened_steps
-            },
-            crowded=CROWDED,  # a text of quotes is screened as sparse text is, each step asked
+        dense_triggers = {
+            step: step.dense_trigger or step.trigger
+            for step in self._steps
+            if step.dense_trigger is not None or step in self._screened_steps
+        }
+        # A text of quotes is screened as sparse text is, each step asked; a text crowded with the
+        # characters of a dense trigger that crowds (ideographs, in Chinese) by the other dense
+        # triggers first, the steps of those that crowd being asked directly.
+        self._dense_screen = _Screen(dense_triggers, crowded=CROWDED)
+        self._uncrowded_screen = _Screen(
+            {step: trigger for step, trigger in dense_triggers.items() if not step.dense_trigger_crowds},
+            crowded=CROWDED,
         )
         # Screened steps are first asked of the distinct trigger characters the screen found
         # (a step whose own are not among them does not apply), and those that ask nothing
@@ -373,9 +378,10 @@ class Cleaner:
         if notable is None:
             return _NO_SCREEN, ""
         if len(notable) > len(text) * SIEVED_SHARE:
-            found = self._dense_screen.found_in(notable)
-            if found is not None:
-                return self._dense_screen, found
+            for screen in (self._dense_screen, self._uncrowded_screen):
+                found = screen.found_in(notable)
+                if found is not None:
+                    return screen, found
         return self._sparse_screen, self._sparse_screen.found_in(notable) or ""  # (never crowded)
 
     def _applies(self, step: Step, text: str, notable: str, screen: _Screen, found: str) -> bool:
@@ -386,7 +392,7 @@ class Cleaner:
                 return False
             if step in self._asked_by_trigger:
                 return True
-            if screen is self._dense_screen:
+            if screen is not self._sparse_screen:
                 return step.applies_around(text, notable, "".join(pattern.findall(found)))
         return step.applies(text, notable)
 
@@ -412,7 +418,11 @@ class _Screen:
         if self._crowded is None:
             found = self._search.findall(notable)
         else:
-            found = self._search.findall(notable, 0, SAMPLE)  # one character a match: none is cut
+            # One character a match: none is cut. A text crowded from its start is told at once.
+            found = self._search.findall(notable, 0, FIRST_SAMPLE)
+            if len(found) > self._crowded * min(len(notable), FIRST_SAMPLE):
+                return None
+            found += self._search.findall(notable, FIRST_SAMPLE, SAMPLE)
             if len(found) > self._crowded * min(len(notable), SAMPLE):
                 return None
             if len(notable) > SAMPLE:
@@ -423,6 +433,7 @@ class _Screen:
 # Characters a crowded screen samples, and the share of them past which it is crowded: real
 # text in any script holds at most a tenth of such characters (Thai, with its marks).
 SAMPLE = 4096
+FIRST_SAMPLE = 256
 CROWDED = 1 / 8
 
 

@@ -47,6 +47,11 @@ class Step:
     common in English (curly quotes). None: the trigger of a screened step, and a step that
     screens itself is asked directly."""
 
+    dense_trigger_crowds: bool = False
+    """True when ``dense_trigger`` takes in characters that crowd the text of some scripts (the
+    ideographs a double-byte misread may begin with): where they do, the step is asked directly
+    and the other steps are screened by their dense triggers without it."""
+
     @functools.cached_property
     def trigger_pattern(self) -> re.Pattern[str]:
         """The trigger as a compiled character class."""

@@ -54,13 +54,16 @@ from presswash.steps._mojibake_table import (
 )
 from presswash.steps.misread_screen import (
     DOUBLE_BYTE_CHARACTER,
+    MISREAD_CHARACTERS,
     SINGLE_BYTE_LEADS,
     SINGLE_BYTE_PAIR,
     may_hold_misread,
+    may_hold_misread_around,
     may_hold_misread_sieved,
 )
 from presswash.steps.misread_sequences import misread_edits
 from presswash.steps.mojibake_screen import (
+    BEYOND_RUNLESS_CHARACTERS,
     LONE_CHARACTERS,
     MAY_HOLD_MOJIBAKE,
     RUNS_BY_CHARACTER,
@@ -71,6 +74,8 @@ from presswash.steps.mojibake_screen import (
     runs_seen,
 )
 from presswash.steps.second_chance import MOST_PASSES, second_chance
+
+MISREAD_CHARACTER = re.compile(f"[{MISREAD_CHARACTERS}]")
 
 
 def is_bad(text: str, suspect: bool = False) -> bool:
@@ -228,7 +233,10 @@ class Mojibake(LineStep):
         self._screened: tuple[str, str, bool, bool] | None = None
         # Every run and lone character holds one of these (see may_hold_mojibake); the second
         # chance's misreads are made of common letters (РџСЂ), and it is asked directly.
-        self.dense_trigger = None if second_chance else BEYOND_RUNLESS + SURROGATES
+        # In text largely non-ASCII, ftfy's runs and lone characters hold one of BEYOND_RUNLESS, and
+        # the places a misread may be one of MISREAD_CHARACTERS.
+        self.dense_trigger = BEYOND_RUNLESS + SURROGATES + (MISREAD_CHARACTERS if second_chance else "")
+        self.dense_trigger_crowds = second_chance
         if second_chance:
             # The misreads it also undoes begin with a lead character of their codec (caf茅 is
             # café read as GBK), which the misread table lists for every codec.
@@ -255,8 +263,16 @@ class Mojibake(LineStep):
         return may_hold_mojibake(text, notable), None
 
     def applies_around(self, text: str, notable: str, characters: str) -> bool:
-        # Asked only of a step with a dense trigger: without the second chance.
-        return may_hold_mojibake_around(text, notable, characters)
+        if not self.second_chance:
+            return may_hold_mojibake_around(text, notable, characters)
+        beyond = "".join(character for character in characters if character in BEYOND_RUNLESS_CHARACTERS)
+        if may_hold_mojibake_around(text, notable, beyond):
+            self._screened = (text, notable, True, True)
+            return True
+        misread = "".join(MISREAD_CHARACTER.findall(characters))
+        held = may_hold_misread_around(text, notable, misread)
+        self._screened = (text, notable, False, held)
+        return held
 
     def fix(self, text: str) -> str:
         return self.fix_sieved(text, None) if self.second_chance else super().fix(text)
