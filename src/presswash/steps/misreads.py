@@ -172,7 +172,8 @@ class _Words:
         self._text = text
         self._word = (0, 0)
 
-    def _word_at(self, position: int) -> tuple[int, int]:
+    def word_at(self, position: int) -> tuple[int, int]:
+        """The bounds of the word that ``position`` is in."""
         start, end = self._word
         if start <= position < end:
             return self._word
@@ -192,7 +193,7 @@ class _Words:
         A word longer than LONGEST_WORD (text without spaces) is judged a piece
         of that length at a time, so that judging stays linear.
         """
-        left, right = self._word_at(start)[0], max(end, self._word_at(end - 1)[1])
+        left, right = self.word_at(start)[0], max(end, self.word_at(end - 1)[1])
         if right - left <= LONGEST_WORD:
             return left, right
         piece = start - start % LONGEST_WORD
@@ -211,7 +212,8 @@ def _candidates(text: str, proven: frozenset[str] = frozenset()) -> Iterator[Mis
     """
     by_word: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}
     words = _Words(text)
-    for name, start, end, decoded in sorted(_suspect_stretches(text, proven & DOUBLE_BYTE_NAMES), key=_start):
+    stretches = _suspect_stretches(text, proven & DOUBLE_BYTE_NAMES, None if proven else words)
+    for name, start, end, decoded in sorted(stretches, key=_start):
         by_word.setdefault((name, *words.around(start, end)), []).append((start, end, decoded))
     for (codec, left, right), stretches in by_word.items():
         if codec not in proven and _word_oddity(text[left:right]) == 0:
@@ -255,11 +257,17 @@ def _start(stretch: tuple[str, int, int, str]) -> int:
     return stretch[1]
 
 
-def _suspect_stretches(text: str, everywhere: frozenset[str]) -> set[tuple[str, int, int, str]]:
+def _suspect_stretches(
+    text: str, everywhere: frozenset[str], words: _Words | None = None
+) -> set[tuple[str, int, int, str]]:
     """``(codec, start, end, decoded)``: the stretches around the screen's spots (for the codecs
-    ``everywhere``, all of them) that a codec turns back into UTF-8."""
+    ``everywhere``, all of them) that a codec turns back into UTF-8; with ``words`` (no codec
+    proven), not those in a run that lies in a word holding nothing improbable, which would
+    not be judged."""
     found: set[tuple[str, int, int, str]] = set()
     for run_start, run_end, single, double in suspect_runs(text):
+        if words is not None and _in_plain_word(text, words, run_start, run_end):
+            continue
         # A single-byte stretch is a chain of sequences, each beginning at a spot.
         for start, end in _merged((spot, spot + LONGEST_SEQUENCE) for spot in single):
             end = min(end, run_end)
@@ -278,6 +286,23 @@ def _suspect_stretches(text: str, everywhere: frozenset[str]) -> set[tuple[str, 
                     if name in everywhere
                 )
     return found
+
+
+def _in_plain_word(text: str, words: _Words, start: int, end: int) -> bool:
+    """Whether the run ``text[start:end]`` lies in a word that holds nothing improbable and is
+    judged whole: no stretch in it can gain anything. Correct Russian has many single-byte
+    shapes (``её`` is a misread of ``ţ`` through KOI8-R), each in a plain word.
+
+    >>> text = "Её зелёный дом, Jos\u0413\u00a9"
+    >>> _in_plain_word(text, _Words(text), 3, 10), _in_plain_word(text, _Words(text), 19, 21)
+    (True, False)
+    """
+    left, right = words.word_at(start)
+    return (
+        right - left <= LONGEST_WORD
+        and SPACE.search(text, start, end) is None  # a misread NBSP is a word of its own
+        and _word_oddity(text[left:right]) == 0
+    )
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
