@@ -57,7 +57,7 @@ def paragraphs_with_misreads(draw: st.DrawFn) -> str:
 # Dense text made of the characters the screens care about: leads, continuations, starts, Latin letters.
 dense_pieces = st.lists(
     st.one_of(
-        st.sampled_from(WORDS + ["ёлка", "её", "l’été", "ıç", "π", "«", "»", " ", "\n", "a", "Z"]),
+        st.sampled_from([*WORDS, "ёлка", "её", "l’été", "ıç", "π", "«", "»", " ", "\n", "a", "Z"]),
         st.text(alphabet=st.sampled_from(MISREAD_CHARACTERS[:400] + "Г©√°ﬁ茅譚ｱ莠ｬ챕\ufffd"), max_size=3),
     ),
     max_size=40,
@@ -96,4 +96,3 @@ def test_text_crowded_with_ideographs_is_screened_by_the_other_steps() -> None:
     text = "我们在东京的咖啡馆里喝了一杯咖啡，然后去了公司。" * 5 + " caf\u8305 和 cr\u8305e ＡＢＣ &amp;"
     assert NEWS(text) == NEWS.clean_without_gate(text)
     assert NEWS(text).endswith(" café 和 crée ABC &")
-

@@ -116,6 +116,22 @@ def _class_body(points: Iterable[int]) -> str:
     )
 
 
+# Every place the second chance looks at holds one of these: the continuation character a
+# single-byte shape begins with, the first character of a double-byte misread, or a character
+# double-byte misreads are full of. Correct text of most scripts holds few or none.
+MISREAD_CHARACTERS = _all_continuations() + DOUBLE_BYTE_STARTS + DOUBLE_BYTE_RARE
+# The same but the double-byte starts of kana, ideographs and hangul, which crowd Chinese, Japanese
+# and Korean text (a third of the characters of Chinese text is the start of some misread).
+UNCROWDED_MISREAD_CHARACTERS = (
+    _all_continuations()
+    + DOUBLE_BYTE_RARE
+    + _class_body(
+        point
+        for low, high in class_ranges(DOUBLE_BYTE_STARTS)
+        for point in range(low, high + 1)
+        if point < 0x3000
+    )
+)
 # The characters beyond the common punctuation that a single-byte codec reads a lead or a
 # continuation byte as. Every pair of one codec's lead and continuation holds one (a test checks
 # it): no codec reads both a lead and a continuation as common punctuation.
@@ -131,10 +147,6 @@ DOUBLE_BYTE_CHARACTER = re.compile(f"[{DOUBLE_BYTE_TRIGGER}]")
 RARE = re.compile(f"[{DOUBLE_BYTE_RARE}]")
 # A double-byte misread's first character beside a Latin letter (caf茅, 艑tsuchi).
 LETTER_BESIDE_START = re.compile(f"[{DOUBLE_BYTE_STARTS}](?:(?<=[A-Za-z].)|(?=[A-Za-z]))")
-# Every place the second chance looks at holds one of these: the continuation character a
-# single-byte shape begins with, the first character of a double-byte misread, or a character
-# double-byte misreads are full of. Correct text of most scripts holds few or none.
-MISREAD_CHARACTERS = _all_continuations() + DOUBLE_BYTE_STARTS + DOUBLE_BYTE_RARE
 _CONTINUATION = re.compile(f"[{_all_continuations()}]")
 
 
@@ -239,7 +251,7 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
     return next(_spots(text, kinds, rare=False), None) is not None
 
 
-def may_hold_misread_around(text: str, notable: str, characters: str) -> bool:
+def may_hold_misread_around(text: str, notable: str, characters: str, starts_screened: bool = True) -> bool:
     """:func:`may_hold_misread`, for a text (sieved: ``notable``) whose characters of
     ``MISREAD_CHARACTERS`` are exactly the distinct ``characters``, as the cleaner's screen of
     text largely non-ASCII finds them. A shape is looked for only where one of them follows a
@@ -266,14 +278,13 @@ def may_hold_misread_around(text: str, notable: str, characters: str) -> bool:
             if SHAPE.match(text, found.start()) is not None:
                 return True
     # Double-byte starts are as common as the letters of Chinese or Korean text: looked for beside
-    # the Latin letters they need.
-    return (
-        DOUBLE_BYTE_START.search(characters) is not None
-        and next(_double_byte_spots(text, _kinds_of(text), rare=False), None) is not None
-    )
+    # the Latin letters they need (in all text, unless ``characters`` holds every start it has).
+    if starts_screened and DOUBLE_BYTE_START.search(characters) is None:
+        return False
+    return next(_double_byte_spots(text, _kinds_of(text), rare=False), None) is not None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _after_lead(continuation: str) -> re.Pattern[str]:
     """Matches ``continuation`` after a character that a codec reading a continuation byte as it
     reads a lead byte as: where a shape may begin. Greek text has many ``π`` (a continuation of

@@ -212,8 +212,8 @@ def _candidates(text: str, proven: frozenset[str] = frozenset()) -> Iterator[Mis
     """
     by_word: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}
     words = _Words(text)
-    stretches = _suspect_stretches(text, proven & DOUBLE_BYTE_NAMES, None if proven else words)
-    for name, start, end, decoded in sorted(stretches, key=_start):
+    suspect = _suspect_stretches(text, proven & DOUBLE_BYTE_NAMES, None if proven else words)
+    for name, start, end, decoded in sorted(suspect, key=_start):
         by_word.setdefault((name, *words.around(start, end)), []).append((start, end, decoded))
     for (codec, left, right), stretches in by_word.items():
         if codec not in proven and _word_oddity(text[left:right]) == 0:

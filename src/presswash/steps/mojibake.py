@@ -57,6 +57,7 @@ from presswash.steps.misread_screen import (
     MISREAD_CHARACTERS,
     SINGLE_BYTE_LEADS,
     SINGLE_BYTE_PAIR,
+    UNCROWDED_MISREAD_CHARACTERS,
     may_hold_misread,
     may_hold_misread_around,
     may_hold_misread_sieved,
@@ -236,7 +237,8 @@ class Mojibake(LineStep):
         # In text largely non-ASCII, ftfy's runs and lone characters hold one of BEYOND_RUNLESS, and
         # the places a misread may be one of MISREAD_CHARACTERS.
         self.dense_trigger = BEYOND_RUNLESS + SURROGATES + (MISREAD_CHARACTERS if second_chance else "")
-        self.dense_trigger_crowds = second_chance
+        if second_chance:
+            self.uncrowded_trigger = BEYOND_RUNLESS + SURROGATES + UNCROWDED_MISREAD_CHARACTERS
         if second_chance:
             # The misreads it also undoes begin with a lead character of their codec (caf茅 is
             # café read as GBK), which the misread table lists for every codec.
@@ -265,12 +267,22 @@ class Mojibake(LineStep):
     def applies_around(self, text: str, notable: str, characters: str) -> bool:
         if not self.second_chance:
             return may_hold_mojibake_around(text, notable, characters)
+        return self._applies_among(text, notable, characters, starts_screened=True)
+
+    def applies_uncrowded(self, text: str, notable: str, characters: str) -> bool:
+        # Text crowded with the double-byte starts of kana, ideographs or hangul (Chinese): they
+        # are looked for beside Latin letters in the text.
+        return self._applies_among(text, notable, characters, starts_screened=False)
+
+    def _applies_among(self, text: str, notable: str, characters: str, starts_screened: bool) -> bool:
+        """:meth:`applies`, told which of the dense trigger's characters ``text`` holds (of the
+        double-byte starts, only if ``starts_screened``)."""
         beyond = "".join(character for character in characters if character in BEYOND_RUNLESS_CHARACTERS)
         if may_hold_mojibake_around(text, notable, beyond):
             self._screened = (text, notable, True, True)
             return True
         misread = "".join(MISREAD_CHARACTER.findall(characters))
-        held = may_hold_misread_around(text, notable, misread)
+        held = may_hold_misread_around(text, notable, misread, starts_screened)
         self._screened = (text, notable, False, held)
         return held
 
