@@ -120,6 +120,18 @@ def _class_body(points: Iterable[int]) -> str:
 # single-byte shape begins with, the first character of a double-byte misread, or a character
 # double-byte misreads are full of. Correct text of most scripts holds few or none.
 MISREAD_CHARACTERS = _all_continuations() + DOUBLE_BYTE_STARTS + DOUBLE_BYTE_RARE
+# The same but the double-byte starts of kana, ideographs and hangul, which crowd Chinese, Japanese
+# and Korean text (a third of the characters of Chinese text is the start of some misread).
+UNCROWDED_MISREAD_CHARACTERS = (
+    _all_continuations()
+    + DOUBLE_BYTE_RARE
+    + _class_body(
+        point
+        for low, high in class_ranges(DOUBLE_BYTE_STARTS)
+        for point in range(low, high + 1)
+        if point < 0x3000
+    )
+)
 # The characters beyond the common punctuation that a single-byte codec reads a lead or a
 # continuation byte as. Every pair of one codec's lead and continuation holds one (a test checks
 # it): no codec reads both a lead and a continuation as common punctuation.
@@ -239,28 +251,22 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
     return next(_spots(text, kinds, rare=False), None) is not None
 
 
-def may_hold_misread_around(text: str, notable: str, characters: str, rare_only: bool = False) -> bool:
+def may_hold_misread_around(text: str, notable: str, characters: str, starts_screened: bool = True) -> bool:
     """:func:`may_hold_misread`, for a text (sieved: ``notable``) whose characters of
-    ``MISREAD_CHARACTERS`` (with ``rare_only``, of ``DOUBLE_BYTE_RARE``) are exactly the distinct
-    ``characters``, as the cleaner's screen of text largely non-ASCII finds them. A shape is looked
-    for only where one of them follows a lead of its codec, found by a fast search for that one
-    character (where they are more than ``FOUND_ONE_BY_ONE``, the text is read:
-    :func:`may_hold_misread`); a double-byte start only beside a Latin letter. With ``rare_only``
-    (text crowded with the others: Chinese, Vietnamese), the other places are looked for in the
-    text turned into one byte per character by kind.
+    ``MISREAD_CHARACTERS`` are exactly the distinct ``characters``, as the cleaner's screen of
+    text largely non-ASCII finds them. A shape is looked for only where one of them follows a
+    lead of its codec, found by a fast search for that one character (where they are more than
+    ``FOUND_ONE_BY_ONE``, the text is read: :func:`may_hold_misread`); a double-byte start only
+    beside a Latin letter.
 
         >>> text = "«Москва» — 5 км, NHK홀에서"
         >>> may_hold_misread_around(text, text, "«»"), may_hold_misread_around("JosГ©", "JosГ©", "©")
         (False, True)
         >>> may_hold_misread_around("caf茅", "caf茅", "茅"), may_hold_misread_around("東京", "東京", "")
         (True, False)
-        >>> may_hold_misread_around("caf茅", "caf茅", "", rare_only=True)
-        True
     """
     if RARE.search(characters) is not None:
         return True
-    if rare_only:
-        return next(_spots(text, _kinds_of(text), rare=False), None) is not None
     shape_starts = "".join(_CONTINUATION.findall(characters))
     if len(shape_starts) > FOUND_ONE_BY_ONE:
         return may_hold_misread(text, notable)
@@ -272,11 +278,10 @@ def may_hold_misread_around(text: str, notable: str, characters: str, rare_only:
             if SHAPE.match(text, found.start()) is not None:
                 return True
     # Double-byte starts are as common as the letters of Chinese or Korean text: looked for beside
-    # the Latin letters they need.
-    return (
-        DOUBLE_BYTE_START.search(characters) is not None
-        and next(_double_byte_spots(text, _kinds_of(text), rare=False), None) is not None
-    )
+    # the Latin letters they need (in all text, unless ``characters`` holds every start it has).
+    if starts_screened and DOUBLE_BYTE_START.search(characters) is None:
+        return False
+    return next(_double_byte_spots(text, _kinds_of(text), rare=False), None) is not None
 
 
 @functools.cache

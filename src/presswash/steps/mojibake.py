@@ -46,7 +46,7 @@ from ftfy.fixes import (
 from presswash.edits import ChangeLog, Edit
 from presswash.sieve import COMMON_PUNCTUATION
 from presswash.step import LineStep, split_lines
-from presswash.steps._misread_table import DOUBLE_BYTE_RARE, DOUBLE_BYTE_TRIGGER
+from presswash.steps._misread_table import DOUBLE_BYTE_TRIGGER
 from presswash.steps._mojibake_table import (
     BEYOND_RUNLESS,
     LONGEST_MATCH,
@@ -57,6 +57,7 @@ from presswash.steps.misread_screen import (
     MISREAD_CHARACTERS,
     SINGLE_BYTE_LEADS,
     SINGLE_BYTE_PAIR,
+    UNCROWDED_MISREAD_CHARACTERS,
     may_hold_misread,
     may_hold_misread_around,
     may_hold_misread_sieved,
@@ -237,9 +238,7 @@ class Mojibake(LineStep):
         # the places a misread may be one of MISREAD_CHARACTERS.
         self.dense_trigger = BEYOND_RUNLESS + SURROGATES + (MISREAD_CHARACTERS if second_chance else "")
         if second_chance:
-            # Text crowded with the rest (Chinese with the characters a double-byte misread may begin
-            # with, Vietnamese with the accented letters Mac Roman reads continuation bytes as).
-            self.uncrowded_trigger = BEYOND_RUNLESS + SURROGATES + DOUBLE_BYTE_RARE
+            self.uncrowded_trigger = BEYOND_RUNLESS + SURROGATES + UNCROWDED_MISREAD_CHARACTERS
         if second_chance:
             # The misreads it also undoes begin with a lead character of their codec (caf茅 is
             # café read as GBK), which the misread table lists for every codec.
@@ -268,20 +267,22 @@ class Mojibake(LineStep):
     def applies_around(self, text: str, notable: str, characters: str) -> bool:
         if not self.second_chance:
             return may_hold_mojibake_around(text, notable, characters)
-        return self._applies_among(text, notable, characters, rare_only=False)
+        return self._applies_among(text, notable, characters, starts_screened=True)
 
     def applies_uncrowded(self, text: str, notable: str, characters: str) -> bool:
-        return self._applies_among(text, notable, characters, rare_only=True)
+        # Text crowded with the double-byte starts of kana, ideographs or hangul (Chinese): they
+        # are looked for beside Latin letters in the text.
+        return self._applies_among(text, notable, characters, starts_screened=False)
 
-    def _applies_among(self, text: str, notable: str, characters: str, rare_only: bool) -> bool:
-        """:meth:`applies`, told which characters of the dense trigger (with ``rare_only``, of the
-        uncrowded trigger) ``text`` holds."""
+    def _applies_among(self, text: str, notable: str, characters: str, starts_screened: bool) -> bool:
+        """:meth:`applies`, told which of the dense trigger's characters ``text`` holds (of the
+        double-byte starts, only if ``starts_screened``)."""
         beyond = "".join(character for character in characters if character in BEYOND_RUNLESS_CHARACTERS)
         if may_hold_mojibake_around(text, notable, beyond):
             self._screened = (text, notable, True, True)
             return True
         misread = "".join(MISREAD_CHARACTER.findall(characters))
-        held = may_hold_misread_around(text, notable, misread, rare_only)
+        held = may_hold_misread_around(text, notable, misread, starts_screened)
         self._screened = (text, notable, False, held)
         return held
 
