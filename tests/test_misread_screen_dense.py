@@ -77,7 +77,7 @@ def test_passing_over_plain_words_and_rejecting_from_the_edges_is_judging_every_
     """The misreads found are those found when every candidate in every word is judged whole."""
     found = find_misreads(text)
     with (
-        mock.patch.object(misreads, "_in_plain_word", return_value=False),
+        mock.patch.object(misreads, "in_plain_word", return_value=False),
         mock.patch.object(misreads, "_clashes_at_edges", return_value=False),
     ):
         assert find_misreads(text) == found

@@ -53,6 +53,7 @@ from presswash.steps.misread_screen import (
     may_hold_misread,
     suspect_runs,
 )
+from presswash.steps.misread_words import Words, in_plain_word, word_oddity
 from presswash.steps.plausibility import LETTERS, character_kind, is_clean, mixes_scripts, oddity
 
 # UTF-8 sequences of two to four bytes (no overlong forms, no surrogates), and
@@ -94,10 +95,6 @@ STRONG = 2
 # A codec is proven in a document by this much evidence, or by two conclusive repairs;
 # only then are its neutral repairs made.
 PROVEN = 2 * STRONG
-SPACE = re.compile(r"\s")
-# Words longer than this (text without spaces) are judged a piece of this length at a time.
-LONGEST_WORD = 256
-LAST_SPACE = re.compile(r"\s\S*\Z")  # searched up to a position: the last whitespace before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,45 +158,6 @@ def _decode(data: bytes, lossy: bool) -> str | None:
     return "".join(pieces)
 
 
-class _Words:
-    """The words of a text (between whitespace) around stretches visited in order.
-
-    The last word found is kept, so that the many stretches of a long word
-    (text without spaces) cost one search for its ends.
-    """
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._word = (0, 0)
-
-    def word_at(self, position: int) -> tuple[int, int]:
-        """The bounds of the word that ``position`` is in."""
-        start, end = self._word
-        if start <= position < end:
-            return self._word
-        if self._text[position].isspace():
-            return position, position + 1  # a misread NBSP: its own word
-        before = LAST_SPACE.search(self._text, end if end <= position else 0, position)
-        after = SPACE.search(self._text, position)
-        self._word = (
-            before.start() + 1 if before else (end if end <= position else 0),
-            after.start() if after else len(self._text),
-        )
-        return self._word
-
-    def around(self, start: int, end: int) -> tuple[int, int]:
-        """The bounds of the words that ``[start, end)`` begins and ends in.
-
-        A word longer than LONGEST_WORD (text without spaces) is judged a piece
-        of that length at a time, so that judging stays linear.
-        """
-        left, right = self.word_at(start)[0], max(end, self.word_at(end - 1)[1])
-        if right - left <= LONGEST_WORD:
-            return left, right
-        piece = start - start % LONGEST_WORD
-        return max(left, piece), min(right, max(end, piece + LONGEST_WORD))
-
-
 def _candidates(text: str, proven: frozenset[str] = frozenset()) -> Iterator[Misread]:
     """For each codec and word, the repair of the stretches of it that the codec turns back into UTF-8.
 
@@ -211,12 +169,12 @@ def _candidates(text: str, proven: frozenset[str] = frozenset()) -> Iterator[Mis
     them every stretch of the text.
     """
     by_word: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}
-    words = _Words(text)
+    words = Words(text)
     suspect = _suspect_stretches(text, proven & DOUBLE_BYTE_NAMES, None if proven else words)
     for name, start, end, decoded in sorted(suspect, key=_start):
         by_word.setdefault((name, *words.around(start, end)), []).append((start, end, decoded))
     for (codec, left, right), stretches in by_word.items():
-        if codec not in proven and _word_oddity(text[left:right]) == 0:
+        if codec not in proven and word_oddity(text[left:right]) == 0:
             continue
         if _clashes_at_edges(text, left, right, stretches):
             continue
@@ -247,18 +205,12 @@ def _clashes_at_edges(text: str, left: int, right: int, stretches: list[tuple[in
     return False
 
 
-@functools.lru_cache(maxsize=4096)
-def _word_oddity(word: str) -> int:
-    """:func:`~presswash.steps.plausibility.oddity` of a word, kept: words repeat."""
-    return oddity(word)
-
-
 def _start(stretch: tuple[str, int, int, str]) -> int:
     return stretch[1]
 
 
 def _suspect_stretches(
-    text: str, everywhere: frozenset[str], words: _Words | None = None
+    text: str, everywhere: frozenset[str], words: Words | None = None
 ) -> set[tuple[str, int, int, str]]:
     """``(codec, start, end, decoded)``: the stretches around the screen's spots (for the codecs
     ``everywhere``, all of them) that a codec turns back into UTF-8; with ``words`` (no codec
@@ -266,7 +218,7 @@ def _suspect_stretches(
     not be judged."""
     found: set[tuple[str, int, int, str]] = set()
     for run_start, run_end, single, double in suspect_runs(text):
-        if words is not None and _in_plain_word(text, words, run_start, run_end):
+        if words is not None and in_plain_word(text, words, run_start, run_end):
             continue
         # A single-byte stretch is a chain of sequences, each beginning at a spot.
         for start, end in _merged((spot, spot + LONGEST_SEQUENCE) for spot in single):
@@ -286,23 +238,6 @@ def _suspect_stretches(
                     if name in everywhere
                 )
     return found
-
-
-def _in_plain_word(text: str, words: _Words, start: int, end: int) -> bool:
-    """Whether the run ``text[start:end]`` lies in a word that holds nothing improbable and is
-    judged whole: no stretch in it can gain anything. Correct Russian has many single-byte
-    shapes (``её`` is a misread of ``ţ`` through KOI8-R), each in a plain word.
-
-    >>> text = "Её зелёный дом, Jos\u0413\u00a9"
-    >>> _in_plain_word(text, _Words(text), 3, 10), _in_plain_word(text, _Words(text), 19, 21)
-    (True, False)
-    """
-    left, right = words.word_at(start)
-    return (
-        right - left <= LONGEST_WORD
-        and SPACE.search(text, start, end) is None  # a misread NBSP is a word of its own
-        and _word_oddity(text[left:right]) == 0
-    )
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -375,7 +310,7 @@ def _judge(
     if mixes_scripts(after):
         return None
     left_over = oddity(after)
-    gain = _word_oddity(text[left:right]) - left_over
+    gain = word_oddity(text[left:right]) - left_over
     if gain < 0:
         return None
     # Two improbable things gone, or a word made clean by a repair shorter than
