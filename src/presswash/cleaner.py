@@ -204,13 +204,22 @@ class Cleaner:
         # Text largely non-ASCII (Russian, Hindi, Chinese) is hardly shortened by sieving, and
         # each step that reads it for itself costs as much as sieving it: there the screen also
         # looks for the dense triggers of the steps that have one (mojibake, NFC, quotes).
-        self._dense_screen = _Screen(
-            {
-                step: step.dense_trigger or step.trigger
-                for step in self._steps
-                if step.dense_trigger is not None or step in self._screened_steps
-            },
-            crowded=CROWDED,  # a text of quotes is screened as sparse text is, each step asked
+        dense_triggers = {
+            step: step.dense_trigger or step.trigger
+            for step in self._steps
+            if step.dense_trigger is not None or step in self._screened_steps
+        }
+        # A text of quotes is screened as sparse text is, each step asked; a text crowded with the
+        # characters of a dense trigger that crowds (ideographs, in Chinese) by the uncrowded part
+        # of that trigger first.
+        self._dense_screen = _Screen(dense_triggers, crowded=CROWDED)
+        self._uncrowded_screen = _Screen(
+            {step: step.uncrowded_trigger or trigger for step, trigger in dense_triggers.items()},
+            crowded=CROWDED,
+        )
+        crowding = any(step.uncrowded_trigger is not None for step in dense_triggers)
+        self._dense_screens = (
+            (self._dense_screen, self._uncrowded_screen) if crowding else (self._dense_screen,)
         )
         # Screened steps are first asked of the distinct trigger characters the screen found
         # (a step whose own are not among them does not apply), and those that ask nothing
@@ -373,20 +382,24 @@ class Cleaner:
         if notable is None:
             return _NO_SCREEN, ""
         if len(notable) > len(text) * SIEVED_SHARE:
-            found = self._dense_screen.found_in(notable)
-            if found is not None:
-                return self._dense_screen, found
+            for screen in self._dense_screens:
+                found = screen.found_in(notable)
+                if found is not None:
+                    return screen, found
         return self._sparse_screen, self._sparse_screen.found_in(notable) or ""  # (never crowded)
 
     def _applies(self, step: Step, text: str, notable: str, screen: _Screen, found: str) -> bool:
         """Whether ``step`` may change ``text`` (sieved: ``notable``), given what ``screen`` found."""
         pattern = screen.patterns.get(step)
         if pattern is not None:
+            if screen is self._uncrowded_screen and step.uncrowded_trigger is not None:
+                # The step may apply for what crowds the text, which was not looked for.
+                return step.applies_uncrowded(text, notable, "".join(pattern.findall(found)))
             if not found or pattern.search(found) is None:
                 return False
             if step in self._asked_by_trigger:
                 return True
-            if screen is self._dense_screen:
+            if screen is not self._sparse_screen:
                 return step.applies_around(text, notable, "".join(pattern.findall(found)))
         return step.applies(text, notable)
 
@@ -394,9 +407,9 @@ class Cleaner:
 class _Screen:
     """One search of sieved text for the trigger characters of several steps at once
     (``patterns``: each step's own, compiled), which rules out every step whose own it
-    does not find. With ``crowded``, a text whose first ``SAMPLE`` characters are more than
-    that share of them is too crowded with those characters (a text of quotes) for listing
-    them to pay."""
+    does not find. With ``crowded``, a text whose first ``FIRST_SAMPLE`` or ``SAMPLE``
+    characters are more than that share of them is too crowded with those characters (a text of
+    quotes) for listing them to pay."""
 
     def __init__(self, triggers: dict[Step, str], crowded: float | None = None) -> None:
         self.patterns = {step: compiled_class(trigger) for step, trigger in triggers.items()}
@@ -412,7 +425,11 @@ class _Screen:
         if self._crowded is None:
             found = self._search.findall(notable)
         else:
-            found = self._search.findall(notable, 0, SAMPLE)  # one character a match: none is cut
+            # One character a match: none is cut. A text crowded from its start is told at once.
+            found = self._search.findall(notable, 0, FIRST_SAMPLE)
+            if len(found) > self._crowded * min(len(notable), FIRST_SAMPLE):
+                return None
+            found += self._search.findall(notable, FIRST_SAMPLE, SAMPLE)
             if len(found) > self._crowded * min(len(notable), SAMPLE):
                 return None
             if len(notable) > SAMPLE:
@@ -421,8 +438,10 @@ class _Screen:
 
 
 # Characters a crowded screen samples, and the share of them past which it is crowded: real
-# text in any script holds at most a tenth of such characters (Thai, with its marks).
+# text in any script holds at most a tenth of such characters (Thai, with its marks). The first
+# sample tells a text crowded from its start (Chinese, for the second chance) before many are listed.
 SAMPLE = 4096
+FIRST_SAMPLE = 256
 CROWDED = 1 / 8
 
 

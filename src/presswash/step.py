@@ -47,6 +47,12 @@ class Step:
     common in English (curly quotes). None: the trigger of a screened step, and a step that
     screens itself is asked directly."""
 
+    uncrowded_trigger: str | None = None
+    """For a step whose ``dense_trigger`` takes in characters that crowd the text of some scripts
+    (the ideographs a double-byte misread may begin with, in Chinese), the part of it that does
+    not: in text crowded with the rest, the shared screen looks for this part, and
+    :meth:`applies_uncrowded` is asked. None: the dense trigger does not crowd."""
+
     @functools.cached_property
     def trigger_pattern(self) -> re.Pattern[str]:
         """The trigger as a compiled character class."""
@@ -68,6 +74,11 @@ class Step:
         largely non-ASCII (``dense_trigger``, or else ``trigger``), ``text`` holds exactly the
         distinct ``characters``. Steps that can then look only where those stand, rather than
         read the whole text, override this."""
+        return self.applies(text, notable)
+
+    def applies_uncrowded(self, text: str, notable: str, characters: str) -> bool:
+        """:meth:`applies`, told that of the characters of ``uncrowded_trigger``, ``text`` holds
+        exactly the distinct ``characters`` (see :meth:`applies_around`)."""
         return self.applies(text, notable)
 
     def may_apply(self, notable: str, utf8: bytes) -> bool:

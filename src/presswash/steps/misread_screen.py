@@ -38,6 +38,7 @@ another character beyond ASCII stands beside it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -115,6 +116,22 @@ def _class_body(points: Iterable[int]) -> str:
     )
 
 
+# Every place the second chance looks at holds one of these: the continuation character a
+# single-byte shape begins with, the first character of a double-byte misread, or a character
+# double-byte misreads are full of. Correct text of most scripts holds few or none.
+MISREAD_CHARACTERS = _all_continuations() + DOUBLE_BYTE_STARTS + DOUBLE_BYTE_RARE
+# The same but the double-byte starts of kana, ideographs and hangul, which crowd Chinese, Japanese
+# and Korean text (a third of the characters of Chinese text is the start of some misread).
+UNCROWDED_MISREAD_CHARACTERS = (
+    _all_continuations()
+    + DOUBLE_BYTE_RARE
+    + _class_body(
+        point
+        for low, high in class_ranges(DOUBLE_BYTE_STARTS)
+        for point in range(low, high + 1)
+        if point < 0x3000
+    )
+)
 # The characters beyond the common punctuation that a single-byte codec reads a lead or a
 # continuation byte as. Every pair of one codec's lead and continuation holds one (a test checks
 # it): no codec reads both a lead and a continuation as common punctuation.
@@ -130,6 +147,7 @@ DOUBLE_BYTE_CHARACTER = re.compile(f"[{DOUBLE_BYTE_TRIGGER}]")
 RARE = re.compile(f"[{DOUBLE_BYTE_RARE}]")
 # A double-byte misread's first character beside a Latin letter (caf茅, 艑tsuchi).
 LETTER_BESIDE_START = re.compile(f"[{DOUBLE_BYTE_STARTS}](?:(?<=[A-Za-z].)|(?=[A-Za-z]))")
+_CONTINUATION = re.compile(f"[{_all_continuations()}]")
 
 
 def _first_bytes(bodies: str) -> set[int]:
@@ -231,6 +249,57 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
     if (b"D" in kinds or b"E" in kinds) and RARE.search(text) is not None:
         return True
     return next(_spots(text, kinds, rare=False), None) is not None
+
+
+def may_hold_misread_around(text: str, notable: str, characters: str, starts_screened: bool = True) -> bool:
+    """:func:`may_hold_misread`, for a text (sieved: ``notable``) whose characters of
+    ``MISREAD_CHARACTERS`` are exactly the distinct ``characters``, as the cleaner's screen of
+    text largely non-ASCII finds them. A shape is looked for only where one of them follows a
+    lead of its codec, found by a fast search for that one character (where they are more than
+    ``FOUND_ONE_BY_ONE``, the text is read: :func:`may_hold_misread`); a double-byte start only
+    beside a Latin letter.
+
+        >>> text = "«Москва» — 5 км, NHK홀에서"
+        >>> may_hold_misread_around(text, text, "«»"), may_hold_misread_around("JosГ©", "JosГ©", "©")
+        (False, True)
+        >>> may_hold_misread_around("caf茅", "caf茅", "茅"), may_hold_misread_around("東京", "東京", "")
+        (True, False)
+    """
+    if RARE.search(characters) is not None:
+        return True
+    shape_starts = "".join(_CONTINUATION.findall(characters))
+    if len(shape_starts) > FOUND_ONE_BY_ONE:
+        return may_hold_misread(text, notable)
+    for character in shape_starts:
+        # A continuation character after a lead of a codec that reads a continuation byte as it
+        # (a fast search for one character), then the shape there (SHAPE matches at its first
+        # continuation).
+        for found in _after_lead(character).finditer(text, 1):
+            if SHAPE.match(text, found.start()) is not None:
+                return True
+    # Double-byte starts are as common as the letters of Chinese or Korean text: looked for beside
+    # the Latin letters they need (in all text, unless ``characters`` holds every start it has).
+    if starts_screened and DOUBLE_BYTE_START.search(characters) is None:
+        return False
+    return next(_double_byte_spots(text, _kinds_of(text), rare=False), None) is not None
+
+
+@functools.cache
+def _after_lead(continuation: str) -> re.Pattern[str]:
+    """Matches ``continuation`` after a character that a codec reading a continuation byte as it
+    reads a lead byte as: where a shape may begin. Greek text has many ``π`` (a continuation of
+    Mac Roman), but none after a Mac Roman lead.
+
+    >>> _after_lead("\u00a9").search("Jos\u0413\u00a9 ©"), _after_lead("π").search("επί")
+    (<re.Match object; span=(4, 5), match='©'>, None)
+    """
+    leads = "".join(
+        two + three + four
+        for _, two, three, four, continuations in SINGLE_BYTE_SHAPES
+        if re.fullmatch(f"[{continuations}]", continuation) is not None
+    )
+    escaped = re.escape(continuation)
+    return re.compile(f"{escaped}(?<=[{leads}]{escaped})")
 
 
 def _sieved_shape(text: str, notable: str) -> bool | None:

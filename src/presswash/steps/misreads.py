@@ -53,6 +53,7 @@ from presswash.steps.misread_screen import (
     may_hold_misread,
     suspect_runs,
 )
+from presswash.steps.misread_words import Words, in_plain_word, word_oddity
 from presswash.steps.plausibility import LETTERS, character_kind, is_clean, mixes_scripts, oddity
 
 # UTF-8 sequences of two to four bytes (no overlong forms, no surrogates), and
@@ -94,10 +95,6 @@ STRONG = 2
 # A codec is proven in a document by this much evidence, or by two conclusive repairs;
 # only then are its neutral repairs made.
 PROVEN = 2 * STRONG
-SPACE = re.compile(r"\s")
-# Words longer than this (text without spaces) are judged a piece of this length at a time.
-LONGEST_WORD = 256
-LAST_SPACE = re.compile(r"\s\S*\Z")  # searched up to a position: the last whitespace before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,44 +158,6 @@ def _decode(data: bytes, lossy: bool) -> str | None:
     return "".join(pieces)
 
 
-class _Words:
-    """The words of a text (between whitespace) around stretches visited in order.
-
-    The last word found is kept, so that the many stretches of a long word
-    (text without spaces) cost one search for its ends.
-    """
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._word = (0, 0)
-
-    def _word_at(self, position: int) -> tuple[int, int]:
-        start, end = self._word
-        if start <= position < end:
-            return self._word
-        if self._text[position].isspace():
-            return position, position + 1  # a misread NBSP: its own word
-        before = LAST_SPACE.search(self._text, end if end <= position else 0, position)
-        after = SPACE.search(self._text, position)
-        self._word = (
-            before.start() + 1 if before else (end if end <= position else 0),
-            after.start() if after else len(self._text),
-        )
-        return self._word
-
-    def around(self, start: int, end: int) -> tuple[int, int]:
-        """The bounds of the words that ``[start, end)`` begins and ends in.
-
-        A word longer than LONGEST_WORD (text without spaces) is judged a piece
-        of that length at a time, so that judging stays linear.
-        """
-        left, right = self._word_at(start)[0], max(end, self._word_at(end - 1)[1])
-        if right - left <= LONGEST_WORD:
-            return left, right
-        piece = start - start % LONGEST_WORD
-        return max(left, piece), min(right, max(end, piece + LONGEST_WORD))
-
-
 def _candidates(text: str, proven: frozenset[str] = frozenset()) -> Iterator[Misread]:
     """For each codec and word, the repair of the stretches of it that the codec turns back into UTF-8.
 
@@ -210,32 +169,57 @@ def _candidates(text: str, proven: frozenset[str] = frozenset()) -> Iterator[Mis
     them every stretch of the text.
     """
     by_word: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}
-    words = _Words(text)
-    for name, start, end, decoded in sorted(_suspect_stretches(text, proven & DOUBLE_BYTE_NAMES), key=_start):
+    words = Words(text)
+    suspect = _suspect_stretches(text, proven & DOUBLE_BYTE_NAMES, None if proven else words)
+    for name, start, end, decoded in sorted(suspect, key=_start):
         by_word.setdefault((name, *words.around(start, end)), []).append((start, end, decoded))
     for (codec, left, right), stretches in by_word.items():
-        if codec not in proven and _word_oddity(text[left:right]) == 0:
+        if codec not in proven and word_oddity(text[left:right]) == 0:
+            continue
+        if _clashes_at_edges(text, left, right, stretches):
             continue
         misread = _judge(text, left, right, stretches, codec)
         if misread is not None:
             yield misread
 
 
-@functools.lru_cache(maxsize=4096)
-def _word_oddity(word: str) -> int:
-    """:func:`~presswash.steps.plausibility.oddity` of a word, kept: words repeat."""
-    return oddity(word)
+def _clashes_at_edges(text: str, left: int, right: int, stretches: list[tuple[int, int, str]]) -> bool:
+    """Whether the repair of ``stretches`` (in order) in the word ``text[left:right]`` puts a letter
+    beside an unchanged letter of a script that shares no words with its own, which
+    :func:`_judge` would reject the repair for (it mixes scripts), found at the cost of a few
+    characters rather than the whole word (Chinese text, without spaces, is judged hundreds of
+    characters at a time): ``没`` read as GBK is ``û``, which ``现已没落`` puts between ideographs.
+
+    >>> _clashes_at_edges("现已没落", 0, 4, [(2, 3, "û")]), _clashes_at_edges("caf茅", 0, 4, [(3, 4, "é")])
+    (True, False)
+    """
+    for index, (start, end, decoded) in enumerate(stretches):
+        if index > 0 and stretches[index - 1][1] > start:
+            return False  # overlapping stretches: left to the judge
+        before = start > left and (index == 0 or stretches[index - 1][1] < start)
+        if before and mixes_scripts(text[start - 1] + decoded[0]):
+            return True
+        after = end < right and (index + 1 == len(stretches) or stretches[index + 1][0] > end)
+        if after and mixes_scripts(decoded[-1] + text[end]):
+            return True
+    return False
 
 
 def _start(stretch: tuple[str, int, int, str]) -> int:
     return stretch[1]
 
 
-def _suspect_stretches(text: str, everywhere: frozenset[str]) -> set[tuple[str, int, int, str]]:
+def _suspect_stretches(
+    text: str, everywhere: frozenset[str], words: Words | None = None
+) -> set[tuple[str, int, int, str]]:
     """``(codec, start, end, decoded)``: the stretches around the screen's spots (for the codecs
-    ``everywhere``, all of them) that a codec turns back into UTF-8."""
+    ``everywhere``, all of them) that a codec turns back into UTF-8; with ``words`` (no codec
+    proven), not those in a run that lies in a word holding nothing improbable, which would
+    not be judged."""
     found: set[tuple[str, int, int, str]] = set()
     for run_start, run_end, single, double in suspect_runs(text):
+        if words is not None and in_plain_word(text, words, run_start, run_end):
+            continue
         # A single-byte stretch is a chain of sequences, each beginning at a spot.
         for start, end in _merged((spot, spot + LONGEST_SEQUENCE) for spot in single):
             end = min(end, run_end)
@@ -326,7 +310,7 @@ def _judge(
     if mixes_scripts(after):
         return None
     left_over = oddity(after)
-    gain = _word_oddity(text[left:right]) - left_over
+    gain = word_oddity(text[left:right]) - left_over
     if gain < 0:
         return None
     # Two improbable things gone, or a word made clean by a repair shorter than

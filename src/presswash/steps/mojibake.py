@@ -54,13 +54,17 @@ from presswash.steps._mojibake_table import (
 )
 from presswash.steps.misread_screen import (
     DOUBLE_BYTE_CHARACTER,
+    MISREAD_CHARACTERS,
     SINGLE_BYTE_LEADS,
     SINGLE_BYTE_PAIR,
+    UNCROWDED_MISREAD_CHARACTERS,
     may_hold_misread,
+    may_hold_misread_around,
     may_hold_misread_sieved,
 )
 from presswash.steps.misread_sequences import misread_edits
 from presswash.steps.mojibake_screen import (
+    BEYOND_RUNLESS_CHARACTERS,
     LONE_CHARACTERS,
     MAY_HOLD_MOJIBAKE,
     RUNS_BY_CHARACTER,
@@ -71,6 +75,8 @@ from presswash.steps.mojibake_screen import (
     runs_seen,
 )
 from presswash.steps.second_chance import MOST_PASSES, second_chance
+
+MISREAD_CHARACTER = re.compile(f"[{MISREAD_CHARACTERS}]")
 
 
 def is_bad(text: str, suspect: bool = False) -> bool:
@@ -222,9 +228,17 @@ class Mojibake(LineStep):
 
     def __init__(self, second_chance: bool = False) -> None:
         self.second_chance = second_chance
+        # What applies() last found: (text, notable, whether ftfy may find mojibake in it, whether
+        # it may hold a misread (True: not asked)); compared by identity, so that a text cleaned at
+        # the same time in another thread only misses it.
+        self._screened: tuple[str, str, bool, bool] | None = None
         # Every run and lone character holds one of these (see may_hold_mojibake); the second
         # chance's misreads are made of common letters (РџСЂ), and it is asked directly.
-        self.dense_trigger = None if second_chance else BEYOND_RUNLESS + SURROGATES
+        # In text largely non-ASCII, ftfy's runs and lone characters hold one of BEYOND_RUNLESS, and
+        # the places a misread may be one of MISREAD_CHARACTERS.
+        self.dense_trigger = BEYOND_RUNLESS + SURROGATES + (MISREAD_CHARACTERS if second_chance else "")
+        if second_chance:
+            self.uncrowded_trigger = BEYOND_RUNLESS + SURROGATES + UNCROWDED_MISREAD_CHARACTERS
         if second_chance:
             # The misreads it also undoes begin with a lead character of their codec (caf茅 is
             # café read as GBK), which the misread table lists for every codec.
@@ -232,12 +246,45 @@ class Mojibake(LineStep):
 
     def applies(self, text: str, notable: str) -> bool:
         if may_hold_mojibake(text, notable):
+            self._screened = (text, notable, True, True)
             return True
-        return self.second_chance and may_hold_misread(text, notable)
+        if not self.second_chance:
+            return False
+        held = may_hold_misread(text, notable)
+        self._screened = (text, notable, False, held)
+        return held
+
+    def _screens(self, text: str, notable: str | None) -> tuple[bool, bool | None]:
+        """Whether ftfy may find mojibake in ``text`` (see :func:`may_hold_mojibake`) and, if known,
+        whether it may hold a misread: what :meth:`applies` found, where it was just asked of the
+        same ``text`` and ``notable`` (the cleaner asks it before :meth:`fix_sieved`), for on text
+        largely non-ASCII the screens cost more than the rest of the step."""
+        screened = self._screened
+        if screened is not None and screened[0] is text and screened[1] is notable:
+            return screened[2], screened[3]
+        return may_hold_mojibake(text, notable), None
 
     def applies_around(self, text: str, notable: str, characters: str) -> bool:
-        # Asked only of a step with a dense trigger: without the second chance.
-        return may_hold_mojibake_around(text, notable, characters)
+        if not self.second_chance:
+            return may_hold_mojibake_around(text, notable, characters)
+        return self._applies_among(text, notable, characters, starts_screened=True)
+
+    def applies_uncrowded(self, text: str, notable: str, characters: str) -> bool:
+        # Text crowded with the double-byte starts of kana, ideographs or hangul (Chinese): they
+        # are looked for beside Latin letters in the text.
+        return self._applies_among(text, notable, characters, starts_screened=False)
+
+    def _applies_among(self, text: str, notable: str, characters: str, starts_screened: bool) -> bool:
+        """:meth:`applies`, told which of the dense trigger's characters ``text`` holds (of the
+        double-byte starts, only if ``starts_screened``)."""
+        beyond = "".join(character for character in characters if character in BEYOND_RUNLESS_CHARACTERS)
+        if may_hold_mojibake_around(text, notable, beyond):
+            self._screened = (text, notable, True, True)
+            return True
+        misread = "".join(MISREAD_CHARACTER.findall(characters))
+        held = may_hold_misread_around(text, notable, misread, starts_screened)
+        self._screened = (text, notable, False, held)
+        return held
 
     def fix(self, text: str) -> str:
         return self.fix_sieved(text, None) if self.second_chance else super().fix(text)
@@ -254,8 +301,9 @@ class Mojibake(LineStep):
 
     def _fix_once(self, text: str, notable: str | None) -> tuple[str, str]:
         """``text`` as ftfy leaves it, and then as the second chance does."""
-        if not may_hold_mojibake(text, notable):
-            if not may_hold_misread(text, notable):
+        mojibake, misread = self._screens(text, notable)
+        if not mojibake:
+            if not (misread if misread is not None else may_hold_misread(text, notable)):
                 return text, text
             lines = split_lines(text)
             decoded = lines  # ftfy would find nothing in any line

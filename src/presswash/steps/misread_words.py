@@ -1,0 +1,87 @@
+"""The words of a text around the stretches the second chance reads: what it judges a repair in.
+
+A repair is judged by the word it is made in (:mod:`presswash.steps.misreads`):
+it must make the word read better. Words are the text between whitespace; a
+word longer than ``LONGEST_WORD`` (text without spaces, as Chinese is written)
+is judged a piece of that length at a time, so that judging stays linear. A
+word that holds nothing improbable cannot read better for any repair, so the
+stretches in it are not read at all unless a codec is proven in the document.
+
+    >>> text = "Jos\u0413\u00a9 and Ōtsuchi"
+    >>> Words(text).around(3, 5), word_oddity(text[0:5]), word_oddity("Ōtsuchi")
+    ((0, 5), 2, 0)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from presswash.steps.plausibility import oddity
+
+SPACE = re.compile(r"\s")
+# Words longer than this (text without spaces) are judged a piece of this length at a time.
+LONGEST_WORD = 256
+LAST_SPACE = re.compile(r"\s\S*\Z")  # searched up to a position: the last whitespace before it
+
+
+class Words:
+    """The words of a text (between whitespace) around stretches visited in order.
+
+    The last word found is kept, so that the many stretches of a long word
+    (text without spaces) cost one search for its ends.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._word = (0, 0)
+
+    def word_at(self, position: int) -> tuple[int, int]:
+        """The bounds of the word that ``position`` is in."""
+        start, end = self._word
+        if start <= position < end:
+            return self._word
+        if self._text[position].isspace():
+            return position, position + 1  # a misread NBSP: its own word
+        before = LAST_SPACE.search(self._text, end if end <= position else 0, position)
+        after = SPACE.search(self._text, position)
+        self._word = (
+            before.start() + 1 if before else (end if end <= position else 0),
+            after.start() if after else len(self._text),
+        )
+        return self._word
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """The bounds of the words that ``[start, end)`` begins and ends in.
+
+        A word longer than LONGEST_WORD (text without spaces) is judged a piece
+        of that length at a time, so that judging stays linear.
+        """
+        left, right = self.word_at(start)[0], max(end, self.word_at(end - 1)[1])
+        if right - left <= LONGEST_WORD:
+            return left, right
+        piece = start - start % LONGEST_WORD
+        return max(left, piece), min(right, max(end, piece + LONGEST_WORD))
+
+
+@functools.lru_cache(maxsize=4096)
+def word_oddity(word: str) -> int:
+    """:func:`~presswash.steps.plausibility.oddity` of a word, kept: words repeat."""
+    return oddity(word)
+
+
+def in_plain_word(text: str, words: Words, start: int, end: int) -> bool:
+    """Whether the run ``text[start:end]`` lies in a word that holds nothing improbable and is
+    judged whole: no stretch in it can gain anything. Correct Russian has many single-byte
+    shapes (``её`` is a misread of ``ţ`` through KOI8-R), each in a plain word.
+
+    >>> text = "Её зелёный дом, Jos\u0413\u00a9"
+    >>> in_plain_word(text, Words(text), 3, 10), in_plain_word(text, Words(text), 19, 21)
+    (True, False)
+    """
+    left, right = words.word_at(start)
+    return (
+        right - left <= LONGEST_WORD
+        and SPACE.search(text, start, end) is None  # a misread NBSP is a word of its own
+        and word_oddity(text[left:right]) == 0
+    )

@@ -1,0 +1,98 @@
+"""The second chance's screens of text largely non-ASCII, each against the slower reading it stands for:
+the look where the shared screen's characters stand (may_hold_misread_around) against reading the
+text (may_hold_misread), passing over plain words and rejecting a candidate from its edges against
+judging every candidate whole, and the cleaner's fast path against its slow one, on correct and
+misread text in many scripts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from unittest import mock
+
+from corpora import multilingual_texts
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from presswash import Cleaner
+from presswash.steps import misreads
+from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
+from presswash.steps.misread_screen import MISREAD_CHARACTERS, may_hold_misread, may_hold_misread_around
+from presswash.steps.misreads import find_misreads
+from presswash.steps.mojibake import MISREAD_CHARACTER
+
+ROOT = Path(__file__).resolve().parent.parent
+CODECS = dict(SINGLE_BYTE_CODECS + DOUBLE_BYTE_CODECS)
+NEWS = Cleaner("news", misreads=True)
+# Real running text in 20 languages, a paragraph each (data/multilingual).
+PARAGRAPHS = [
+    paragraph
+    for path in sorted((ROOT / "data" / "multilingual").glob("*.txt"))
+    for paragraph in path.read_text(encoding="utf-8").split("\n")[:12]
+    if len(paragraph) > 40
+]
+WORDS = ["Zürich", "café", "Москва", "Ōtsuchi", "東京", "Ελλάδα", "naïve", "’s", "Łódź", "한국"]
+
+
+def misread(text: str, name: str) -> str:
+    """``text``'s UTF-8 read as codec ``name``, what it cannot read as U+FFFD."""
+    return text.encode("utf-8").decode(CODECS[name], errors="replace")
+
+
+@st.composite
+def paragraphs_with_misreads(draw: st.DrawFn) -> str:
+    """A paragraph of correct text with up to three words inserted, some misread, and perhaps
+    the whole paragraph misread."""
+    text = draw(st.sampled_from(PARAGRAPHS + multilingual_texts()[::50]))
+    for _ in range(draw(st.integers(0, 3))):
+        word = draw(st.sampled_from(WORDS))
+        if draw(st.booleans()):
+            word = misread(word, draw(st.sampled_from(list(CODECS))))
+        cut = draw(st.integers(0, len(text)))
+        text = f"{text[:cut]}{draw(st.sampled_from(['', ' ']))}{word} {text[cut:]}"
+    if draw(st.integers(0, 5)) == 0:
+        text = misread(text, draw(st.sampled_from(list(CODECS))))
+    return text
+
+
+# Dense text made of the characters the screens care about: leads, continuations, starts, Latin letters.
+dense_pieces = st.lists(
+    st.one_of(
+        st.sampled_from([*WORDS, "ёлка", "её", "l’été", "ıç", "π", "«", "»", " ", "\n", "a", "Z"]),
+        st.text(alphabet=st.sampled_from(MISREAD_CHARACTERS[:400] + "Г©√°ﬁ茅譚ｱ莠ｬ챕\ufffd"), max_size=3),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300)
+@given(st.one_of(paragraphs_with_misreads(), dense_pieces))
+def test_looking_where_the_characters_stand_is_reading_the_text(text: str) -> None:
+    characters = "".join(set(MISREAD_CHARACTER.findall(text)))
+    assert may_hold_misread_around(text, text, characters) == may_hold_misread(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(paragraphs_with_misreads(), dense_pieces))
+def test_passing_over_plain_words_and_rejecting_from_the_edges_is_judging_every_candidate(text: str) -> None:
+    """The misreads found are those found when every candidate in every word is judged whole."""
+    found = find_misreads(text)
+    with (
+        mock.patch.object(misreads, "in_plain_word", return_value=False),
+        mock.patch.object(misreads, "_clashes_at_edges", return_value=False),
+    ):
+        assert find_misreads(text) == found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(paragraphs_with_misreads(), dense_pieces))
+def test_fast_path_is_slow_path_on_dense_text(text: str) -> None:
+    assert NEWS(text) == NEWS.clean_without_gate(text)
+
+
+def test_text_crowded_with_ideographs_is_screened_by_the_other_steps() -> None:
+    """Chinese text is crowded with the ideographs a GBK misread may begin with: the second chance
+    is asked directly, and the other steps are still screened (a fullwidth letter is narrowed,
+    an entity decoded), as the slow path does."""
+    text = "我们在东京的咖啡馆里喝了一杯咖啡，然后去了公司。" * 5 + " caf\u8305 和 cr\u8305e ＡＢＣ &amp;"
+    assert NEWS(text) == NEWS.clean_without_gate(text)
+    assert NEWS(text).endswith(" café 和 crée ABC &")
