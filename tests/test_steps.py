@@ -142,6 +142,44 @@ def test_line_breaks() -> None:
     assert LineBreaks().fix("a\r\nb\rc\u2028d\u2029e\x85f\n") == "a\nb\nc\nd\ne\nf\n"
 
 
+# Controls, escape sequences, ligatures, regional indicators and what stands between them.
+REPLACED_IN_PLACE = st.text(
+    alphabet=st.sampled_from(
+        [
+            "\x00",
+            "\x07",
+            "\x1b",
+            "[",
+            "m",
+            "3",
+            "\x7f",
+            "\x81",
+            "\x85",
+            "\x9f",
+            "\t",
+            "\n",
+            "\r",
+            "ﬁ",
+            "ﬂ",
+            "Ǆ",
+            "a",
+            " ",
+            "é",
+            "\u200b",
+            "\U0001f1fa",
+            "\U0001f1e6",
+        ]
+    ),
+    max_size=40,
+)
+
+
+@pytest.mark.parametrize("step", [Controls(), Ligatures()], ids=lambda step: step.name)
+@given(text=REPLACED_IN_PLACE)
+def test_replacing_each_character_found_equals_the_pattern(step: Controls | Ligatures, text: str) -> None:
+    assert step.fix_sieved(text, Cleaner().sieve(text)) == step.fix(text)
+
+
 def test_ligatures() -> None:
     assert Ligatures().fix("ﬁnancial ﬂows ﬀ ﬃ ﬄ") == "financial flows ff ffi ffl"
     assert Ligatures().fix("æsthetic œuvre") == "æsthetic œuvre"

@@ -151,6 +151,23 @@ class PatternStep(Step):
         return found
 
 
+def replaced_where_found(
+    text: str, notable: str, characters: re.Pattern[str], replacement: dict[str, str]
+) -> str:
+    """``text`` (sieved: ``notable``) with each of its characters that ``characters`` matches
+    replaced throughout by ``replacement[character]``.
+
+    Each distinct one is found in the sieved text, then replaced by ``str.replace``,
+    which skips to it many times faster than a pattern's search reads its way there.
+
+    >>> replaced_where_found("ﬁne ﬂow", "ﬁﬂ", re.compile("[ﬁﬂ]"), {"ﬁ": "fi", "ﬂ": "fl"})
+    'fine flow'
+    """
+    for character in set(characters.findall(notable)):
+        text = text.replace(character, replacement[character])
+    return text
+
+
 class LineStep(Step):
     """A step whose fix works on each line (up to and including its ``\\n``) independently."""
 

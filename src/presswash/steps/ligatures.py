@@ -16,9 +16,10 @@ import re
 
 from ftfy.chardata import LIGATURES
 
-from presswash.step import PatternStep
+from presswash.step import PatternStep, replaced_where_found
 
 LIGATURE_CHARACTERS = "".join(chr(code) for code in sorted(LIGATURES))
+_LETTERS = {chr(code): letters for code, letters in LIGATURES.items()}
 
 
 class Ligatures(PatternStep):
@@ -30,3 +31,6 @@ class Ligatures(PatternStep):
 
     def replace(self, match: re.Match[str]) -> str:
         return LIGATURES[ord(match.group())]
+
+    def fix_sieved(self, text: str, notable: str) -> str:
+        return replaced_where_found(text, notable, self.pattern, _LETTERS)
