@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from sentences import WRITTEN, sentences_by_language
 
 from presswash import Cleaner, explain, fix_text
+from presswash.edits import apply_edits
 from presswash.sieve import COMMON_PUNCTUATION
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
 from presswash.steps.misread_screen import (
@@ -260,10 +261,7 @@ misread_text = st.builds(
 def test_step_never_raises_is_idempotent_and_explains_itself(text: str) -> None:
     fixed = STEP.fix(text)
     assert STEP.fix(fixed) == fixed
-    rebuilt = text
-    for edit in reversed(STEP.edits(text)):
-        rebuilt = rebuilt[: edit.start] + edit.replacement + rebuilt[edit.end :]
-    assert rebuilt == fixed
+    assert apply_edits(text, STEP.edits(text)) == fixed
     if not may_hold_misread(text):
         assert undo_misreads(text) == text
 

@@ -45,8 +45,10 @@ DENSE_SHARE = 1 / 8
 PIECE = 1 << 18
 
 # Characters whose UTF-8 length first tells whether a text is dense: encoding the whole of a
-# Greek or Chinese text only to learn that costs as much as a screen's scan of it.
-DENSITY_PROBE = 1 << 10
+# Greek or Chinese text only to learn that costs as much as a screen's scan of it. A few dozen
+# tell it; a longer probe costs English text, which is then encoded whole anyway, more than the
+# dense text it misjudges.
+DENSITY_PROBE = 1 << 6
 
 
 def in_pieces(transform: Callable[[str], str], text: str) -> str:
