@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from presswash.step import PatternStep, replaced_where_found
-from presswash.steps.regional_indicators import REGIONAL_INDICATORS, pairs_anew
+from presswash.steps.regional_indicators import REGIONAL_INDICATOR, pairs_anew
 
 # Everything below U+0020 except tab, LF and CR; DEL; C1 except U+0085 NEXT LINE.
 CONTROL_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
@@ -43,11 +43,9 @@ class Controls(PatternStep):
         return ""
 
     def fix_sieved(self, text: str, notable: str) -> str:
-        if "\x1b" in notable or _REGIONAL_INDICATOR.search(notable) is not None:
+        if "\x1b" in notable or REGIONAL_INDICATOR.search(notable) is not None:
             return self.fix(text)  # a whole escape sequence goes, or a deletion may pair two indicators
-        return replaced_where_found(text, notable, _CONTROL_CHARACTER, _DELETED)
+        return replaced_where_found(text, notable, self.trigger_pattern, _DELETED)
 
 
-_REGIONAL_INDICATOR = re.compile(f"[{REGIONAL_INDICATORS}]")
-_CONTROL_CHARACTER = re.compile(f"[{CONTROL_CHARACTERS}]")
-_DELETED = {chr(code): "" for code in range(0xA0) if _CONTROL_CHARACTER.match(chr(code))}
+_DELETED = {chr(code): "" for code in range(0xA0) if re.fullmatch(f"[{CONTROL_CHARACTERS}]", chr(code))}

@@ -70,7 +70,7 @@ def unescape(text: str) -> str:
     >>> unescape("Mayor&rsquo;s &amp; council&#8217;s &AMP; &notanentity;")
     'Mayor’s & council’s & &notanentity;'
     """
-    return HTML_ENTITY_RE.sub(lambda match: decoded_entity(match.group()), text)
+    return HTML_ENTITY_RE.sub(lambda match: _decoded[match.group()], text)
 
 
 class HtmlEntities(Step):

@@ -30,7 +30,7 @@ class Ligatures(PatternStep):
     pattern = re.compile(f"[{LIGATURE_CHARACTERS}]")
 
     def replace(self, match: re.Match[str]) -> str:
-        return LIGATURES[ord(match.group())]
+        return _LETTERS[match.group()]
 
     def fix_sieved(self, text: str, notable: str) -> str:
-        return replaced_where_found(text, notable, self.pattern, _LETTERS)
+        return replaced_where_found(text, notable, self.trigger_pattern, _LETTERS)

@@ -22,7 +22,10 @@ Two rules follow, for the steps that delete characters and for the styled step:
 
 from __future__ import annotations
 
+import re
+
 REGIONAL_INDICATORS = "\U0001f1e6-\U0001f1ff"
+REGIONAL_INDICATOR = re.compile(f"[{REGIONAL_INDICATORS}]")
 FIRST = 0x1F1E6
 LAST = 0x1F1FF
 AS_LETTERS = {point: chr(ord("A") + point - FIRST) for point in range(FIRST, LAST + 1)}

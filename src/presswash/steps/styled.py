@@ -111,7 +111,7 @@ from presswash.steps._styled_table import COMBINING_MARKS, OVERLAYS, STYLED_CLAS
 from presswash.steps.controls import CONTROL_CHARACTERS
 from presswash.steps.invisible import ALWAYS_JUNK, JOINERS, ZERO_WIDTH_SPACE
 from presswash.steps.normalization import normalize
-from presswash.steps.regional_indicators import REGIONAL_INDICATORS, as_letters
+from presswash.steps.regional_indicators import REGIONAL_INDICATOR, REGIONAL_INDICATORS, as_letters
 from presswash.steps.styled_characters import (
     ALWAYS,
     ENCLOSED_BY_MARK,
@@ -171,7 +171,6 @@ OVERLAY = re.compile(f"[{OVERLAYS}]")
 # Where a letter may carry a Zalgo pile (see presswash.steps.zalgo).
 # Any supplementary character stands in for the supplementary marks (one range is fast, many slow).
 MAY_BE_PILE = re.compile(f"[{COMBINING_MARKS}\U00010000-\U0010ffff]{{3}}")
-REGIONAL_INDICATOR = re.compile(f"[{REGIONAL_INDICATORS}]")
 # Regional indicators kept apart one by one by invisible or control characters (🇭 ZWSP 🇪 ZWSP 🇾).
 SEPARATORS = ALWAYS_JUNK + ZERO_WIDTH_SPACE + JOINERS + CONTROL_CHARACTERS
 SEPARATED_REGIONAL_LETTERS = re.compile(
