@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from presswash.step import PatternStep, replaced_where_found
+from presswash.step import PatternStep, compiled_class, replaced_where_found
 from presswash.steps.regional_indicators import REGIONAL_INDICATOR, pairs_anew
 
 # Everything below U+0020 except tab, LF and CR; DEL; C1 except U+0085 NEXT LINE.
@@ -48,4 +48,4 @@ class Controls(PatternStep):
         return replaced_where_found(text, notable, self.trigger_pattern, _DELETED)
 
 
-_DELETED = {chr(code): "" for code in range(0xA0) if re.fullmatch(f"[{CONTROL_CHARACTERS}]", chr(code))}
+_DELETED = {chr(code): "" for code in range(0xA0) if compiled_class(CONTROL_CHARACTERS).match(chr(code))}
