@@ -138,6 +138,14 @@ def test_invisible_characters_that_scripts_need_are_kept(text: str) -> None:
     assert presswash.clean(text) == text
 
 
+@given(st.text(alphabet="ab \u200b\u200c\u200d\u00ad\ufeffمیکन्य👩", max_size=12))
+def test_invisible_told_its_characters_applies_as_it_would_have_read_them(text: str) -> None:
+    step = Invisible()
+    found = "".join(set(step.trigger_pattern.findall(text)))
+    if found:  # the shared screen asks only a text that holds some
+        assert step.applies_around(text, text, found) == step.applies(text, text)
+
+
 def test_line_breaks() -> None:
     assert LineBreaks().fix("a\r\nb\rc\u2028d\u2029e\x85f\n") == "a\nb\nc\nd\ne\nf\n"
 

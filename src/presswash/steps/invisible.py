@@ -42,7 +42,7 @@ import re
 
 import regex
 
-from presswash.step import PatternStep
+from presswash.step import PatternStep, led_by_each
 from presswash.steps.regional_indicators import pairs_anew
 
 ALWAYS_JUNK = "\u00ad\u2060-\u2064\u202a-\u202e\u2066-\u2069\u206a-\u206f\ufeff\ufff9-\ufffb"
@@ -77,11 +77,11 @@ COMMON_JOINER_NEIGHBOURS = _needing_joiners((0x0600, 0x06FF), (0x0750, 0x077F), 
 # Spelled with one class first, which the engine scans for quickly (as two alternatives it is
 # tried at every character); the lookbehinds re-test the character just matched and the one
 # before it.
-MAY_BE_JUNK = re.compile(
-    f"[{ALWAYS_JUNK}{ZERO_WIDTH_SPACE}{JOINERS}]"
+_MAY_BE_JUNK_WHERE = (
     f"(?:(?<=[{ALWAYS_JUNK}{ZERO_WIDTH_SPACE}])"
     f"|(?<![{COMMON_JOINER_NEIGHBOURS}][{JOINERS}])(?![{COMMON_JOINER_NEIGHBOURS}]))"
 )
+MAY_BE_JUNK = re.compile(f"[{ALWAYS_JUNK}{ZERO_WIDTH_SPACE}{JOINERS}]{_MAY_BE_JUNK_WHERE}")
 
 
 class Invisible(PatternStep):
@@ -95,6 +95,21 @@ class Invisible(PatternStep):
         # Persian and Hindi hold joiners in nearly every sentence, all of them needed: a text
         # whose joiners all stand beside such letters is passed over without a look at each.
         return self.trigger_pattern.search(notable) is not None and MAY_BE_JUNK.search(text) is not None
+
+    def applies_around(self, text: str, notable: str, characters: str) -> bool:
+        """:meth:`applies`, where ``text`` holds of the trigger only ``characters`` (a Persian
+        text, only ZWNJ): a scan led by each of them reads the text several times faster.
+
+            >>> step, joiner = Invisible(), "\u200c"
+            >>> step.applies_around(f"می{joiner}خواهم", "", joiner)
+            False
+            >>> step.applies_around(f"Latin{joiner}word", "", joiner)
+            True
+        """
+        return any(
+            pattern.search(text) is not None
+            for pattern in led_by_each(characters, self.trigger, _MAY_BE_JUNK_WHERE)
+        )
 
     def replace(self, match: re.Match[str]) -> str:
         text, start, end = match.string, match.start(), match.end()

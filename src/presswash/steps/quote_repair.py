@@ -154,6 +154,11 @@ class QuoteRepair(Step):
         """False when no curly quote stands where it may point the wrong way."""
         return self.trigger_pattern.search(notable) is not None and screened(text)
 
+    def applies_around(self, text: str, notable: str, characters: str) -> bool:
+        # The text holds a curly quote (``characters``): in text largely non-ASCII, ``notable`` is
+        # the text itself, which looking for one again would read through.
+        return screened(text)
+
     def fix(self, text: str) -> str:
         return _Document(text).fixed() if screened(text) else text
 
