@@ -27,6 +27,7 @@ DENSE_PIECES = [
     "Это", "правда", "РџСЂРёРІРµС‚", "«", "»", "“", "”", "‘", "×", "हिन्दी", "क\u093c", "न\u093c",
     "น\u0e49\u0e33", "ท\u0e48\u0e38", "ท\u0e39\u0e48", "中文", "，", "ا\u0654", "ب\u0654",
     "е\u0301", "Ã", "œ", "&amp;", "&#39;", "\u200b", "\ufb01", "\U0001d4ee", " ", "\n",
+    "&quot;", "&#8203;", "&shy;", "&amp;quot;", "&rsquo;", "<b>",
 ]  # fmt: skip
 dense_text = st.lists(st.sampled_from(DENSE_PIECES), max_size=40).map("".join)
 any_text = st.one_of(st.text(), interesting_text, dense_text)
@@ -49,6 +50,8 @@ def test_idempotent(preset: str, text: str) -> None:
 @given(text=any_text)
 @example(text="“‘a’“ ”’b‘” " * 30)  # crowded with quotes: screened as sparse text is
 @example(text="Это „правда“ " * 30 + "РџСЂРёРІРµС‚")  # largely non-ASCII, and not crowded
+@example(text="Это &quot;правда&quot; " * 20 + "a&#8203;b")  # an entity that brings an invisible
+@example(text="Это &quot;правда&quot; " * 20 + "a&amp;#8203;b")  # ... once decoded twice
 def test_fast_path_equals_slow_path(preset: str, text: str) -> None:
     cleaner = CLEANERS[preset]
     assert cleaner.clean(text) == cleaner.clean_without_gate(text)

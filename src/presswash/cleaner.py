@@ -355,6 +355,13 @@ class Cleaner:
                     log.record(step.name, step.edits(text))
                     fixed = log.text
                 if fixed != text:
+                    if notable is text and screen is not self._sparse_screen:
+                        # Text largely non-ASCII, which is its own sieved form: where the step only
+                        # replaced ASCII, what the screen finds grows by what it brought at most.
+                        brought = step.brought(text)
+                        if brought is not None:
+                            notable = sieved = fixed
+                            found = "".join(set(found + screen.distinct_in(brought)))
                     text = fixed
                     last_change = index
                     may_change = None
@@ -416,6 +423,10 @@ class _Screen:
         union = "".join(triggers.values())
         self._search = compiled_class(union) if union else None
         self._crowded = crowded
+
+    def distinct_in(self, characters: str) -> str:
+        """The distinct ``characters`` that some step's trigger holds."""
+        return "".join(set(self._search.findall(characters))) if self._search is not None else ""
 
     def found_in(self, notable: str) -> str | None:
         """The distinct characters of sieved text ``notable`` that some step's trigger holds ("":

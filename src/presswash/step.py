@@ -114,6 +114,14 @@ class Step:
         :meth:`leaves_alone_apart`)."""
         return False
 
+    def brought(self, text: str) -> str | None:
+        """The characters that fixing ``text`` may have brought into it, if fixing it only
+        replaces stretches of ASCII (entities), so that every character beyond ASCII it held
+        is still there; None if the step cannot tell without reading the fixed text. The
+        pipeline then knows what its shared screen would find in the fixed text without
+        reading it again."""
+        return None
+
     def fix(self, text: str) -> str:
         """Return ``text`` with this step's repair applied."""
         raise NotImplementedError

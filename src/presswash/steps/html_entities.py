@@ -82,6 +82,19 @@ class HtmlEntities(Step):
     def may_apply(self, notable: str, utf8: bytes) -> bool:
         return "&" in notable and HTML_ENTITY_UTF8.search(utf8) is not None
 
+    def brought(self, text: str) -> str | None:
+        """What the entities of ``text`` decode to, unless one decodes to ``&``, which may
+        complete an entity to decode next (``&amp;rsquo;``).
+
+            >>> step = HtmlEntities()
+            >>> step.brought("Он сказал: &quot;Да&quot;"), step.brought("&rsquo;")
+            ('"', '’')
+            >>> step.brought("&amp;rsquo;") is None
+            True
+        """
+        decoded = "".join(_decoded[entity] for entity in set(HTML_ENTITY_RE.findall(text)))
+        return None if "&" in decoded else decoded
+
     def edits(self, text: str) -> list[Edit]:
         return edits_of_pieces((line, self._line_edits(line)) for line in split_lines(text))
 
