@@ -33,8 +33,11 @@ from presswash.steps.mojibake_screen import (
     JUDGED_WHERE_THEY_STAND,
     LONGEST_RUN,
     SURROGATES,
+    in_run_somewhere,
     may_hold_mojibake,
     may_hold_mojibake_around,
+    occurs_where,
+    stands_in_run,
 )
 from presswash.steps.normalization import Normalization, is_nfc, sieved_is_nfc, stable_under_nfc
 
@@ -160,6 +163,12 @@ def test_mojibake_screen_never_misses(text: str) -> None:
         # Told the characters outside the runless set, as the news cleaner's screen tells it.
         beyond = "".join(set(text) & BEYOND_RUNLESS_CHARACTERS)
         assert may_hold_mojibake_around(text, SIEVE(text), beyond)
+
+
+@given(st.one_of(mojibake_like, quotes_and_mojibake))
+def test_a_scan_led_by_a_character_finds_it_in_runs_wherever_a_look_at_it_would(text: str) -> None:
+    for character in set(text) & BEYOND_RUNLESS_CHARACTERS:
+        assert in_run_somewhere(text, character) == occurs_where(text, character, stands_in_run)
 
 
 # Every run, also where runs overlap; those holding a character judged where it stands

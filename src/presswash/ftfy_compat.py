@@ -52,6 +52,7 @@ from presswash.steps.mojibake_screen import (
     RUN_CHARACTERS,
     SIEVED_SHARE,
     SURROGATES,
+    in_run_somewhere,
     judged_fire,
     may_hold_mojibake,
     most_look_ups,
@@ -95,6 +96,9 @@ MOJIBAKE_CHARACTERS = RUN_CHARACTERS | LONE_CHARACTERS
 # mojibake, or NFC work. One scan finds them all, where one screen each would read
 # the text again each.
 MAY_NEED_MORE_THAN_QUOTES = nfc_work_or(f"{BEYOND_RUNLESS}{SURROGATES}{RARE_FIXES}{ESCAPE}")
+# Distinct characters outside the runless set that a scan of text largely non-ASCII looks for in
+# runs by a scan each (its guillemets and quotes); the others are looked at where they stand.
+LED_SCANS = 8
 FTFY_WORK_ELSEWHERE = frozenset(
     LIGATURE_CHARACTERS | WIDTH_CHARACTERS | CONTROL_CHARACTERS | set(LINE_BREAKS + ESCAPE)
 )
@@ -367,7 +371,9 @@ class FtfyCompatible(Step):
         (:data:`MAY_NEED_MORE_THAN_QUOTES`);
         each is then looked at as the screens would: a character outside the runless
         set for a run around it (:func:`~presswash.steps.mojibake_screen.stands_in_run`;
-        past the look-ups the text allows, the whole text is screened once instead),
+        the first of up to ``LED_SCANS`` distinct ones that are not suspicious alone is
+        looked for throughout by one scan led by it; past the look-ups the text allows,
+        the whole text is screened once instead),
         a stretch of marks for NFC. A character replaced by ASCII (a Chinese text's
         full-width comma) is replaced throughout at once, and the scan goes on: the
         replacement brings no mojibake, entity or NFC work, but for new neighbours of
@@ -386,6 +392,7 @@ class FtfyCompatible(Step):
                 return None
             text = decoded
         look_ups = most_look_ups(text)
+        led: set[str] = set()
         original = text
         found = MAY_NEED_MORE_THAN_QUOTES.search(text)
         while found is not None:
@@ -398,7 +405,14 @@ class FtfyCompatible(Step):
             elif character in FTFY_WORK_ELSEWHERE:
                 return None
             elif character in BEYOND_RUNLESS_CHARACTERS:  # none of them is unstable under NFC
-                if look_ups == 0:
+                if character in led:
+                    pass  # looked for in runs throughout already
+                elif character not in LONE_CHARACTERS and len(led) < LED_SCANS:
+                    # Guillemets and quotes (Greek, Chinese): one scan led by each finds them in runs.
+                    led.add(character)
+                    if in_run_somewhere(text, character):
+                        return None
+                elif look_ups == 0:
                     # Past the look-ups the text allows (a text dense with quotes), the whole
                     # of it is screened once, and the rest of the scan looks for other work.
                     if may_hold_mojibake(text, text):
