@@ -311,3 +311,15 @@ def test_round_two_edits_rebuild_the_fix(text: str) -> None:
     assert NEWS(NEWS(text)) == NEWS(text)
     assert NEWS.clean_without_gate(text) == NEWS(text)
     assert isinstance(once, str)
+
+
+# Marks alone and in piles of mixed kinds, among Cyrillic letters: what the news cleaner's screen
+# of text largely non-ASCII finds, and what the step then looks for around it.
+marks_among_letters = st.text(alphabet="Привет \u0301\u0300\u0302\u0336\u0323\u20dd\u0489", max_size=20)
+
+
+@given(marks_among_letters)
+def test_told_its_characters_the_step_applies_as_it_would_have_read_them(text: str) -> None:
+    found = "".join(set(STEP.trigger_pattern.findall(text)))
+    if found:  # the shared screen asks only a text that holds some
+        assert STEP.applies_around(text, text, found) == STEP.applies(text, text)

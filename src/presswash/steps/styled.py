@@ -106,7 +106,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from presswash.edits import ChangeLog, Edit
-from presswash.step import PatternStep
+from presswash.step import PatternStep, led_by_each
 from presswash.steps._styled_table import COMBINING_MARKS, OVERLAYS, STYLED_CLASS, STYLED_CLASS_BASIC
 from presswash.steps.controls import CONTROL_CHARACTERS
 from presswash.steps.invisible import ALWAYS_JUNK, JOINERS, ZERO_WIDTH_SPACE
@@ -224,7 +224,8 @@ class StyledText(PatternStep):
         if SINGLE_TRIGGER.search(characters) is not None:
             return True
         if max(characters) <= "\uffff":
-            return self._next_trigger(text, 0) is not None
+            scans = led_by_each(characters, SCREEN, "")
+            return any(self._next_trigger(text, 0, scan) is not None for scan in scans)
         return self.applies(text, notable)
 
     def replace(self, match: re.Match[str]) -> str:
@@ -299,11 +300,14 @@ class StyledText(PatternStep):
             position = match.end()
 
     @staticmethod
-    def _next_trigger(text: str, position: int) -> re.Match[str] | None:
+    def _next_trigger(
+        text: str, position: int, scan: re.Pattern[str] = MAY_START_TRIGGER
+    ) -> re.Match[str] | None:
         """The next match of ``TRIGGER_RE`` from ``position`` on, tried only where the screen's
-        one fast class finds a character that may start one: searched for itself, the trigger's
-        hundred supplementary ranges are tested one by one at every character of the text."""
-        while (candidate := MAY_START_TRIGGER.search(text, position)) is not None:
+        one fast class (or ``scan``, for some of its characters) finds a character that may start
+        one: searched for itself, the trigger's hundred supplementary ranges are tested one by
+        one at every character of the text."""
+        while (candidate := scan.search(text, position)) is not None:
             trigger = TRIGGER_RE.match(text, candidate.start())
             if trigger is not None:
                 return trigger
