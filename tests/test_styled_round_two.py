@@ -323,3 +323,17 @@ def test_told_its_characters_the_step_applies_as_it_would_have_read_them(text: s
     found = "".join(set(STEP.trigger_pattern.findall(text)))
     if found:  # the shared screen asks only a text that holds some
         assert STEP.applies_around(text, text, found) == STEP.applies(text, text)
+
+
+# Mostly ASCII news text with a few styled words: sieved, the text names the characters that may
+# start a trigger, and the step scans for each of those alone.
+STYLED_IN_NEWS = [
+    "The minister said on Friday that the plan would go ahead. ",
+    "\U0001d41b\U0001d428\U0001d425\U0001d41d ", "ᴄᴀᴘs ", "km² ", "v⃝o⃝t⃝e⃝ ", "s̶t̶r̶u̶c̶k̶ ",
+    "🇭\u200b🇪\u200b🇾 ", "🅽🅴🆆🆂 ", "ⓑⓘⓖ ", "\n",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(STYLED_IN_NEWS), max_size=12).map("".join))
+def test_styled_words_in_sparse_text_fold_on_the_fast_path_as_on_the_slow(text: str) -> None:
+    assert NEWS(text) == NEWS.clean_without_gate(text)
