@@ -222,13 +222,19 @@ def led_by_each(characters: str, body: str, tail: str) -> list[re.Pattern[str]]:
         ['[a-c](?=x)']
     """
     if len(characters) > MOST_LED_SCANS:
-        return [_compiled(f"[{body}]{tail}")]
-    return [_compiled(re.escape(character) + tail) for character in characters]
+        return [_led_by_class(body, tail)]
+    return [_led_by(character, tail) for character in characters]
 
 
+# Remembered by their parts, whose hashes Python keeps, rather than by the long pattern they make.
 @functools.lru_cache(maxsize=1024)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+def _led_by(character: str, tail: str) -> re.Pattern[str]:
+    return re.compile(re.escape(character) + tail)
+
+
+@functools.lru_cache(maxsize=64)
+def _led_by_class(body: str, tail: str) -> re.Pattern[str]:
+    return re.compile(f"[{body}]{tail}")
 
 
 def split_lines(text: str) -> list[str]:

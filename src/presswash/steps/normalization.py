@@ -52,7 +52,8 @@ _NFC_UNSTABLE = re.compile(f"[{NFC_UNSTABLE_BMP}\U00010000-\U0010ffff]") if TABL
 # joins). Beyond the BMP, every character is taken as both. Written so that the engine scans
 # for one class and looks further only at its hits: the lookbehinds re-test the character just
 # matched.
-_UNSTABLE_CLASS = f"[{NFC_UNSTABLE_BMP}\U00010000-\U0010ffff]"
+_UNSTABLE = f"{NFC_UNSTABLE_BMP}\U00010000-\U0010ffff"
+_UNSTABLE_CLASS = f"[{_UNSTABLE}]"
 _JOINED_AFTER_ITS_LETTER = "|".join(f"[{letters}]{mark}" for mark, letters in JOINED_AFTER_LETTERS)
 # Those marks: a text whose letters change (a fix brings some) must be asked about them again.
 JOINED_MARKS = frozenset(mark for mark, _ in JOINED_AFTER_LETTERS)
@@ -109,7 +110,7 @@ def is_nfc(text: str, unstable: str | None = None) -> bool:
     """
     if _NFC_UNSTABLE is None:
         return unicodedata.is_normalized("NFC", text)
-    scans = [_NFC_WORK] if unstable is None else led_by_each(unstable, _UNSTABLE_CLASS[1:-1], _NFC_WORK_WHERE)
+    scans = [_NFC_WORK] if unstable is None else led_by_each(unstable, _UNSTABLE, _NFC_WORK_WHERE)
     for scan in scans:
         work = scan.search(text)
         while work is not None:
@@ -241,7 +242,7 @@ class Normalization(LineStep):
     def __init__(self, form: Literal["NFC", "NFKC"]) -> None:
         self.form: Literal["NFC", "NFKC"] = form
         if form == "NFC" and TABLES_ARE_CURRENT:
-            self.dense_trigger = _UNSTABLE_CLASS[1:-1]  # text without these is NFC
+            self.dense_trigger = _UNSTABLE  # text without these is NFC
 
     def applies(self, text: str, notable: str) -> bool:
         if self.form == "NFC":
