@@ -197,12 +197,16 @@ def _clashes_at_edges(text: str, left: int, right: int, stretches: list[tuple[in
         if index > 0 and stretches[index - 1][1] > start:
             return False  # overlapping stretches: left to the judge
         before = start > left and (index == 0 or stretches[index - 1][1] < start)
-        if before and mixes_scripts(text[start - 1] + decoded[0]):
+        if before and _mixes_scripts_pair(text[start - 1] + decoded[0]):
             return True
         after = end < right and (index + 1 == len(stretches) or stretches[index + 1][0] > end)
-        if after and mixes_scripts(decoded[-1] + text[end]):
+        if after and _mixes_scripts_pair(decoded[-1] + text[end]):
             return True
     return False
+
+
+# Pairs of characters repeat (an ideograph beside each letter it may be misread as).
+_mixes_scripts_pair = functools.lru_cache(maxsize=8192)(mixes_scripts)
 
 
 def _start(stretch: tuple[str, int, int, str]) -> int:
