@@ -99,11 +99,11 @@ are no reason to, so NFD text costs the step nothing.
 
 from __future__ import annotations
 
-import heapq
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from presswash.edits import ChangeLog, Edit
+from presswash.sieve import DENSE_SHARE
 from presswash.step import PatternStep, led_by_each
 from presswash.steps._styled_table import COMBINING_MARKS, OVERLAYS, STYLED_CLASS, STYLED_CLASS_BASIC
 from presswash.steps.controls import CONTROL_CHARACTERS
@@ -205,26 +205,27 @@ class StyledText(PatternStep):
         return "".join(pieces)
 
     def fix(self, text: str) -> str:
-        return self._fixed(text, (MAY_START_TRIGGER,), None)
+        return self._fixed(text, MAY_START_TRIGGER, None)
 
     def fix_sieved(self, text: str, notable: str) -> str:
-        # Sieved text names the characters that may start a trigger (the ² of km²) and tells
-        # whether there is a regional indicator: each such character leads a scan of its own.
-        if notable is text:
+        # Sieved text names the characters that may start a trigger and tells whether there is a
+        # regional indicator: where one character alone may start a trigger (the ² of km²), a
+        # scan led by it finds each.
+        if len(notable) > len(text) * DENSE_SHARE:
             return self.fix(text)
-        starts = "".join(set(MAY_START_TRIGGER.findall(notable)))
-        indicators = REGIONAL_INDICATOR.search(notable) is not None
-        return self._fixed(text, led_by_each(starts, SCREEN, ""), indicators)
+        starts = set(MAY_START_TRIGGER.findall(notable))
+        scan = led_by_each(starts.pop(), SCREEN, "")[0] if len(starts) == 1 else MAY_START_TRIGGER
+        return self._fixed(text, scan, REGIONAL_INDICATOR.search(notable) is not None)
 
-    def _fixed(self, text: str, scans: Sequence[re.Pattern[str]], indicators: bool | None) -> str:
+    def _fixed(self, text: str, scan: re.Pattern[str], indicators: bool | None) -> str:
         # Folding one layer can reveal another (a struck letter that, once plain, stands in a word
         # of enclosed ones): a few passes leave a text that a further pass would not change.
         for _ in range(PASSES):
-            fixed = self._fix_once(text, scans, indicators)
+            fixed = self._fix_once(text, scan, indicators)
             if fixed == text:
                 break
             text = fixed
-            scans, indicators = (MAY_START_TRIGGER,), None  # told of the text before the pass
+            scan, indicators = MAY_START_TRIGGER, None  # told of the text before the pass
         return text
 
     def edits(self, text: str) -> list[Edit]:
@@ -236,13 +237,13 @@ class StyledText(PatternStep):
             log.record(self.name, found)
         return [Edit(change.start, change.end, change.replacement) for change in log.changes]
 
-    def _fix_once(self, text: str, scans: Sequence[re.Pattern[str]], indicators: bool | None) -> str:
-        """One pass; ``scans`` find the characters that may start a trigger, and ``indicators``
+    def _fix_once(self, text: str, scan: re.Pattern[str], indicators: bool | None) -> str:
+        """One pass; ``scan`` finds the characters that may start a trigger, and ``indicators``
         says whether ``text`` holds a regional indicator (None: not known), which folding never
         brings."""
         pieces: list[str] = []
         position = 0
-        for match in self.runs(text, scans):
+        for match in self.runs(text, scan):
             pieces += (text[position : match.start()], self.replace(match))
             position = match.end()
         fixed = "".join([*pieces, text[position:]]) if pieces else text
@@ -260,24 +261,17 @@ class StyledText(PatternStep):
         letters = [Edit(*m.span(), _as_letters(m)) for m in SEPARATED_REGIONAL_LETTERS.finditer(text)]
         return sorted(found + letters, key=lambda edit: edit.start) if letters else found
 
-    def runs(
-        self, text: str, scans: Sequence[re.Pattern[str]] = (MAY_START_TRIGGER,)
-    ) -> Iterator[re.Match[str]]:
+    def runs(self, text: str, scan: re.Pattern[str] = MAY_START_TRIGGER) -> Iterator[re.Match[str]]:
         """The matches of ``pattern`` in ``text``, as ``finditer`` finds them, only faster.
 
         The pattern is tried at every word start, while a search for a trigger
         character skips plain text several times faster. So each search for the
         pattern starts a little before the next trigger, where no word is cut in
         two: no word in between holds a trigger, and the run found is the trigger's.
-        The characters that may start a trigger are found by ``scans``, each read once.
+        The characters that may start a trigger are found by ``scan``.
         """
         position = 0
-        for candidate in heapq.merge(*(scan.finditer(text) for scan in scans), key=_start):
-            if candidate.start() < position:
-                continue
-            trigger = TRIGGER_RE.match(text, candidate.start())
-            if trigger is None:
-                continue
+        while (trigger := self._next_trigger(text, position, scan)) is not None:
             start = trigger.start()
             while start > position and WORD_CHARACTER_RE.match(text, start - 1):
                 start = max(position, start - 64)
@@ -300,10 +294,6 @@ class StyledText(PatternStep):
                 return trigger
             position = candidate.start() + 1
         return None
-
-
-def _start(match: re.Match[str]) -> int:
-    return match.start()
 
 
 def fold_styled(text: str) -> str:
