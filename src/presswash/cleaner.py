@@ -431,21 +431,18 @@ class _Screen:
     def found_in(self, notable: str) -> str | None:
         """The distinct characters of sieved text ``notable`` that some step's trigger holds ("":
         none; None: the text is too crowded with them)."""
-        if self._search is None:
-            return ""
-        if self._crowded is None:
-            found = self._search.findall(notable)
-        else:
-            # One character a match: none is cut. A text crowded from its start is told at once.
-            found = self._search.findall(notable, 0, FIRST_SAMPLE)
-            if len(found) > self._crowded * min(len(notable), FIRST_SAMPLE):
-                return None
-            found += self._search.findall(notable, FIRST_SAMPLE, SAMPLE)
-            if len(found) > self._crowded * min(len(notable), SAMPLE):
-                return None
-            if len(notable) > SAMPLE:
-                found += self._search.findall(notable, SAMPLE)
-        return "".join(set(found)) if found else ""
+        if self._search is None or self._crowded is None:
+            return self.distinct_in(notable)
+        # One character a match: none is cut. A text crowded from its start is told at once.
+        found = self._search.findall(notable, 0, FIRST_SAMPLE)
+        if len(found) > self._crowded * min(len(notable), FIRST_SAMPLE):
+            return None
+        found += self._search.findall(notable, FIRST_SAMPLE, SAMPLE)
+        if len(found) > self._crowded * min(len(notable), SAMPLE):
+            return None
+        if len(notable) > SAMPLE:
+            found += self._search.findall(notable, SAMPLE)
+        return "".join(set(found))
 
 
 # Characters a crowded screen samples, and the share of them past which it is crowded: real

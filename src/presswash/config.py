@@ -43,8 +43,8 @@ class Config:
     misreads: bool = option(
         False,
         "also undo the mojibake ftfy declines: UTF-8 read as KOI8, cp850, Windows-1251, the East Asian "
-        "codecs … (not with ftfy_compatible; costs about 11% more on English news, two to six times "
-        "more on Chinese, Japanese, Korean and Russian text)",
+        "codecs … (not with ftfy_compatible; costs about 9% more on English news, three to five "
+        "times more on Chinese, Japanese, Korean and Russian text)",
     )
     html: bool = option(True, "decode HTML entities (&amp; &rsquo;) except on lines that hold HTML tags")
     controls: bool = option(True, "remove control characters and terminal escapes (tab, line breaks stay)")

@@ -213,8 +213,8 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
 def may_hold_mojibake_around(text: str, notable: str, characters: str) -> bool:
     """:func:`may_hold_mojibake`, for a text (sieved: ``notable``) whose characters outside the
     runless set are exactly the distinct ``characters``: every run and lone character is
-    one of them, so each place where one stands is looked at, found by ``str.find``, and
-    the text is not read through. Where they stand more often than the look-ups the text
+    one of them, so the places where they stand are looked at (:func:`in_run_somewhere`),
+    and the text is not read through by a class scan. Where they stand more often than the look-ups the text
     allows, its distinct characters decide (:func:`_spells_run`).
 
     >>> def around(text):

@@ -44,7 +44,9 @@ Form = Literal["NFC", "NFKC", "NFD", "NFKD"]
 # The tables are valid only under the Unicode version they were generated for; otherwise every
 # text is asked about. Characters beyond the BMP are all taken as unstable.
 TABLES_ARE_CURRENT = unicodedata.unidata_version == UNICODE_VERSION
-_NFC_UNSTABLE = re.compile(f"[{NFC_UNSTABLE_BMP}\U00010000-\U0010ffff]") if TABLES_ARE_CURRENT else None
+# The characters not stable under NFC, as a class body.
+_UNSTABLE = f"{NFC_UNSTABLE_BMP}\U00010000-\U0010ffff"
+_NFC_UNSTABLE = re.compile(f"[{_UNSTABLE}]") if TABLES_ARE_CURRENT else None
 
 
 # Where NFC may have work: a run of two or more unstable characters (marks to reorder), or a
@@ -52,7 +54,6 @@ _NFC_UNSTABLE = re.compile(f"[{NFC_UNSTABLE_BMP}\U00010000-\U0010ffff]") if TABL
 # joins). Beyond the BMP, every character is taken as both. Written so that the engine scans
 # for one class and looks further only at its hits: the lookbehinds re-test the character just
 # matched.
-_UNSTABLE = f"{NFC_UNSTABLE_BMP}\U00010000-\U0010ffff"
 _UNSTABLE_CLASS = f"[{_UNSTABLE}]"
 _JOINED_AFTER_ITS_LETTER = "|".join(f"[{letters}]{mark}" for mark, letters in JOINED_AFTER_LETTERS)
 # Those marks: a text whose letters change (a fix brings some) must be asked about them again.
@@ -68,7 +69,7 @@ def nfc_work_or(characters: str) -> re.Pattern[str]:
     >>> [found.group() for found in nfc_work_or("&").finditer("e\u0301 & \u0915\u094d")]
     ['\u0301', '&']
     """
-    return re.compile(f"[{characters}{NFC_UNSTABLE_BMP}\U00010000-\U0010ffff]{_nfc_work_where(characters)}")
+    return re.compile(f"[{characters}{_UNSTABLE}]{_nfc_work_where(characters)}")
 
 
 def _nfc_work_where(characters: str) -> str:
