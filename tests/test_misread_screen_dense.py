@@ -96,3 +96,25 @@ def test_text_crowded_with_ideographs_is_screened_by_the_other_steps() -> None:
     text = "我们在东京的咖啡馆里喝了一杯咖啡，然后去了公司。" * 5 + " caf\u8305 和 cr\u8305e ＡＢＣ &amp;"
     assert NEWS(text) == NEWS.clean_without_gate(text)
     assert NEWS(text).endswith(" café 和 crée ABC &")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(paragraphs_with_misreads(), dense_pieces))
+def test_what_the_screens_pass_over_holds_no_misread(text: str) -> None:
+    """Text a screen passes over (its shapes all in plain words, say) is text in which the second
+    chance, asked anyway, finds nothing."""
+    characters = "".join(set(MISREAD_CHARACTER.findall(text)))
+    if not may_hold_misread(text) or not may_hold_misread_around(text, text, characters):
+        assert find_misreads(text, screened=True) == []
+
+
+def test_shapes_in_plain_words_send_no_text_on() -> None:
+    """Correct Russian holds KOI8-R shapes in plain words (``её``, ``идёт``); a shape in a word that
+    holds something improbable still sends the text on."""
+    text = "Она сказала, что её брат идёт домой и всё ещё ждёт ответа. " * 3
+    characters = "".join(set(MISREAD_CHARACTER.findall(text)))
+    assert not may_hold_misread(text)
+    assert not may_hold_misread_around(text, text, characters)
+    bad = text + "Jos\u0413\u00a9"
+    assert may_hold_misread(bad)
+    assert may_hold_misread_around(bad, bad, "".join(set(MISREAD_CHARACTER.findall(bad))))

@@ -55,12 +55,15 @@ def test_the_common_punctuation_spells_no_misread() -> None:
 
 
 def test_the_screen_sees_every_misread_of_a_character() -> None:
-    """Each character beyond ASCII misread through any codec without loss is seen by the screen: alone
-    through a single-byte codec, in a Latin word through a double-byte one (where the judge could
-    tell it from correct text by the letters beside it). Big5 reads the rare letters Ǡ-ǿ as
-    Cyrillic capitals, which the screen leaves to correct Russian text beside a Latin letter."""
+    """Each character beyond ASCII misread through any codec without loss, which the second chance
+    would undo, is seen by the screen: alone through a single-byte codec, in a Latin word through a
+    double-byte one (where the judge could tell it from correct text by the letters beside it).
+    A misread that makes a plain word (``Ã…`` of ``Å``) is passed over by both. Big5 reads the
+    rare letters Ǡ-ǿ as Cyrillic capitals, which the screen leaves to correct Russian text beside
+    a Latin letter."""
     characters = [chr(code) for code in range(0x80, 0x3000) if chr(code).isprintable()]
     characters = [character for character in characters if not "\u01e0" <= character <= "\u01ff"]
+    undone = 0
     for name in CODECS:
         for character in characters:
             try:
@@ -68,7 +71,10 @@ def test_the_screen_sees_every_misread_of_a_character() -> None:
             except UnicodeDecodeError:
                 continue
             context = bad if name in dict(SINGLE_BYTE_CODECS) else f"a{bad}"
-            assert may_hold_misread(context), (name, character, bad)
+            if find_misreads(context, screened=True):
+                undone += 1
+                assert may_hold_misread(context), (name, character, bad)
+    assert undone > 100_000  # of about 147,000: the screen is held to most of them
 
 
 # --- every codec ------------------------------------------------------------------------------
@@ -360,9 +366,11 @@ def test_the_screen_of_the_sieved_text_is_the_screen_of_the_text(text: str) -> N
         ("The Mayor Jos\u0413\u00a9 Mart\u00ed and the caf\u00e9 " + "plain words " * 40, True),
         ("\u00a3" * 30 + "Nicol\u221a\u00b0s" + " and more words " * 60, True),  # a shape past many £
         # Read as Mac Roman, the Kazakh letter Ғ is “í: a shape whose lead is common punctuation
-        ("The letter " + "Ғ".encode().decode("mac-roman") + " is used in Kazakh. " * 20, True),
+        ("The word " + "Ғалым".encode().decode("mac-roman") + " is Kazakh. " * 20, True),
         # and Ò read as Windows-1252 is Ã’, whose continuation is common punctuation
-        ("The letter " + "Ò".encode().decode("windows-1252") + " is used in Catalan. " * 20, True),
+        ("The letters " + "ÀÒ".encode().decode("windows-1252") + " are Catalan. " * 20, True),
+        # but alone it is a plain word, which the second chance would not undo
+        ("The letter " + "Ò".encode().decode("windows-1252") + " is Catalan. " * 20, False),
     ],
 )
 def test_the_screen_of_sparse_text(text: str, expected: bool) -> None:

@@ -50,6 +50,7 @@ from presswash.steps._misread_table import (
     SINGLE_BYTE_CODECS,
     SINGLE_BYTE_SHAPES,
 )
+from presswash.steps.misread_words import outside_plain_words
 
 
 def class_ranges(body: str) -> list[tuple[int, int]]:
@@ -248,7 +249,9 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
         return False
     if (b"D" in kinds or b"E" in kinds) and RARE.search(text) is not None:
         return True
-    return next(_spots(text, kinds, rare=False), None) is not None
+    if next(_double_byte_spots(text, kinds, rare=False), None) is not None:
+        return True
+    return outside_plain_words(text, _single_byte_spots(text, kinds))
 
 
 def may_hold_misread_around(text: str, notable: str, characters: str, starts_screened: bool = True) -> bool:
@@ -270,13 +273,17 @@ def may_hold_misread_around(text: str, notable: str, characters: str, starts_scr
     shape_starts = "".join(_CONTINUATION.findall(characters))
     if len(shape_starts) > FOUND_ONE_BY_ONE:
         return may_hold_misread(text, notable)
-    for character in shape_starts:
-        # A continuation character after a lead of a codec that reads a continuation byte as it
-        # (a fast search for one character), then the shape there (SHAPE matches at its first
-        # continuation).
-        for found in _after_lead(character).finditer(text, 1):
-            if SHAPE.match(text, found.start()) is not None:
-                return True
+    # A continuation character after a lead of a codec that reads a continuation byte as it (a
+    # fast search for one character), then the shape there (SHAPE matches at its first
+    # continuation, the lead just before).
+    shapes = (
+        found.start() - 1
+        for character in shape_starts
+        for found in _after_lead(character).finditer(text, 1)
+        if SHAPE.match(text, found.start()) is not None
+    )
+    if outside_plain_words(text, shapes):
+        return True
     # Double-byte starts are as common as the letters of Chinese or Korean text: looked for beside
     # the Latin letters they need (in all text, unless ``characters`` holds every start it has).
     if starts_screened and DOUBLE_BYTE_START.search(characters) is None:
@@ -321,16 +328,21 @@ def _sieved_shape(text: str, notable: str) -> bool | None:
     distinct = set(members)
     if len(members) > max(FOUND_ONE_BY_ONE, len(text) // MEMBERS_APART) or len(distinct) > FOUND_ONE_BY_ONE:
         return None
-    for character in distinct:
+    return outside_plain_words(text, _shapes_beside(text, distinct))
+
+
+def _shapes_beside(text: str, characters: Iterable[str]) -> Iterator[int]:
+    """The single-byte shapes of ``text`` that hold one of ``characters`` as their first or
+    second character, each found by ``str.find``; one may be given twice."""
+    for character in characters:
         position = text.find(character)
         while position != -1:
             # SHAPE matches at a shape's first continuation, the lead just before it.
-            if (position > 0 and text[position - 1] > "\x7f" and SHAPE.match(text, position)) or (
-                text[position + 1 : position + 2] > "\x7f" and SHAPE.match(text, position + 1)
-            ):
-                return True
+            if position > 0 and text[position - 1] > "\x7f" and SHAPE.match(text, position):
+                yield position - 1
+            if text[position + 1 : position + 2] > "\x7f" and SHAPE.match(text, position + 1):
+                yield position
             position = text.find(character, position + 1)
-    return False
 
 
 def may_hold_misread_sieved(notable: str, utf8: bytes) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from presswash.steps.plausibility import oddity
 
@@ -80,8 +81,51 @@ def in_plain_word(text: str, words: Words, start: int, end: int) -> bool:
     (True, False)
     """
     left, right = words.word_at(start)
+    return _is_plain(text, left, right, start, end)
+
+
+def _is_plain(text: str, left: int, right: int, start: int, end: int) -> bool:
+    """Whether the run ``text[start:end]``, in the word ``text[left:right]``, lies in a plain word."""
     return (
         right - left <= LONGEST_WORD
         and SPACE.search(text, start, end) is None  # a misread NBSP is a word of its own
         and word_oddity(text[left:right]) == 0
     )
+
+
+# Spots in plain words passed over one by one, after which a text is taken to hold a misread: each
+# costs a look at its word.
+PLAIN_WORDS_PASSED = 16
+
+
+def outside_plain_words(text: str, spots: Iterable[int]) -> bool:
+    """Whether one of ``spots`` (the first characters of single-byte shapes) lies in a run of
+    characters beyond ASCII that is not in a plain word (:func:`in_plain_word`): those in plain
+    words are passed over by the second chance unless a codec is proven, which takes a spot
+    elsewhere. Past ``PLAIN_WORDS_PASSED`` of them, a text may hold one.
+
+    Each word is looked for no farther than a plain word reaches, for spots come in no order.
+
+    >>> outside_plain_words("Её зелёный дом", [0, 5]), outside_plain_words("Jos\u0413\u00a9", [3])
+    (False, True)
+    """
+    for passed, spot in enumerate(spots):
+        if passed == PLAIN_WORDS_PASSED:
+            return True
+        start = end = spot
+        while start > 0 and spot - start <= LONGEST_WORD and not text[start - 1].isascii():
+            start -= 1
+        while end < len(text) and end - spot <= LONGEST_WORD and not text[end].isascii():
+            end += 1
+        if end - start > LONGEST_WORD or SPACE.search(text, start, end) is not None:
+            return True
+        # The word around the run: before it, one character at a time (words are short, and a
+        # pattern searched up to a position reads from where it is told to start).
+        left = start
+        while left > 0 and end - left <= LONGEST_WORD and not text[left - 1].isspace():
+            left -= 1
+        after = SPACE.search(text, end, left + LONGEST_WORD + 1)
+        right = after.start() if after else len(text)
+        if not _is_plain(text, left, right, start, end):
+            return True  # (a word reaching past the look is longer than a plain word)
+    return False
