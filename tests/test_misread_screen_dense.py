@@ -16,7 +16,12 @@ from hypothesis import strategies as st
 from presswash import Cleaner
 from presswash.steps import misreads
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
-from presswash.steps.misread_screen import MISREAD_CHARACTERS, may_hold_misread, may_hold_misread_around
+from presswash.steps.misread_screen import (
+    MISREAD_CHARACTERS,
+    may_hold_misread,
+    may_hold_misread_around,
+    suspect_runs,
+)
 from presswash.steps.misreads import find_misreads
 from presswash.steps.mojibake import MISREAD_CHARACTER
 
@@ -118,3 +123,16 @@ def test_shapes_in_plain_words_send_no_text_on() -> None:
     bad = text + "Jos\u0413\u00a9"
     assert may_hold_misread(bad)
     assert may_hold_misread_around(bad, bad, "".join(set(MISREAD_CHARACTER.findall(bad))))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(paragraphs_with_misreads(), dense_pieces))
+def test_a_double_byte_stretch_is_read_only_where_it_holds_a_spot(text: str) -> None:
+    """Around a rare ideograph or a start beside a Latin letter, only the stretches that hold it are
+    judged: in correct Chinese text the others only put letters of other scripts between ideographs."""
+    runs = suspect_runs(text)
+    double = sorted(spot for *_, spots in runs for spot in spots)
+    double_byte = {name for name, _ in DOUBLE_BYTE_CODECS}
+    for name, start, end, _ in misreads._suspect_stretches(text, frozenset()):
+        if name in double_byte:
+            assert any(start <= spot < end for spot in double), (name, text[start:end])

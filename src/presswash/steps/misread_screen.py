@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from presswash.sieve import COMMON_PUNCTUATION, UNCOMMON, AsciiSieve
 from presswash.steps._misread_table import (
@@ -98,6 +98,23 @@ SINGLE_BYTE_PAIR = re.compile(
         f"[{two}{three}{four}][{continuations}]" for _, two, three, four, continuations in SINGLE_BYTE_SHAPES
     )
 )
+
+
+def _codecs_reading(bodies: Iterable[str]) -> dict[str, int]:
+    """For each character of the class bodies ``bodies`` (one per single-byte codec), the codecs
+    whose body holds it, as bits."""
+    codecs: dict[str, int] = {}
+    for index, body in enumerate(bodies):
+        for low, high in class_ranges(body):
+            for point in range(low, high + 1):
+                codecs[chr(point)] = codecs.get(chr(point), 0) | 1 << index
+    return codecs
+
+
+# The codecs that read a lead byte, and a continuation byte, as each character: a pair of
+# characters may begin a shape only where they share one, which two look-ups tell.
+_LEAD_OF = _codecs_reading(two + three + four for _, two, three, four, _ in SINGLE_BYTE_SHAPES)
+_CONTINUATION_OF = _codecs_reading(continuations for *_, continuations in SINGLE_BYTE_SHAPES)
 
 
 def _class_body(points: Iterable[int]) -> str:
@@ -338,9 +355,9 @@ def _shapes_beside(text: str, characters: Iterable[str]) -> Iterator[int]:
         position = text.find(character)
         while position != -1:
             # SHAPE matches at a shape's first continuation, the lead just before it.
-            if position > 0 and text[position - 1] > "\x7f" and SHAPE.match(text, position):
+            if position > 0 and text[position - 1] > "\x7f" and _shape_at(text, position):
                 yield position - 1
-            if text[position + 1 : position + 2] > "\x7f" and SHAPE.match(text, position + 1):
+            if text[position + 1 : position + 2] > "\x7f" and _shape_at(text, position + 1):
                 yield position
             position = text.find(character, position + 1)
 
@@ -437,7 +454,7 @@ def _single_byte_spots(text: str, kinds: bytes) -> Iterator[int]:
     if b"E" in kinds and _holds_late(text):
         yield from (found.start() - 1 for found in SHAPE.finditer(text, 1))
     else:
-        yield from (position - 1 for position in _found(text, kinds, b"AA", 1, SHAPE, SHAPE))
+        yield from (position - 1 for position in _found(text, kinds, b"AA", 1, _shape_at, SHAPE))
 
 
 def _double_byte_spots(text: str, kinds: bytes, rare: bool = True) -> Iterator[int]:
@@ -447,24 +464,47 @@ def _double_byte_spots(text: str, kinds: bytes, rare: bool = True) -> Iterator[i
         return
     for pair, offset in _BESIDE_LETTERS:
         if pair in kinds:
-            yield from _found(text, kinds, pair, offset, DOUBLE_BYTE_START, LETTER_BESIDE_START)
+            yield from _found(text, kinds, pair, offset, _start_at, LETTER_BESIDE_START)
     if rare:
         yield from (found.start() for found in RARE.finditer(text))
 
 
 def _found(
-    text: str, kinds: bytes, pair: bytes, offset: int, confirm: re.Pattern[str], scan: re.Pattern[str]
+    text: str,
+    kinds: bytes,
+    pair: bytes,
+    offset: int,
+    confirm: Callable[[str, int], bool],
+    scan: re.Pattern[str],
 ) -> Iterator[int]:
-    """Positions ``p`` where ``confirm`` matches, ``p - offset`` being where ``kinds`` holds ``pair``:
-    looked at one by one while they are few, the rest of ``text`` read by ``scan`` where they are
-    dense (Cyrillic or Greek text, whose every letter some codec reads a lead byte as)."""
+    """Positions ``p`` where ``confirm(text, p)`` holds, ``p - offset`` being where ``kinds`` holds
+    ``pair``: looked at one by one while they are few, the rest of ``text`` read by ``scan`` where
+    they are dense (Cyrillic or Greek text, whose every letter some codec reads a lead byte as)."""
     position = kinds.find(pair)
     visited = 0
     while position != -1:
-        if confirm.match(text, position + offset) is not None:
+        if confirm(text, position + offset):
             yield position + offset
         visited += 1
         if visited % FOUND_ONE_BY_ONE == 0 and position < visited * DENSE:
             yield from (found.start() for found in scan.finditer(text, position + offset + 1))
             return
         position = kinds.find(pair, position + 1)
+
+
+def _shape_at(text: str, position: int) -> bool:
+    """Whether a single-byte shape's first continuation is at ``position`` (``position - 1`` its
+    lead): first whether the two characters there are a lead and a continuation of one codec (in
+    Portuguese, ``çã`` are not), which two look-ups tell, and only then the shape.
+
+    >>> _shape_at("Jos\u0413\u00a9", 4), _shape_at("informação", 7)
+    (True, False)
+    """
+    return (
+        _LEAD_OF.get(text[position - 1], 0) & _CONTINUATION_OF.get(text[position], 0) != 0
+        and SHAPE.match(text, position) is not None
+    )
+
+
+def _start_at(text: str, position: int) -> bool:
+    return DOUBLE_BYTE_START.match(text, position) is not None

@@ -18,12 +18,17 @@ import functools
 import re
 from collections.abc import Iterable
 
+import regex
+
 from presswash.steps.plausibility import oddity
 
 SPACE = re.compile(r"\s")
 # Words longer than this (text without spaces) are judged a piece of this length at a time.
 LONGEST_WORD = 256
-LAST_SPACE = re.compile(r"\s\S*\Z")  # searched up to a position: the last whitespace before it
+# The last whitespace before a position, searched backwards from it (a forward search for it reads
+# from where it is told to start). The characters of SPACE: str.isspace's, which are Unicode's
+# White_Space and the four information separators.
+LAST_SPACE = regex.compile(r"[\s\x1c-\x1f]", flags=regex.REVERSE)
 
 
 class Words:
@@ -119,11 +124,8 @@ def outside_plain_words(text: str, spots: Iterable[int]) -> bool:
             end += 1
         if end - start > LONGEST_WORD or SPACE.search(text, start, end) is not None:
             return True
-        # The word around the run: before it, one character at a time (words are short, and a
-        # pattern searched up to a position reads from where it is told to start).
-        left = start
-        while left > 0 and end - left <= LONGEST_WORD and not text[left - 1].isspace():
-            left -= 1
+        before = LAST_SPACE.search(text, max(0, end - LONGEST_WORD - 1), start)
+        left = before.start() + 1 if before else max(0, end - LONGEST_WORD - 1)
         after = SPACE.search(text, end, left + LONGEST_WORD + 1)
         right = after.start() if after else len(text)
         if not _is_plain(text, left, right, start, end):

@@ -87,7 +87,7 @@ DOUBLE_BYTE_NAMES = frozenset(name for name, _ in DOUBLE_BYTE_CODECS)
 MOST_LAYERS = 3
 # A single-byte misread sequence is a lead and at most three continuations.
 LONGEST_SEQUENCE = 4
-# Characters on each side of a double-byte spot first read for the stretches around it; where
+# Characters on each side of a double-byte spot first read for the stretches that hold it; where
 # one reaches as far, farther.
 REACH = 16
 # A repair that removes this many improbable things is evidence enough by itself.
@@ -216,10 +216,16 @@ def _start(stretch: tuple[str, int, int, str]) -> int:
 def _suspect_stretches(
     text: str, everywhere: frozenset[str], words: Words | None = None
 ) -> set[tuple[str, int, int, str]]:
-    """``(codec, start, end, decoded)``: the stretches around the screen's spots (for the codecs
-    ``everywhere``, all of them) that a codec turns back into UTF-8; with ``words`` (no codec
-    proven), not those in a run that lies in a word holding nothing improbable, which would
-    not be judged."""
+    """``(codec, start, end, decoded)``: the stretches that a codec turns back into UTF-8 and that
+    hold one of the screen's spots (for the codecs ``everywhere``, all of them); with ``words``
+    (no codec proven), not those in a run that lies in a word holding nothing improbable, which
+    would not be judged.
+
+    A double-byte stretch is kept only where it holds its spot: the characters beside a Latin
+    letter or the rare ideograph the screen found. Around a rare ideograph of correct Chinese
+    text, other characters read as GBK give stretches that only put letters of other scripts
+    between ideographs (``没`` is ``û``).
+    """
     found: set[tuple[str, int, int, str]] = set()
     for run_start, run_end, single, double in suspect_runs(text):
         if words is not None and in_plain_word(text, words, run_start, run_end):
@@ -232,7 +238,11 @@ def _suspect_stretches(
                 for name, begin, finish, decoded in _single_byte_stretches(text[start:end])
             )
         for start, end in _merged((spot - REACH, spot + REACH + 1) for spot in double):
-            found.update(_around(text, max(start, run_start), min(end, run_end), run_start, run_end))
+            found.update(
+                stretch
+                for stretch in _around(text, max(start, run_start), min(end, run_end), run_start, run_end)
+                if _holds_one(double, stretch[1], stretch[2])
+            )
     if everywhere:
         for run in NON_ASCII_RUN.finditer(text):
             if DOUBLE_BYTE_START.search(run.group()) is not None:
@@ -242,6 +252,16 @@ def _suspect_stretches(
                     if name in everywhere
                 )
     return found
+
+
+def _holds_one(spots: list[int], start: int, end: int) -> bool:
+    """Whether one of ``spots`` (in order) lies in ``[start, end)``.
+
+    >>> _holds_one([3, 9], 4, 9), _holds_one([3, 9], 4, 10)
+    (False, True)
+    """
+    index = bisect_left(spots, start)
+    return index < len(spots) and spots[index] < end
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
