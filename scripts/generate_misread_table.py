@@ -117,11 +117,37 @@ def double_byte_starts() -> set[str]:
     return {character for character in characters if not character.isascii()}
 
 
-def rare_in_double_byte() -> set[int]:
-    """What double-byte misreads are full of and correct text seldom holds: ideographs outside the
+def seldom_correct() -> set[int]:
+    """What wrong readings of UTF-8 leave and correct text seldom holds: ideographs outside the
     common sets, halfwidth katakana, private-use characters."""
     rare = {point for point in IDEOGRAPHS if is_rare_ideograph(chr(point))}
     return rare | set(HALFWIDTH_KATAKANA) | set(PRIVATE_USE)
+
+
+def rare_in_double_byte(seldom: set[int]) -> set[int]:
+    """What double-byte misreads are full of: the characters of ``seldom`` that some double-byte
+    codec reads from bytes a UTF-8 sequence may hold (more than half of the rare ideographs are
+    not: their bytes are never UTF-8, ``鳕`` is F6 E8 in GBK)."""
+    return {
+        point for point in seldom if any(may_be_held(chr(point), codec) for _, codec in DOUBLE_BYTE_CODECS)
+    }
+
+
+# What may stand before and after a character's bytes inside UTF-8: nothing, the start of a
+# sequence of two, three or four bytes, or its continuation (a second byte of each range a lead
+# may ask for, then any continuation).
+BEFORE = (b"", b"\xc2", b"\xe1", b"\xe1\x80", b"\xf1", b"\xf1\x80", b"\xf1\x80\x80")
+AFTER = (b"", *(second + b"\x80" * more for second in (b"\x80", b"\x90", b"\xa0") for more in range(3)))
+
+
+def may_be_held(character: str, codec: str) -> bool:
+    """Whether ``codec`` reads ``character`` from bytes that may stand inside UTF-8: the second
+    chance reads a double-byte misread only where its stretch holds such a character."""
+    try:
+        data = character.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return any(decoded("utf-8", before + data + after) is not None for before in BEFORE for after in AFTER)
 
 
 def quoted_class(characters: set[str]) -> str:
@@ -139,7 +165,8 @@ def main() -> None:
         for name, leads, continuations in classes
     )
     starts = double_byte_starts()
-    rare = rare_in_double_byte()
+    seldom = seldom_correct()
+    rare = rare_in_double_byte(seldom)
     version = f"{sys.version_info.major}.{sys.version_info.minor}"
     OUTPUT.write_text(
         f'''"""Codecs UTF-8 is misread through, and the characters that screen them (generated: do not edit).
@@ -167,7 +194,11 @@ SINGLE_BYTE_SHAPES = (
 # character of one byte or two.
 DOUBLE_BYTE_STARTS = "{character_class(map(ord, starts))}"
 # Ideographs outside the common sets of Chinese, Japanese and Taiwanese text (see
-# presswash.steps.plausibility.is_rare_ideograph), halfwidth katakana and private use.
+# presswash.steps.plausibility.is_rare_ideograph), halfwidth katakana and private use: what a
+# wrong reading of UTF-8 often leaves and correct text seldom holds.
+SELDOM_CORRECT = "{character_class(seldom)}"
+# Those of them that some double-byte codec reads from bytes a UTF-8 sequence may hold: what a
+# double-byte misread is full of.
 DOUBLE_BYTE_RARE = "{character_class(rare)}"
 # Both, ranges less than {DOUBLE_BYTE_GAP} apart joined: a superset of a few dozen ranges, for the trigger.
 DOUBLE_BYTE_TRIGGER = "{character_class({*map(ord, starts), *rare}, DOUBLE_BYTE_GAP)}"

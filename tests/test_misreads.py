@@ -386,3 +386,20 @@ def test_no_pair_of_common_punctuation_begins_a_shape() -> None:
             assert SINGLE_BYTE_PAIR.fullmatch(first + second) is None
             assert PAIR_MEMBER.fullmatch(first) is None
     assert all(PAIR_MEMBER.fullmatch(character) for character in "£éГ©√°ﬁ")
+
+
+def test_ftfy_s_wrong_reading_is_questioned() -> None:
+    """ftfy reads ``月`` misread as ISO-8859-2 as Windows-1257, which leaves a rare ideograph (``㜈``),
+    and ``…`` misread as code page 850 as Mac Roman, which leaves a private-use character: what
+    correct text seldom holds sends the line as it was to the second chance, which reads it better."""
+    for text, codec in (("10月", "iso-8859-2"), ("Wait… what?", "cp850")):
+        bad = text.encode("utf-8").decode(codec)
+        assert STEP.fix_line(bad) != text  # ftfy's own reading
+        assert STEP.fix(bad) == text
+
+
+def test_a_rare_ideograph_no_utf8_holds_is_no_spot() -> None:
+    """鳕 is F6 E8 in GBK, bytes no UTF-8 holds: rare in correct Chinese, it is not where a misread may
+    be. 譚 (E6 9D in code page 932, as in 譚ｱ莠ｬ: 東京) is."""
+    assert misread_spots("鳕鱼") == []
+    assert misread_spots("譚ｱ莠ｬ") != []

@@ -47,6 +47,7 @@ from presswash.steps._misread_table import (
     DOUBLE_BYTE_RARE,
     DOUBLE_BYTE_STARTS,
     DOUBLE_BYTE_TRIGGER,
+    SELDOM_CORRECT,
     SINGLE_BYTE_CODECS,
     SINGLE_BYTE_SHAPES,
 )
@@ -163,6 +164,9 @@ DOUBLE_BYTE_START = re.compile(f"[{DOUBLE_BYTE_STARTS}]")
 # The characters double-byte misreads begin with or are full of, and a few more (see the table).
 DOUBLE_BYTE_CHARACTER = re.compile(f"[{DOUBLE_BYTE_TRIGGER}]")
 RARE = re.compile(f"[{DOUBLE_BYTE_RARE}]")
+# What a wrong reading leaves and correct text seldom holds (rare ideographs, halfwidth katakana,
+# private use), whether or not a misread the second chance could undo holds it.
+SELDOM_CORRECT_CHARACTER = re.compile(f"[{SELDOM_CORRECT}]")
 # A double-byte misread's first character beside a Latin letter (caf茅, 艑tsuchi).
 LETTER_BESIDE_START = re.compile(f"[{DOUBLE_BYTE_STARTS}](?:(?<=[A-Za-z].)|(?=[A-Za-z]))")
 _CONTINUATION = re.compile(f"[{_all_continuations()}]")

@@ -23,7 +23,7 @@ import ftfy
 from presswash.edits import ChangeLog, Edit
 from presswash.step import split_lines
 from presswash.steps.central_european import prefer_iso_8859_2
-from presswash.steps.misread_screen import may_hold_misread, misread_spots
+from presswash.steps.misread_screen import SELDOM_CORRECT_CHARACTER, may_hold_misread, misread_spots
 from presswash.steps.misread_sequences import misread_edits as sequence_edits
 from presswash.steps.misreads import misread_edits, undo_misreads
 from presswash.steps.plausibility import RARE_LETTER, text_oddity
@@ -63,13 +63,17 @@ def _repair_lines(
     untouched = decoded == lines
     # Text ftfy left as it was is here because the screen found a possible misread in it.
     screened = untouched and notable is not None
-    suspect_text = screened or RARE_LETTER.search(after_ftfy) or may_hold_misread(after_ftfy)
+    suspect_text = screened or _left_odd(after_ftfy) or may_hold_misread(after_ftfy)
     first = split_lines(undo_misreads(after_ftfy, screened=screened)) if suspect_text else decoded
     left_over: dict[int, int] = {}
     if suspect_text and not untouched:
         # The lines ftfy changed whose repair still holds a rare letter or a possible misread.
         repaired = "".join(first)
-        positions = [found.start() for found in RARE_LETTER.finditer(repaired)] + misread_spots(repaired)
+        positions = [
+            found.start()
+            for pattern in (RARE_LETTER, SELDOM_CORRECT_CHARACTER)
+            for found in pattern.finditer(repaired)
+        ] + misread_spots(repaired)
         starts = list(itertools.accumulate(map(len, first), initial=0))
         for index in sorted({bisect.bisect_right(starts, position) - 1 for position in positions}):
             if decoded[index] != lines[index]:
@@ -94,6 +98,13 @@ def _repair_lines(
             log.record("mojibake", [replace(edit, detail=ftfy_detail(line)) for edit in ftfy_edits])
             log.record("mojibake", first_edits[index])
             yield first[index], [Edit(c.start, c.end, c.replacement, c.detail) for c in log.changes]
+
+
+def _left_odd(text: str) -> bool:
+    """Whether ``text`` holds what a wrong reading leaves and correct text seldom holds: a rare
+    letter (``ƒ``), or a rare ideograph, halfwidth katakana or private-use character (ftfy may read
+    ``月`` misread as ISO-8859-2 as Windows-1257, which gives ``㜈``)."""
+    return RARE_LETTER.search(text) is not None or SELDOM_CORRECT_CHARACTER.search(text) is not None
 
 
 def _edits_by_line(text: str, lines: list[str]) -> list[list[Edit]]:
