@@ -117,17 +117,19 @@ def outside_plain_words(text: str, spots: Iterable[int]) -> bool:
     for passed, spot in enumerate(spots):
         if passed == PLAIN_WORDS_PASSED:
             return True
-        start = end = spot
-        while start > 0 and spot - start <= LONGEST_WORD and not text[start - 1].isascii():
-            start -= 1
-        while end < len(text) and end - spot <= LONGEST_WORD and not text[end].isascii():
-            end += 1
-        if end - start > LONGEST_WORD or SPACE.search(text, start, end) is not None:
-            return True
-        before = LAST_SPACE.search(text, max(0, end - LONGEST_WORD - 1), start)
-        left = before.start() + 1 if before else max(0, end - LONGEST_WORD - 1)
-        after = SPACE.search(text, end, left + LONGEST_WORD + 1)
+        # The word around the spot, looked for no farther than a plain word reaches. Where
+        # whitespace beyond ASCII (a misread NBSP) ends it, the run around the spot may hold that
+        # whitespace, which is a word of its own: the text may hold a misread.
+        reach = max(0, spot - LONGEST_WORD)
+        before = LAST_SPACE.search(text, reach, spot)
+        left = before.end() if before else reach
+        after = SPACE.search(text, spot, left + LONGEST_WORD + 1)
         right = after.start() if after else len(text)
-        if not _is_plain(text, left, right, start, end):
-            return True  # (a word reaching past the look is longer than a plain word)
+        if (
+            right - left > LONGEST_WORD
+            or not (before is None or before.group().isascii())
+            or not (after is None or after.group().isascii())
+            or word_oddity(text[left:right]) != 0
+        ):
+            return True
     return False
