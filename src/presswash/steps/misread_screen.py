@@ -219,7 +219,9 @@ SPARSE = 0.25
 # "." for an ASCII character: where the runs of characters beyond ASCII begin and end.
 _NON_ASCII_KINDS = _kinds(dict.fromkeys(range(0xC0, 0x100), b"n"))
 # A letter before (the spot one on) or after a double-byte character, in kinds.
-_BESIDE_LETTERS = ((b"aD", 1), (b"Da", 0), (b"aE", 1), (b"Ea", 0))
+_BESIDE_LETTERS = ((b"aD", 1), (b"Da", 0))
+# Kinds with "E" read as "D": a double-byte character beside a letter is then one of two pairs.
+_AS_DOUBLE = bytes.maketrans(b"E", b"D")
 # Places that the screen reads one by one before it reads the rest of the text with a pattern.
 FOUND_ONE_BY_ONE = 16
 # Sieves every ASCII character out.
@@ -400,7 +402,10 @@ def _may_hold(text: str, kinds: bytes, letters: bool = True) -> bool:
         return True
     if b"D" not in kinds and b"E" not in kinds:
         return False
-    return not letters or any(pair in kinds for pair, _ in _BESIDE_LETTERS) or RARE.search(text) is not None
+    if not letters:
+        return True
+    beside = _letters_beside(kinds)
+    return any(pair in beside for pair, _ in _BESIDE_LETTERS) or RARE.search(text) is not None
 
 
 def _holds_late(text: str) -> bool:
@@ -466,11 +471,20 @@ def _double_byte_spots(text: str, kinds: bytes, rare: bool = True) -> Iterator[i
     characters double-byte misreads are full of."""
     if b"D" not in kinds and b"E" not in kinds:
         return
+    beside = _letters_beside(kinds)
     for pair, offset in _BESIDE_LETTERS:
-        if pair in kinds:
-            yield from _found(text, kinds, pair, offset, _start_at, LETTER_BESIDE_START)
+        if pair in beside:
+            yield from _found(text, beside, pair, offset, _start_at, LETTER_BESIDE_START)
     if rare:
         yield from (found.start() for found in RARE.finditer(text))
+
+
+def _letters_beside(kinds: bytes) -> bytes:
+    """``kinds`` ready to be searched for ``_BESIDE_LETTERS`` (empty: it holds no Latin letter),
+    each character of either double-byte kind as "D"."""
+    if b"a" not in kinds:
+        return b""
+    return kinds.translate(_AS_DOUBLE) if b"E" in kinds else kinds
 
 
 def _found(
