@@ -1,4 +1,4 @@
-"""Count the CPU instructions each contender spends per byte of news: a measure noise cannot touch.
+"""Count the CPU instructions each contender spends per byte of news: a measure load cannot touch.
 
     python benchmarks/instructions.py              # ftfy, presswash.fix_text, the news cleaner, its explain
     python benchmarks/instructions.py --size 1     # on 1 MB of the benchmark input instead of 4
@@ -13,6 +13,11 @@ as ``run.py`` builds it (real news, 1% of the documents mangled) under
 the difference, divided by the input's UTF-8 size, is what cleaning costs. Hash
 randomization and BLAS threads are switched off so that two runs count the same. Needs valgrind
 (``apt install valgrind``); a run takes a few minutes, most of it ftfy's.
+
+The count is exact for one build of the code, but not stable across builds: a change to code
+that the measured pass never runs (a table another option reads) has moved the news cleaner's
+count on ``data/multilingual`` by 10%. Compare contenders counted in one run, and commits by
+differences well beyond that.
 """
 
 from __future__ import annotations

@@ -23,7 +23,12 @@ import ftfy
 from presswash.edits import ChangeLog, Edit
 from presswash.step import split_lines
 from presswash.steps.central_european import prefer_iso_8859_2
-from presswash.steps.misread_screen import SELDOM_CORRECT_CHARACTER, may_hold_misread, misread_spots
+from presswash.steps.misread_screen import (
+    NON_ASCII,
+    SELDOM_CORRECT_CHARACTER,
+    may_hold_misread,
+    misread_spots,
+)
 from presswash.steps.misread_sequences import misread_edits as sequence_edits
 from presswash.steps.misreads import misread_edits, undo_misreads
 from presswash.steps.plausibility import RARE_LETTER, text_oddity
@@ -63,17 +68,21 @@ def _repair_lines(
     untouched = decoded == lines
     # Text ftfy left as it was is here because the screen found a possible misread in it.
     screened = untouched and notable is not None
-    suspect_text = screened or _left_odd(after_ftfy) or may_hold_misread(after_ftfy)
+    left_odd = not screened and _left_odd(after_ftfy)
+    suspect_text = screened or left_odd or may_hold_misread(after_ftfy)
     first = split_lines(undo_misreads(after_ftfy, screened=screened)) if suspect_text else decoded
     left_over: dict[int, int] = {}
     if suspect_text and not untouched:
-        # The lines ftfy changed whose repair still holds a rare letter or a possible misread.
+        # The lines ftfy changed whose repair still holds what a wrong reading leaves or a
+        # possible misread.
         repaired = "".join(first)
-        positions = [
-            found.start()
-            for pattern in (RARE_LETTER, SELDOM_CORRECT_CHARACTER)
-            for found in pattern.finditer(repaired)
-        ] + misread_spots(repaired)
+        positions = misread_spots(repaired)
+        if left_odd or repaired != after_ftfy:
+            positions += [
+                found.start()
+                for pattern in (RARE_LETTER, SELDOM_CORRECT_CHARACTER)
+                for found in pattern.finditer(repaired)
+            ]
         starts = list(itertools.accumulate(map(len, first), initial=0))
         for index in sorted({bisect.bisect_right(starts, position) - 1 for position in positions}):
             if decoded[index] != lines[index]:
@@ -103,8 +112,13 @@ def _repair_lines(
 def _left_odd(text: str) -> bool:
     """Whether ``text`` holds what a wrong reading leaves and correct text seldom holds: a rare
     letter (``ƒ``), or a rare ideograph, halfwidth katakana or private-use character (ftfy may read
-    ``月`` misread as ISO-8859-2 as Windows-1257, which gives ``㜈``)."""
-    return RARE_LETTER.search(text) is not None or SELDOM_CORRECT_CHARACTER.search(text) is not None
+    ``月`` misread as ISO-8859-2 as Windows-1257, which gives ``㜈``). Both are beyond ASCII: the
+    text sieved of its ASCII, much shorter in most languages, is searched."""
+    beyond_ascii = NON_ASCII(text)
+    return (
+        RARE_LETTER.search(beyond_ascii) is not None
+        or SELDOM_CORRECT_CHARACTER.search(beyond_ascii) is not None
+    )
 
 
 def _edits_by_line(text: str, lines: list[str]) -> list[list[Edit]]:
