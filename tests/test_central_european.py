@@ -3,6 +3,8 @@ both directions, whole documents, what stays as ftfy reads it, and correct text 
 
 from __future__ import annotations
 
+from unittest import mock
+
 import ftfy
 import ftfy.bad_codecs  # registers the "sloppy-*" codecs
 import pytest
@@ -13,6 +15,7 @@ from sentences import sentences_by_language
 
 from presswash import Cleaner, fix_text
 from presswash.edits import apply_edits
+from presswash.steps import central_european
 from presswash.steps.central_european import (
     DETAIL,
     DIFFERING,
@@ -161,3 +164,24 @@ def test_either_reading_is_repaired_consistently(chosen: list[str], iso: bool) -
     assert apply_edits(bad, STEP.edits(bad)) == fixed
     if not iso:
         assert fixed == ftfy.fix_encoding(bad) or fixed == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(words, st.sampled_from(["windows-1252", "windows-1250", "iso-8859-2"])), max_size=4)
+)
+def test_a_line_read_whole_by_an_earlier_codec_is_passed_over_as_repair_by_repair(
+    chosen: list[tuple[list[str], str]],
+) -> None:
+    """Lines that Windows-1252 reads back whole are passed over at once; looked at repair by repair,
+    they give the same document."""
+    codecs = {"windows-1252": "sloppy-windows-1252", "windows-1250": "sloppy-windows-1250"}
+    # Être and Şişli read as Windows-1252 hold Š and ž, which the two Central European codecs place apart.
+    lines = [
+        " ".join([*line, "Être", "Şişli"]).encode("utf-8").decode(codecs.get(codec, codec))
+        for line, codec in chosen
+    ]
+    bad = "\n".join(lines)
+    fixed = STEP.fix(bad)
+    with mock.patch.object(central_european, "_read_whole_first", return_value=False):
+        assert STEP.fix(bad) == fixed

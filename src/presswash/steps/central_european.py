@@ -154,6 +154,13 @@ def _read_first(misread: str, repair: str) -> bool:
     return any(_reading(misread, codec) == repair for codec in _TRIED_FIRST)
 
 
+def _read_whole_first(line: str, fixed: str) -> bool:
+    """Whether a codec tried before Windows-1250 reads all of ``line`` as ``fixed`` (as ftfy
+    reads a line misread as Windows-1252): then it reads each of the line's repairs first too, and
+    the line is not looked at repair by repair (a mangled Chinese article: thousands of them)."""
+    return _read_first(line, fixed)
+
+
 class _Line:
     """A repaired line's repairs, each as Windows-1250 and ISO-8859-2 would read its characters."""
 
@@ -214,7 +221,7 @@ def prefer_iso_8859_2(
     # (1: ISO-8859-2 reads better, -1: Windows-1250 does, 0: even).
     readings: dict[int, tuple[str, list[Edit], int]] = {}
     for index, (line, (fixed, _)) in enumerate(zip(lines, repaired, strict=True)):
-        if fixed == line or DIFFERING.search(line) is None:
+        if fixed == line or DIFFERING.search(line) is None or _read_whole_first(line, fixed):
             continue
         # One edit per misread sequence, whether or not the caller has edits: clean() and explain()
         # decide alike.
