@@ -43,8 +43,9 @@ class Config:
     misreads: bool = option(
         False,
         "also undo the mojibake ftfy declines: UTF-8 read as KOI8, cp850, Windows-1251, the East Asian "
-        "codecs … (not with ftfy_compatible; costs about 9% more on English news, three to five "
-        "times more on Chinese, Japanese, Korean and Russian text)",
+        "codecs … (not with ftfy_compatible; costs about a tenth more time on English news, about "
+        "twice as much on Greek, German, Portuguese, Turkish, Vietnamese and Russian text, three to "
+        "four and a half times on Chinese, Japanese and Korean)",
     )
     html: bool = option(True, "decode HTML entities (&amp; &rsquo;) except on lines that hold HTML tags")
     controls: bool = option(True, "remove control characters and terminal escapes (tab, line breaks stay)")
