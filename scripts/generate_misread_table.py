@@ -7,7 +7,8 @@ E0-EF for three, F0-F4 for four) followed by one to three continuation bytes
 a *shape*: a character of the codec's two-, three- or four-byte leads followed
 by one, two or three of its continuation characters. In a double-byte codec a
 misread starts with a character whose encoding begins with a lead byte and
-goes on as UTF-8 does. :mod:`presswash.steps.misread_screen` looks for these
+goes on as UTF-8 does. :mod:`presswash.steps.misread_classes` makes patterns of these, and
+:mod:`presswash.steps.misread_screen` looks for these
 shapes, and for the characters a double-byte misread leaves that correct text
 rarely holds (ideographs outside the common sets, halfwidth katakana,
 private use). This script decodes every byte (and, for the double-byte codecs,

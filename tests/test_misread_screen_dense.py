@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from presswash import Cleaner
 from presswash.steps import misreads
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
+from presswash.steps.misread_classes import MISREAD_CHARACTERS
 from presswash.steps.misread_screen import (
-    MISREAD_CHARACTERS,
     may_hold_misread,
     may_hold_misread_around,
     suspect_runs,

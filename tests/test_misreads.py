@@ -17,12 +17,9 @@ from presswash import Cleaner, explain, fix_text
 from presswash.edits import apply_edits
 from presswash.sieve import COMMON_PUNCTUATION
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
+from presswash.steps.misread_classes import DOUBLE_BYTE_START, PAIR_MEMBER, RARE, SINGLE_BYTE_PAIR
 from presswash.steps.misread_screen import (
-    DOUBLE_BYTE_START,
     NON_ASCII,
-    PAIR_MEMBER,
-    RARE,
-    SINGLE_BYTE_PAIR,
     may_hold_misread,
     may_hold_misread_sieved,
     misread_spots,

@@ -47,12 +47,8 @@ import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-*" codecs)
 
 from presswash.edits import ChangeLog, Edit, apply_edits, splice
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
-from presswash.steps.misread_screen import (
-    DOUBLE_BYTE_START,
-    SINGLE_BYTE_READINGS,
-    may_hold_misread,
-    suspect_runs,
-)
+from presswash.steps.misread_classes import DOUBLE_BYTE_START, SINGLE_BYTE_READINGS
+from presswash.steps.misread_screen import may_hold_misread, suspect_runs
 from presswash.steps.misread_words import Words, in_plain_word, word_oddity
 from presswash.steps.plausibility import LETTERS, character_kind, is_clean, mixes_scripts, oddity
 

@@ -52,12 +52,14 @@ from presswash.steps._mojibake_table import (
     LONGEST_MATCH,
     MOJIBAKE_ALPHABET,
 )
-from presswash.steps.misread_screen import (
+from presswash.steps.misread_classes import (
     DOUBLE_BYTE_CHARACTER,
     MISREAD_CHARACTERS,
     SINGLE_BYTE_LEADS,
     SINGLE_BYTE_PAIR,
     UNCROWDED_MISREAD_CHARACTERS,
+)
+from presswash.steps.misread_screen import (
     may_hold_misread,
     may_hold_misread_around,
     may_hold_misread_sieved,
