@@ -175,7 +175,6 @@ def main(argv: list[str] | None = None) -> int:
         # results), and counting that would move the count with changes the pass never runs.
         sys.stdout.flush()
         os._exit(0)
-        return 0
     if shutil.which("valgrind") is None:
         parser.error("valgrind is not installed (apt install valgrind); it counts the instructions")
     size = sum(utf8_len(text) for text in documents(args.corpus, args.size, args.mangled))

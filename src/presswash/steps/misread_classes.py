@@ -7,8 +7,8 @@ module turns those class bodies into the patterns and look-ups that the screen
 (:mod:`presswash.steps.misread_screen`), the second chance
 (:mod:`presswash.steps.misreads`) and the mojibake step's triggers use.
 
-    >>> SHAPE.match("Jos\u0413\u00a9", 4) is not None, SINGLE_BYTE_PAIR.fullmatch("Г©") is not None
-    (True, True)
+    >>> SHAPE.match("Jos\u0413\u00a9", 4) is not None, may_begin_shape("Г", "©"), may_begin_shape("©", "Г")
+    (True, True, False)
 """
 
 from __future__ import annotations
@@ -63,12 +63,6 @@ SINGLE_BYTE_READINGS = tuple(
 SHAPE = re.compile(f"[{CONTINUATIONS}](?:{'|'.join(_shape(*shape[1:]) for shape in SINGLE_BYTE_SHAPES)})")
 # What any single-byte codec reads a lead byte as: characters that can start a misread.
 SINGLE_BYTE_LEADS = "".join(two + three + four for _, two, three, four, _ in SINGLE_BYTE_SHAPES)
-# A lead character and a continuation character of one codec: the pairs a shape begins with.
-SINGLE_BYTE_PAIR = re.compile(
-    "|".join(
-        f"[{two}{three}{four}][{continuations}]" for _, two, three, four, continuations in SINGLE_BYTE_SHAPES
-    )
-)
 
 
 def _codecs_reading(bodies: Iterable[str]) -> dict[str, int]:
@@ -82,10 +76,15 @@ def _codecs_reading(bodies: Iterable[str]) -> dict[str, int]:
     return codecs
 
 
-# The codecs that read a lead byte, and a continuation byte, as each character: a pair of
-# characters may begin a shape only where they share one, which two look-ups tell.
-LEAD_OF = _codecs_reading(two + three + four for _, two, three, four, _ in SINGLE_BYTE_SHAPES)
-CONTINUATION_OF = _codecs_reading(continuations for *_, continuations in SINGLE_BYTE_SHAPES)
+# The codecs that read a lead byte, and a continuation byte, as each character.
+_LEAD_OF = _codecs_reading(two + three + four for _, two, three, four, _ in SINGLE_BYTE_SHAPES)
+_CONTINUATION_OF = _codecs_reading(continuations for *_, continuations in SINGLE_BYTE_SHAPES)
+
+
+def may_begin_shape(first: str, second: str) -> bool:
+    """Whether one codec reads a lead byte as ``first`` and a continuation byte as ``second``: the
+    pair every single-byte shape begins with, told by two look-ups."""
+    return _LEAD_OF.get(first, 0) & _CONTINUATION_OF.get(second, 0) != 0
 
 
 def _class_body(points: Iterable[int]) -> str:

@@ -51,16 +51,15 @@ from presswash.steps._misread_table import (
 )
 from presswash.steps.misread_classes import (
     CONTINUATION,
-    CONTINUATION_OF,
     CONTINUATIONS,
     DOUBLE_BYTE_START,
-    LEAD_OF,
     LETTER_BESIDE_START,
     PAIR_MEMBER,
     RARE,
     SHAPE,
     SINGLE_BYTE_LEADS,
     class_ranges,
+    may_begin_shape,
 )
 from presswash.steps.misread_words import outside_plain_words
 
@@ -411,10 +410,7 @@ def _shape_at(text: str, position: int) -> bool:
     >>> _shape_at("Jos\u0413\u00a9", 4), _shape_at("informação", 7)
     (True, False)
     """
-    return (
-        LEAD_OF.get(text[position - 1], 0) & CONTINUATION_OF.get(text[position], 0) != 0
-        and SHAPE.match(text, position) is not None
-    )
+    return may_begin_shape(text[position - 1], text[position]) and SHAPE.match(text, position) is not None
 
 
 def _start_at(text: str, position: int) -> bool:

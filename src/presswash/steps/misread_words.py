@@ -86,11 +86,6 @@ def in_plain_word(text: str, words: Words, start: int, end: int) -> bool:
     (True, False)
     """
     left, right = words.word_at(start)
-    return _is_plain(text, left, right, start, end)
-
-
-def _is_plain(text: str, left: int, right: int, start: int, end: int) -> bool:
-    """Whether the run ``text[start:end]``, in the word ``text[left:right]``, lies in a plain word."""
     return (
         right - left <= LONGEST_WORD
         and SPACE.search(text, start, end) is None  # a misread NBSP is a word of its own

@@ -56,8 +56,8 @@ from presswash.steps.misread_classes import (
     DOUBLE_BYTE_CHARACTER,
     MISREAD_CHARACTERS,
     SINGLE_BYTE_LEADS,
-    SINGLE_BYTE_PAIR,
     UNCROWDED_MISREAD_CHARACTERS,
+    may_begin_shape,
 )
 from presswash.steps.misread_screen import (
     may_hold_misread,
@@ -364,7 +364,7 @@ class Mojibake(LineStep):
         first, second = (RUNS_BY_CHARACTER.get(character, ()) for character in pair)
         if len(first) > 0 and len(second) > 1 and first[0] & second[1] != 0:
             return True
-        return self.second_chance and SINGLE_BYTE_PAIR.fullmatch(pair) is not None
+        return self.second_chance and may_begin_shape(*pair)
 
     def may_apply(self, notable: str, utf8: bytes) -> bool:
         if self.second_chance and may_hold_misread_sieved(notable, utf8):
