@@ -50,6 +50,7 @@ from presswash.steps.mojibake_screen import (
     LONE_CHARACTERS,
     MAY_HOLD_MOJIBAKE,
     RUN_CHARACTERS,
+    RUN_SCANS,
     SIEVED_SHARE,
     SURROGATES,
     in_run_somewhere,
@@ -96,9 +97,6 @@ MOJIBAKE_CHARACTERS = RUN_CHARACTERS | LONE_CHARACTERS
 # mojibake, or NFC work. One scan finds them all, where one screen each would read
 # the text again each.
 MAY_NEED_MORE_THAN_QUOTES = nfc_work_or(f"{BEYOND_RUNLESS}{SURROGATES}{RARE_FIXES}{ESCAPE}")
-# Distinct characters outside the runless set that a scan of text largely non-ASCII looks for in
-# runs by a scan each (its guillemets and quotes); the others are looked at where they stand.
-LED_SCANS = 8
 FTFY_WORK_ELSEWHERE = frozenset(
     LIGATURE_CHARACTERS | WIDTH_CHARACTERS | CONTROL_CHARACTERS | set(LINE_BREAKS + ESCAPE)
 )
@@ -371,7 +369,7 @@ class FtfyCompatible(Step):
         (:data:`MAY_NEED_MORE_THAN_QUOTES`);
         each is then looked at as the screens would: a character outside the runless
         set for a run around it (:func:`~presswash.steps.mojibake_screen.stands_in_run`;
-        the first of up to ``LED_SCANS`` distinct ones that are not suspicious alone is
+        the first of up to ``RUN_SCANS`` distinct ones that are not suspicious alone is
         looked for throughout by one scan led by it; past the look-ups the text allows,
         the whole text is screened once instead),
         a stretch of marks for NFC. A character replaced by ASCII (a Chinese text's
@@ -407,7 +405,7 @@ class FtfyCompatible(Step):
             elif character in BEYOND_RUNLESS_CHARACTERS:  # none of them is unstable under NFC
                 if character in led:
                     pass  # looked for in runs throughout already
-                elif character not in LONE_CHARACTERS and len(led) < LED_SCANS:
+                elif character not in LONE_CHARACTERS and len(led) < RUN_SCANS:
                     # Guillemets and quotes (Greek, Chinese): one scan led by each finds them in runs.
                     led.add(character)
                     if in_run_somewhere(text, character):

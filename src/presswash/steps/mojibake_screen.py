@@ -68,6 +68,18 @@ SIEVED_SHARE = DENSE_SHARE
 # neighbouring alphabet characters are fewer to look at than the many ways its
 # sieved letters could spell a run.
 SPELLED_SHARE = 1 / 20
+# Spelling runs costs about as much, for each character of the sieved text, as a scan reads
+# this many characters of the text (both measured on news in French, German and English).
+SPELLING_COST = 150
+# Visiting one occurrence of a character costs about as much as reading this many
+# characters in a substring search.
+VISIT_COST = 200
+# Distinct characters outside the runless set that are looked for in runs by one scan each;
+# past them, a text's distinct characters or its pairs of alphabet characters decide.
+RUN_SCANS = 8
+# Spelling runs costs less than this many scans for sieved text that is spelled at once: most
+# text with uncommon characters also holds the two curly double quotes, which are scanned too.
+SCANS_ANYWAY = 2
 
 
 def _class_characters(body: str) -> Iterator[str]:
@@ -98,7 +110,6 @@ BEYOND_RUNLESS_CHARACTERS = frozenset(_class_characters(BEYOND_RUNLESS + SURROGA
 JUDGED_WHERE_THEY_STAND = frozenset(
     character for character in LONE_CHARACTERS if unicodedata.category(character) not in ("Cc", "Cs")
 )
-_WITHOUT_JUDGED = str.maketrans(dict.fromkeys(JUDGED_WHERE_THEY_STAND))
 
 
 def _runs_by_character() -> dict[str, tuple[int, ...]]:
@@ -113,6 +124,11 @@ def _runs_by_character() -> dict[str, tuple[int, ...]]:
 
 RUNS_BY_CHARACTER = _runs_by_character()
 RUN_CHARACTERS = frozenset(RUNS_BY_CHARACTER)
+# The common punctuation outside the runless set (quotes), and a class of the rest of that set.
+_COMMON_BEYOND_RUNLESS = "".join(mark for mark in COMMON_PUNCTUATION if mark in BEYOND_RUNLESS_CHARACTERS)
+_UNCOMMON_BEYOND_RUNLESS = re.compile(
+    "[" + "".join(map(re.escape, sorted(BEYOND_RUNLESS_CHARACTERS.difference(COMMON_PUNCTUATION)))) + "]"
+)
 # The characters beyond the common punctuation that runs and lone suspicious characters are made
 # of: a text's decide what it can spell. Looking only for them, a Chinese text is not taken
 # apart into its thousands of characters to learn that it uses a pair of quotes.
@@ -173,17 +189,18 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     a few runs of adjacent characters (see ``scripts/generate_mojibake_table.py``).
     The text is sieved (see :mod:`presswash.sieve`; ``notable`` if given, else
     its non-ASCII characters are kept). Text whose only non-ASCII characters
-    are the common punctuation (quotes, dashes, ``…``) holds no run; otherwise
-    the runs that its distinct characters could spell are looked for in the
-    sieved text. Those found may be
-    neighbours only after sieving (``£“`` from ``£5m. “No”``), so they are then
-    looked up in ``text``.
-    Text with more non-ASCII characters is scanned itself, once: for the
-    pairs of neighbouring alphabet characters where a run may begin
-    (Turkish, Lithuanian), or, in text that is largely non-ASCII (Greek,
-    Cyrillic, Chinese), for the characters outside the runless set (see
-    ``scripts/generate_mojibake_table.py``): every run holds one. The runs
-    are looked for only around the places found.
+    are the common punctuation (quotes, dashes, ``…``) holds no run. Every run
+    holds a character outside the runless set (see
+    ``scripts/generate_mojibake_table.py``), so in text with few of them (an
+    English article's ``£``, a French one's guillemets) each is looked for in
+    runs by one scan of the text that it leads, unless the sieved text is short
+    enough that spelling costs less: the runs that its distinct characters could
+    spell are then looked for in the sieved text. Those found may be neighbours
+    only after sieving (``£“`` from ``£5m. “No”``), so they are then looked up
+    in ``text``. Other text is scanned itself, once: for the pairs of
+    neighbouring alphabet characters where a run may begin, or, in text that is
+    largely non-ASCII (Greek, Cyrillic, Chinese), for the characters outside the
+    runless set. The runs are looked for only around the places found.
 
     >>> may_hold_mojibake("Nicolás – “déjà vu…” costs £5")
     False
@@ -197,25 +214,54 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
         return False
     if notable is None:
         notable = NON_ASCII(text)
-    if len(notable) <= len(text) * SPELLED_SHARE:
-        return _spells_run(text, notable)
     if len(notable) <= len(text) * SIEVED_SHARE:
-        # Where its characters outside the runless set are few (the capitals of Turkish),
-        # each is looked at where it stands; where they are many (the quotes of Lithuanian),
-        # the text is searched for the fewer pairs where a run may begin.
-        beyond = BEYOND_RUNLESS_CHARACTER.findall(notable)
-        if len(beyond) <= most_look_ups(text):
-            return may_hold_mojibake_around(text, notable, "".join(set(beyond)))
+        spelling_cost = len(notable) * SPELLING_COST
+        if spelling_cost <= len(text) * SCANS_ANYWAY:
+            return _spells_run(text, notable)
+        if _SPELLING_CHARACTER.search(notable) is None:
+            return False  # the common punctuation alone is innocent, as are the rest
+        # Where its distinct characters outside the runless set are few (the guillemets of
+        # French, the capitals of Turkish), each is looked for in runs by a scan it leads,
+        # unless spelling costs less; where they are many, the text is searched for the pairs
+        # where a run may begin, unless it is sparse enough to spell its runs.
+        distinct, places = _beyond_runless(notable)
+        scans_cost = len(distinct) * len(text) + places * VISIT_COST
+        if len(distinct) <= RUN_SCANS and scans_cost <= spelling_cost:
+            return may_hold_mojibake_around(text, notable, distinct)
+        if len(notable) <= len(text) * SPELLED_SHARE:
+            return _spells_run(text, notable)
         return _holds_run_around(text, notable, MAY_HOLD_MOJIBAKE)
     return _holds_run_around(text, notable, BEYOND_RUNLESS_CHARACTER)
+
+
+def _beyond_runless(notable: str) -> tuple[str, int]:
+    """The distinct characters outside the runless set that sieved text ``notable`` holds, and
+    how often they stand there. Its quotes are counted, not listed one by one.
+
+    >>> _beyond_runless("“£”’“”")
+    ('”“£', 5)
+    """
+    uncommon = _UNCOMMON_BEYOND_RUNLESS.findall(notable)
+    distinct = "".join(set(uncommon))
+    places = len(uncommon)
+    for mark in _COMMON_BEYOND_RUNLESS:
+        count = notable.count(mark)
+        if count:
+            distinct = mark + distinct
+            places += count
+    return distinct, places
 
 
 def may_hold_mojibake_around(text: str, notable: str, characters: str) -> bool:
     """:func:`may_hold_mojibake`, for a text (sieved: ``notable``) whose characters outside the
     runless set are exactly the distinct ``characters``: every run and lone character is
-    one of them, so the places where they stand are looked at (:func:`in_run_somewhere`),
-    and the text is not read through by a class scan. Where they stand more often than the look-ups the text
-    allows, its distinct characters decide (:func:`_spells_run`).
+    one of them, so the places where they stand are looked at, and the text is not read
+    through by a class scan. Each that is not suspicious alone is looked for in runs by one
+    scan it leads (:func:`in_run_somewhere`), however often it stands (the guillemets of a
+    French article); the lone ones that the heuristic judges by their neighbours (``œ``) are
+    looked at where they stand, while the text allows (:func:`judged_fire`). Past
+    ``RUN_SCANS`` characters to scan, the text's distinct characters decide
+    (:func:`_spells_run`).
 
     >>> def around(text):
     ...     beyond = "".join(sorted(set(text) & BEYOND_RUNLESS_CHARACTERS))
@@ -224,24 +270,23 @@ def may_hold_mojibake_around(text: str, notable: str, characters: str) -> bool:
     ('«»×“”', False)
     >>> around("Это РџСЂРёРІРµС‚")[1]  # "Привет" read as Windows-1251
     True
+    >>> around("le cœur et l’œuvre"), around("bœ!")
+    (('œ', False), ('œ', True))
     """
-    look_ups = most_look_ups(text)
-    visited = ""
-    frequent = False
+    judged = ""
+    scanned = ""
     for character in characters:
-        if character in LONE_CHARACTERS and character not in JUDGED_WHERE_THEY_STAND:
+        if character not in LONE_CHARACTERS:
+            scanned += character
+        elif character in JUDGED_WHERE_THEY_STAND:
+            judged += character
+        else:
             return True
-        count = text.count(character)
-        if count > look_ups:
-            frequent = True
-            continue
-        look_ups -= count
-        visited += character
-    if any(in_run_somewhere(text, character) for character in visited):
+    if judged and judged_fire(text, notable, judged):
         return True
-    # Those too many to look at one by one (the quotes of a Chinese text): the text's distinct
-    # characters decide, as past the look-ups of any screen.
-    return frequent and _spells_run(text, notable)
+    if len(scanned) > RUN_SCANS:
+        return _spells_run(text, notable)
+    return any(in_run_somewhere(text, character) for character in scanned)
 
 
 def _spells_run(text: str, notable: str) -> bool:
@@ -258,7 +303,8 @@ def _spells_run(text: str, notable: str) -> bool:
         if judged_fire(text, notable, judged):
             return True
         # Every match holding one of them has been looked for; the rest may hold a run.
-        notable = notable.translate(_WITHOUT_JUDGED)
+        for character in judged:
+            notable = notable.replace(character, "")
     seen = runs_seen(notable)
     # The runs seen may be neighbours only after sieving (``£“`` from ``£5m. “No”``).
     return seen is None or _any_occurs_in(text, seen, notable)
@@ -434,11 +480,6 @@ def runs_seen(notable: str) -> list[str] | None:
     if len(seen) > SIEVED_RUNS_TO_LOOK_UP:
         return None  # each look-up reads the text: past a few, the heuristic decides
     return seen
-
-
-# Visiting one occurrence of a character costs about as much as reading this many
-# characters in a substring search.
-VISIT_COST = 200
 
 
 def _any_occurs_in(text: str, runs: list[str], notable: str) -> bool:
