@@ -451,18 +451,20 @@ class FtfyCompatible(Step):
             return text
         if unescape_html == "auto" and "<" in text:
             return None
-        beyond_printable_ascii = False
+        # Each distinct entity is decoded and judged once (a Russian page's dozens of &#39;).
+        decoded: dict[str, str] = {}
 
-        def decode(entity: re.Match[str]) -> str:
-            nonlocal beyond_printable_ascii
-            decoded = decoded_entity(entity.group())
-            if not (decoded.isascii() and decoded.isprintable()) or "&" in decoded:
-                beyond_printable_ascii = True
-            return decoded
+        def decode(match: re.Match[str]) -> str:
+            entity = match.group()
+            value = decoded.get(entity)
+            if value is None:
+                value = decoded[entity] = decoded_entity(entity)
+            return value
 
         decoded_text = HTML_ENTITY_RE.sub(decode, text)  # as ftfy's unescape_html
-        if beyond_printable_ascii:
-            return None
+        for value in decoded.values():
+            if not (value.isascii() and value.isprintable()) or "&" in value:
+                return None
         # Decoded characters can complete an entity (``&a&#109;p;``): ftfy's second round decodes it.
         return None if has_entities(decoded_text, decoded_text, True) else decoded_text
 
