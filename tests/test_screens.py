@@ -21,13 +21,21 @@ from ftfy.chardata import (
     LOSSY_UTF8_RE,
     possible_encoding,
 )
+from ftfy.fixes import fix_c1_controls, fix_surrogates
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import presswash
 from presswash.sieve import COMMON_PUNCTUATION, PIECE, AsciiSieve
 from presswash.steps._mojibake_table import MOJIBAKE_ALPHABET, MOJIBAKE_RUNS, SUSPICIOUS_ALONE
-from presswash.steps.mojibake import _has_altered_utf8, _has_lossy_utf8, fix_encoding, is_bad
+from presswash.steps.mojibake import (
+    Mojibake,
+    _has_altered_utf8,
+    _has_lossy_utf8,
+    fix_encoding,
+    fix_encoding_sieved,
+    is_bad,
+)
 from presswash.steps.mojibake_screen import (
     BEYOND_RUNLESS_CHARACTERS,
     JUDGED_WHERE_THEY_STAND,
@@ -130,6 +138,16 @@ def test_is_bad_is_ftfys(text: str) -> None:
 @given(st.one_of(st.text(), mojibake_like, mangled))
 def test_fix_encoding_is_ftfys(text: str) -> None:
     assert fix_encoding(text) == ftfy.fix_encoding(text)
+
+
+@given(st.one_of(st.text(), mojibake_like, mangled))
+def test_fix_encoding_sieved_gives_the_result_sieved(text: str) -> None:
+    """The sieved result comes from the rounds' own screening, and is the result's sieved form;
+    a suspect text (one the screen passes on) is decoded as any other."""
+    fixed = ftfy.fix_encoding(text)
+    assert fix_encoding_sieved(text, SIEVE) == (fixed, SIEVE(fixed))
+    if may_hold_mojibake(text):
+        assert fix_encoding_sieved(text, SIEVE, suspect=True) == (fixed, SIEVE(fixed))
 
 
 def test_fix_encoding_is_ftfys_on_every_mojibake_case_and_mangled_news_line() -> None:
@@ -381,3 +399,26 @@ def test_mojibake_screen_on_multilingual_news_finds_only_real_runs() -> None:
             for word in MISREAD_WORDS:
                 mangled = f"{article[:middle]} {word}{article[middle:]}"
                 assert may_hold_mojibake(mangled, SIEVE(mangled)), (path.stem, word)
+
+
+# Lines whose decoding leaves C1 controls that spell more mojibake once read as Windows-1252.
+c1_layers = st.lists(
+    st.sampled_from(
+        ["\u00c3\u0083\u00c2\u00a9", "\u00e2\u0080\u0099", "\u0080", "\u0099", "\u20ac", "Ã©", "é", "x ", "☃"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(st.one_of(mangled, mojibake_like, c1_layers))
+def test_mojibake_step_decodes_every_layer(text: str) -> None:
+    """The step takes each line through ftfy's decoding, C1 and surrogate fixes until the screen
+    finds nothing or nothing changes, as ftfy's own loop of fixes would take it."""
+    for line in text.splitlines(keepends=True):
+        expected = line
+        while may_hold_mojibake(expected):
+            fixed = fix_surrogates(fix_c1_controls(ftfy.fix_encoding(expected)))
+            if fixed == expected:
+                break
+            expected = fixed
+        assert Mojibake().fix_line(line) == expected

@@ -43,7 +43,7 @@ from presswash.step import ANY_NON_ASCII, Step, split_lines
 from presswash.steps._mojibake_table import BEYOND_RUNLESS
 from presswash.steps.html_entities import decoded_entity, unescape
 from presswash.steps.misread_sequences import misread_edits
-from presswash.steps.mojibake import fix_encoding
+from presswash.steps.mojibake import fix_encoding, fix_encoding_sieved
 from presswash.steps.mojibake_screen import (
     BEYOND_RUNLESS_CHARACTERS,
     JUDGED_WHERE_THEY_STAND,
@@ -286,8 +286,9 @@ class FtfyCompatible(Step):
                 return None
             if config.fix_encoding:
                 # Without a config, as ftfy.fix_text itself calls it (it skips the config there).
-                fixed = fix_encoding(fixed, suspect=True)
-            notable = self._sieve(fixed)
+                fixed, notable = fix_encoding_sieved(fixed, self._sieve, suspect=True)
+            else:
+                notable = self._sieve(fixed)
             if config.fix_c1_controls and C1_CONTROL_RE.search(notable) is not None:
                 fixed = fix_c1_controls(fixed)
                 notable = self._sieve(fixed)

@@ -26,6 +26,7 @@ byte patterns; its result is ftfy's, character for character.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ftfy.badness import BADNESS_RE
@@ -69,6 +70,7 @@ from presswash.steps.mojibake_screen import (
     BEYOND_RUNLESS_CHARACTERS,
     LONE_CHARACTERS,
     MAY_HOLD_MOJIBAKE,
+    NON_ASCII,
     RUNS_BY_CHARACTER,
     SIEVED_SHARE,
     SURROGATES,
@@ -81,11 +83,12 @@ from presswash.steps.second_chance import MOST_PASSES, second_chance
 MISREAD_CHARACTER = re.compile(f"[{MISREAD_CHARACTERS}]")
 
 
-def is_bad(text: str, suspect: bool = False) -> bool:
+def is_bad(text: str, suspect: bool = False, notable: str | None = None) -> bool:
     """Exactly ``ftfy.badness.is_bad(text)``: whether ftfy's heuristic sees mojibake.
 
     ``suspect`` says that the caller has already found that ``text`` may hold
-    mojibake (:func:`may_hold_mojibake`), which is then not asked again.
+    mojibake (:func:`may_hold_mojibake`), which is then not asked again;
+    ``notable`` is ``text`` sieved, if the caller has it.
 
     Every match of the heuristic holds a place that ``MAY_HOLD_MOJIBAKE`` finds
     (at that place, or one character later) and starts at most
@@ -97,7 +100,7 @@ def is_bad(text: str, suspect: bool = False) -> bool:
     >>> is_bad("Mayor\u00e2\u20ac\u2122s"), is_bad("Mayor’s café"), is_bad("le cœur et l’œuvre")
     (True, False, False)
     """
-    if not (suspect or may_hold_mojibake(text)):
+    if not (suspect or may_hold_mojibake(text, notable)):
         return False
     tried = 0  # the heuristic has been tried at every start before this one
     for places, candidate in enumerate(MAY_HOLD_MOJIBAKE.finditer(text)):
@@ -147,16 +150,32 @@ def fix_encoding(text: str, suspect: bool = False) -> str:
     >>> fix_encoding("NicolÃ¡s said â€œhelloâ€\x9d")
     'Nicolás said “hello”'
     """
+    return fix_encoding_sieved(text, NON_ASCII, suspect)[0]
+
+
+def fix_encoding_sieved(text: str, sieve: Callable[[str], str], suspect: bool = False) -> tuple[str, str]:
+    """:func:`fix_encoding`'s result, and that result sieved by ``sieve``, which keeps every
+    non-ASCII character (see :mod:`presswash.sieve`).
+
+    Each round screens the text it starts from, sieved, but for a ``suspect`` first one; the
+    last round's sieved text is the result's, which a caller that sieves by ``sieve`` (to look
+    for other work in it) would otherwise sieve again.
+
+    >>> fix_encoding_sieved("NicolÃ¡s & co", NON_ASCII, suspect=True)
+    ('Nicolás & co', 'á')
+    """
+    notable = None if suspect or text.isascii() else sieve(text)
     while True:
-        fixed = _decode_once(text, suspect)
+        fixed = _decode_once(text, notable)
         if fixed == text:
-            return text
-        text, suspect = fixed, False
+            return text, sieve(text) if notable is None else notable
+        text, notable = fixed, sieve(fixed)
 
 
-def _decode_once(text: str, suspect: bool) -> str:
-    """One round of ftfy's ``fix_encoding``, in ftfy's order of attempts."""
-    if not text or text.isascii() or not is_bad(text, suspect):
+def _decode_once(text: str, notable: str | None) -> str:
+    """One round of ftfy's ``fix_encoding``, in ftfy's order of attempts, on ``text`` sieved as
+    ``notable`` (None: suspect, or ASCII)."""
+    if not text or text.isascii() or not is_bad(text, suspect=notable is None, notable=notable):
         return text
     possible_encodings = []
     for encoding in CHARMAP_ENCODINGS:
@@ -380,9 +399,13 @@ class Mojibake(LineStep):
     def fix_line(self, line: str) -> str:
         # Each decoding can reveal another layer (double encoding, or C1
         # controls that decode into mojibake), so repeat while any may remain.
-        while may_hold_mojibake(line):
-            fixed = fix_surrogates(fix_c1_controls(fix_encoding(line, suspect=True)))
+        notable = None
+        while may_hold_mojibake(line, notable):
+            decoded, notable = fix_encoding_sieved(line, NON_ASCII, suspect=True)
+            fixed = fix_surrogates(fix_c1_controls(decoded))
             if fixed == line:
                 break
+            if fixed != decoded:
+                notable = None
             line = fixed
         return line
