@@ -131,7 +131,8 @@ class FtfyCompatible(Step):
 
     def __init__(self, config: TextFixerConfig) -> None:
         self.config = config._replace(explain=False)
-        self._sieve = AsciiSieve(self.trigger)
+        # Text largely non-ASCII (a line of mojibake) stands for its own sieved form.
+        self._sieve = AsciiSieve(self.trigger).sieve_unless_dense
         self._quotes = (
             [(quote, "'") for quote in CURLY_SINGLE_QUOTES] + [(quote, '"') for quote in CURLY_DOUBLE_QUOTES]
             if config.uncurl_quotes

@@ -150,12 +150,12 @@ def fix_encoding(text: str, suspect: bool = False) -> str:
     >>> fix_encoding("NicolÃ¡s said â€œhelloâ€\x9d")
     'Nicolás said “hello”'
     """
-    return fix_encoding_sieved(text, NON_ASCII, suspect)[0]
+    return fix_encoding_sieved(text, NON_ASCII.sieve_unless_dense, suspect)[0]
 
 
 def fix_encoding_sieved(text: str, sieve: Callable[[str], str], suspect: bool = False) -> tuple[str, str]:
     """:func:`fix_encoding`'s result, and that result sieved by ``sieve``, which keeps every
-    non-ASCII character (see :mod:`presswash.sieve`).
+    non-ASCII character (see :mod:`presswash.sieve`; it may keep a text largely non-ASCII whole).
 
     Each round screens the text it starts from, sieved, but for a ``suspect`` first one; the
     last round's sieved text is the result's, which a caller that sieves by ``sieve`` (to look
@@ -401,7 +401,7 @@ class Mojibake(LineStep):
         # controls that decode into mojibake), so repeat while any may remain.
         notable = None
         while may_hold_mojibake(line, notable):
-            decoded, notable = fix_encoding_sieved(line, NON_ASCII, suspect=True)
+            decoded, notable = fix_encoding_sieved(line, NON_ASCII.sieve_unless_dense, suspect=True)
             fixed = fix_surrogates(fix_c1_controls(decoded))
             if fixed == line:
                 break
