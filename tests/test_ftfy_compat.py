@@ -46,6 +46,7 @@ def test_identical_to_ftfy_on_any_text(text: str) -> None:
 @example("A\u0300\u20ac")  # normalization creates mojibake
 @example("&amp;\n<b>&amp;</b>\n&amp;")  # entities decoded before the first tag, kept after it
 @example("&Atilde;&copy;")  # entities decode into mojibake
+@example("&amp;lt; Nicol\u00c3\u00a1s")  # decoding the line leaves an entity that was escaped twice
 @example("a\u0301" * 40)  # normalization makes many pairs of mojibake letters, none of them mojibake
 @example("“ﬁne” ﾊﾞ")  # the width fix brings a combining mark that NFC then joins
 @example("ŉ")  # the ligature fix brings a curly quote (ʼn)

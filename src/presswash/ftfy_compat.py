@@ -280,6 +280,7 @@ class FtfyCompatible(Step):
             text = unescape(text)
             notable = self._sieve(text)
         fixed = text
+        decoded = None  # the line as ftfy's decoding leaves it
         mojibake = may_hold_mojibake(text, notable)
         rare = mojibake or RARE_FIX.search(notable) is not None
         if mojibake:
@@ -288,6 +289,7 @@ class FtfyCompatible(Step):
             if config.fix_encoding:
                 # Without a config, as ftfy.fix_text itself calls it (it skips the config there).
                 fixed, notable = fix_encoding_sieved(fixed, self._sieve, suspect=True)
+                decoded = fixed
             else:
                 notable = self._sieve(fixed)
             if config.fix_c1_controls and C1_CONTROL_RE.search(notable) is not None:
@@ -351,6 +353,11 @@ class FtfyCompatible(Step):
             and JUDGED_WHERE_THEY_STAND.isdisjoint(notable)
         ):
             return None if has_entities(fixed, fixed, entities) else fixed
+        if fixed is decoded and not unescaped:
+            # No fix changed the line that ftfy's decoding leaves as it is, and decoding brings
+            # no entity or escape (ASCII bytes read back as themselves): a second round of
+            # ftfy's fixes would change nothing.
+            return fixed
         if unescaped or rare or normalized:
             notable = self._sieve(fixed)
             if ESCAPE in notable or has_entities(fixed, notable, entities):
