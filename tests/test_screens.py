@@ -39,9 +39,12 @@ from presswash.steps.mojibake import (
 from presswash.steps.mojibake_screen import (
     BEYOND_RUNLESS_CHARACTERS,
     JUDGED_WHERE_THEY_STAND,
+    LISTED_AT_ONCE,
     LONGEST_RUN,
+    RUN_SCANS,
     SIEVED_SHARE,
     SURROGATES,
+    _beyond_runless,
     in_run_somewhere,
     may_hold_mojibake,
     may_hold_mojibake_around,
@@ -422,3 +425,19 @@ def test_mojibake_step_decodes_every_layer(text: str) -> None:
                 break
             expected = fixed
         assert Mojibake().fix_line(line) == expected
+
+
+@given(
+    st.text(alphabet=st.sampled_from([*"“”‘’£€«»¡©ÃÂ", "a", "é", "ж", "中"]), max_size=40),
+    st.integers(0, 40),
+)
+def test_characters_beyond_the_runless_set_are_found_in_short_and_long_text(piece: str, repeats: int) -> None:
+    """Listed at once or searched for one by one, the same characters and count (or too many)."""
+    for notable in (piece, piece * repeats + "é" * LISTED_AT_ONCE):
+        beyond = [character for character in notable if character in BEYOND_RUNLESS_CHARACTERS]
+        distinct, places = _beyond_runless(notable)
+        if len(set(beyond)) > RUN_SCANS:
+            assert len(distinct) > RUN_SCANS
+        else:
+            assert sorted(distinct) == sorted(set(beyond))
+            assert places == len(beyond)

@@ -77,6 +77,8 @@ VISIT_COST = 200
 # Distinct characters outside the runless set that are looked for in runs by one scan each;
 # past them, a text's distinct characters or its pairs of alphabet characters decide.
 RUN_SCANS = 8
+# Sieved text up to this long has its characters outside the runless set listed at once.
+LISTED_AT_ONCE = 512
 # Spelling runs costs less than this many scans for sieved text that is spelled at once: most
 # text with uncommon characters also holds the two curly double quotes, which are scanned too.
 SCANS_ANYWAY = 2
@@ -236,19 +238,32 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
 
 def _beyond_runless(notable: str) -> tuple[str, int]:
     """The distinct characters outside the runless set that sieved text ``notable`` holds, and
-    how often they stand there. Its quotes are counted, not listed one by one.
+    how often they stand there; past ``RUN_SCANS`` of them, the first ``RUN_SCANS + 1``.
+
+    Its quotes are counted, not listed. The others are listed where the text is short; in a
+    longer one (a misread article, where they stand by the hundred), each is found by a
+    search and counted, and the text is searched again without it.
 
     >>> _beyond_runless("“£”’“”")
-    ('”“£', 5)
+    ('“”£', 5)
     """
-    uncommon = _UNCOMMON_BEYOND_RUNLESS.findall(notable)
-    distinct = "".join(set(uncommon))
-    places = len(uncommon)
+    distinct = ""
+    places = 0
     for mark in _COMMON_BEYOND_RUNLESS:
         count = notable.count(mark)
         if count:
-            distinct = mark + distinct
+            distinct += mark
             places += count
+    if len(notable) <= LISTED_AT_ONCE:
+        uncommon = _UNCOMMON_BEYOND_RUNLESS.findall(notable)
+        return distinct + "".join(set(uncommon)), places + len(uncommon)
+    found = _UNCOMMON_BEYOND_RUNLESS.search(notable)
+    while found is not None and len(distinct) <= RUN_SCANS:
+        character = found.group()
+        distinct += character
+        places += notable.count(character)
+        notable = notable.replace(character, "")  # none of it stands before the place found
+        found = _UNCOMMON_BEYOND_RUNLESS.search(notable, found.start())
     return distinct, places
 
 
