@@ -134,6 +134,8 @@ def test_nfc_screen_agrees_with_is_normalized_on_real_text() -> None:
 
 
 @given(st.one_of(st.text(), mojibake_like, mangled))
+@example("\u00e9\u0413\u045e\u0412\u0402\u0412\u2122s")  # the longest match, one after the first place
+@example("\u00d5\u20ac\u00d5\u00a1 \u00d5\u20ac\u00d6\u0081")  # Armenian misread: places crowd, C1 far on
 def test_is_bad_is_ftfys(text: str) -> None:
     assert is_bad(text) == ftfy_is_bad(text)
 

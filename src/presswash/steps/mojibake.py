@@ -92,9 +92,11 @@ def is_bad(text: str, suspect: bool = False, notable: str | None = None) -> bool
 
     Every match of the heuristic holds a place that ``MAY_HOLD_MOJIBAKE`` finds
     (at that place, or one character later) and starts at most
-    ``LONGEST_MATCH`` characters before it, so the heuristic is tried only at
-    the starts around those places: a French line with an ``œ`` in it costs
-    a few tries, not a scan of the line. Where such places are many (a line of
+    ``LONGEST_MATCH`` characters before it, so the heuristic is searched for
+    only in the stretches around those places: a French line with an ``œ`` in
+    it costs a few tries, not a scan of the line. A search cut short at a
+    stretch's end finds only real matches, for the heuristic looks neither
+    ahead nor at the end of the text. Where such places are many (a line of
     mojibake that ftfy declines), the rest of the line is searched instead.
 
     >>> is_bad("Mayor\u00e2\u20ac\u2122s"), is_bad("Mayor’s café"), is_bad("le cœur et l’œuvre")
@@ -105,10 +107,11 @@ def is_bad(text: str, suspect: bool = False, notable: str | None = None) -> bool
     tried = 0  # the heuristic has been tried at every start before this one
     for places, candidate in enumerate(MAY_HOLD_MOJIBAKE.finditer(text)):
         first = max(tried, candidate.start() - LONGEST_MATCH)
-        if places == PLACES_TRIED_ONE_BY_ONE:
+        if places == PLACES_TRIED_ONE_BY_ONE or (places and first == tried):
+            # Past a few places, or where they crowd (a line of mojibake), the rest is searched.
             return BADNESS_RE.search(text, first) is not None
         tried = candidate.start() + 2
-        if any(BADNESS_RE.match(text, start) is not None for start in range(first, tried)):
+        if BADNESS_RE.search(text, first, tried - 1 + LONGEST_MATCH) is not None:
             return True
     return False
 
