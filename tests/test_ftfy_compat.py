@@ -83,6 +83,24 @@ def test_identical_to_ftfy_on_text_in_other_scripts(text: str) -> None:
     assert presswash.fix_text(text) == ftfy.fix_text(text)
 
 
+# Thai, whose vowels and tone marks crowd it: past its first stretch of marks the scan leaves their
+# order to one check at the end, and scans again for all of NFC's work where it meets more.
+THAI_CROWDED_WITH_MARKS = "\u0e17\u0e35\u0e48\u0e01\u0e38\u0e48 " * 12
+
+
+@given(
+    st.lists(
+        st.sampled_from(["\u0e01", "\u0e38", "\u0e48", " ", "e\u0301", "\u0928\u093c", "“", "Ã©", "\uff0c"]),
+        max_size=30,
+    ).map("".join)
+)
+@example("\u0e01\u0e48\u0e38")  # a tone mark before a vowel below: NFC puts them in order
+@example("\u0e01\u0e48\u0e38 e\u0301")  # then an accent that NFC joins: scanned again
+def test_identical_to_ftfy_on_text_crowded_with_marks(tail: str) -> None:
+    text = THAI_CROWDED_WITH_MARKS + tail
+    assert presswash.fix_text(text) == ftfy.fix_text(text)
+
+
 # Text largely in other scripts with entities in it, as web pages in Russian carry
 # ``&#39;``: ones that stand for printable ASCII are decoded before the one scan;
 # the others (a quote, a line break, an ampersand, a mark that joins the letter an

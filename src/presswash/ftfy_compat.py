@@ -61,7 +61,9 @@ from presswash.steps.mojibake_screen import (
 )
 from presswash.steps.normalization import (
     JOINED_MARKS,
+    REPLACED_OR_JOINED,
     TABLES_ARE_CURRENT,
+    crowded_with_ordered_marks,
     is_nfc,
     nfc_work_or,
     normalize,
@@ -97,6 +99,11 @@ MOJIBAKE_CHARACTERS = RUN_CHARACTERS | LONE_CHARACTERS
 # mojibake, or NFC work. One scan finds them all, where one screen each would read
 # the text again each.
 MAY_NEED_MORE_THAN_QUOTES = nfc_work_or(f"{BEYOND_RUNLESS}{SURROGATES}{RARE_FIXES}{ESCAPE}")
+# The same for a text crowded with marks that NFC may only put in order (Thai), which are then
+# left to one check at the end: where NFC may do more, the scan stops too.
+MAY_NEED_MORE_THAN_QUOTES_AND_ORDER = re.compile(
+    f"[{BEYOND_RUNLESS}{SURROGATES}{RARE_FIXES}{ESCAPE}{REPLACED_OR_JOINED}]"
+)
 FTFY_WORK_ELSEWHERE = frozenset(
     LIGATURE_CHARACTERS | WIDTH_CHARACTERS | CONTROL_CHARACTERS | set(LINE_BREAKS + ESCAPE)
 )
@@ -381,8 +388,10 @@ class FtfyCompatible(Step):
         the first of up to ``RUN_SCANS`` distinct ones that are not suspicious alone is
         looked for throughout by one scan led by it; past the look-ups the text allows,
         the whole text is screened once instead),
-        a stretch of marks for NFC. A character replaced by ASCII (a Chinese text's
-        full-width comma) is replaced throughout at once, and the scan goes on: the
+        a stretch of marks for NFC (in a text crowded with marks that NFC may only put in
+        order, Thai, the scan passes over them after the first stretch, and
+        ``unicodedata.is_normalized`` checks the rest at the end). A character replaced by
+        ASCII (a Chinese text's full-width comma) is replaced throughout at once, and the scan goes on: the
         replacement brings no mojibake, entity or NFC work, but for new neighbours of
         the characters the heuristic judges where they stand, which are judged again.
         (Normalization must be NFC or none, as for the punctuation shortcut.)
@@ -401,7 +410,10 @@ class FtfyCompatible(Step):
         look_ups = most_look_ups(text)
         led: set[str] = set()
         original = text
-        found = MAY_NEED_MORE_THAN_QUOTES.search(text)
+        scan = MAY_NEED_MORE_THAN_QUOTES
+        stretched = False  # whether a stretch of marks has been looked at
+        ordered_from: int | None = None  # where the marks left to one check at the end begin
+        found = scan.search(text)
         while found is not None:
             position = found.start()
             character = text[position]
@@ -429,11 +441,23 @@ class FtfyCompatible(Step):
                     look_ups -= 1
                     if stands_in_run(text, position):
                         return None
-            else:  # where NFC may have work
+            elif ordered_from is None:  # where NFC may have work
                 normalized, end = stretch_is_nfc(text, position)
                 if not normalized:
                     return None
-            found = MAY_NEED_MORE_THAN_QUOTES.search(text, end)
+                if not stretched and crowded_with_ordered_marks(text, end):
+                    # Marks crowd the text, and NFC may only put them in order (Thai): the scan
+                    # passes over them, and one check of the rest orders them at the end.
+                    scan, ordered_from = MAY_NEED_MORE_THAN_QUOTES_AND_ORDER, end
+                stretched = True
+            else:
+                # NFC may do more than order marks here: the rest is scanned for all its work
+                # again from where marks were left, and none are left to the end any more.
+                scan, end, ordered_from = MAY_NEED_MORE_THAN_QUOTES, ordered_from, None
+            found = scan.search(text, end)
+        # A stretch ends before a stable character, across which NFC never reaches.
+        if ordered_from is not None and not unicodedata.is_normalized("NFC", text[ordered_from:]):
+            return None
         # ftfy judges some characters by their neighbours, in the text as it came (its first round)
         # and as its fixes leave it (its second): a replacement may have given them new neighbours
         # (Ã and a full-width space that became a space), which the scan met either way.

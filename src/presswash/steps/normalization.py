@@ -82,9 +82,12 @@ def _nfc_work_where(characters: str) -> str:
 
 _NFC_WORK = nfc_work_or("")
 _NFC_WORK_WHERE = _nfc_work_where("")
-# The unstable characters that NFC may replace or join to the one before: without them, its only
-# work is putting marks in order, which ``unicodedata.is_normalized`` checks at memory speed.
-_REPLACED_OR_JOINED = re.compile(f"[{NFC_CHANGING_BMP}{_JOINED_MARK_CLASS}\U00010000-\U0010ffff]")
+# The unstable characters that NFC may replace or join to the one before (a class body): without
+# them, its only work is putting marks in order, which ``unicodedata.is_normalized`` checks at
+# memory speed.
+REPLACED_OR_JOINED = f"{NFC_CHANGING_BMP}{_JOINED_MARK_CLASS}\U00010000-\U0010ffff"
+_REPLACED_OR_JOINED = re.compile(f"[{REPLACED_OR_JOINED}]")
+_REORDERED = re.compile(f"[{REORDERED_BMP}]")
 _UNSTABLE_RUN = re.compile(f"{_UNSTABLE_CLASS}*")
 
 
@@ -125,6 +128,33 @@ def is_nfc(text: str, unstable: str | None = None) -> bool:
                 return False
             work = scan.search(text, end)
     return True
+
+
+def crowded_with_ordered_marks(text: str, end: int) -> bool:
+    """Whether the ``MARKS_SAMPLE`` characters of ``text`` before ``end`` are crowded with marks
+    that NFC may only put in order (the vowels and tone marks of Thai: at least
+    ``CROWDED_WITH_MARKS`` of them), and hold none that it may replace or join to the one before.
+    In such a text a scan for NFC's work stops at every mark, while ``unicodedata.is_normalized``
+    reads it at memory speed.
+
+    >>> thai, decomposed, hindi = "\u0e17\u0e35\u0e48", "cafe\u0301", "\u0915\u094d\u0937 \u0939\u0948"
+    >>> crowded_with_ordered_marks(thai, 3), crowded_with_ordered_marks(decomposed, 5)
+    (True, False)
+    >>> crowded_with_ordered_marks(hindi * 4, 12), crowded_with_ordered_marks(hindi + "x" * 60, 66)
+    (True, False)
+    """
+    start = max(0, end - MARKS_SAMPLE)
+    return (
+        _NFC_UNSTABLE is not None
+        and len(_REORDERED.findall(text, start, end)) >= (end - start) * CROWDED_WITH_MARKS
+        and _REPLACED_OR_JOINED.search(text, start, end) is None
+    )
+
+
+# Thai text holds a mark in ten characters; Hindi, with its viramas, one in twenty. The share is
+# told from the characters just before the first stretch of marks a scan meets.
+CROWDED_WITH_MARKS = 1 / 16
+MARKS_SAMPLE = 64
 
 
 def stretch_is_nfc(text: str, start: int) -> tuple[bool, int]:
