@@ -295,7 +295,8 @@ class FtfyCompatible(Step):
                 return None
             if config.fix_encoding:
                 # Without a config, as ftfy.fix_text itself calls it (it skips the config there).
-                fixed, notable = fix_encoding_sieved(fixed, self._sieve, suspect=True)
+                fixed, sieved = fix_encoding_sieved(fixed, self._sieve, suspect=True)
+                notable = self._sieve(fixed) if sieved is None else sieved
                 decoded = fixed
             else:
                 notable = self._sieve(fixed)

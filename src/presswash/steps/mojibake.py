@@ -156,9 +156,12 @@ def fix_encoding(text: str, suspect: bool = False) -> str:
     return fix_encoding_sieved(text, NON_ASCII.sieve_unless_dense, suspect)[0]
 
 
-def fix_encoding_sieved(text: str, sieve: Callable[[str], str], suspect: bool = False) -> tuple[str, str]:
+def fix_encoding_sieved(
+    text: str, sieve: Callable[[str], str], suspect: bool = False
+) -> tuple[str, str | None]:
     """:func:`fix_encoding`'s result, and that result sieved by ``sieve``, which keeps every
-    non-ASCII character (see :mod:`presswash.sieve`; it may keep a text largely non-ASCII whole).
+    non-ASCII character (see :mod:`presswash.sieve`; it may keep a text largely non-ASCII whole);
+    None for the latter where no round sieved the result (a ``suspect`` text left as it was).
 
     Each round screens the text it starts from, sieved, but for a ``suspect`` first one; the
     last round's sieved text is the result's, which a caller that sieves by ``sieve`` (to look
@@ -171,7 +174,7 @@ def fix_encoding_sieved(text: str, sieve: Callable[[str], str], suspect: bool = 
     while True:
         fixed = _decode_once(text, notable)
         if fixed == text:
-            return text, sieve(text) if notable is None else notable
+            return text, notable
         text, notable = fixed, sieve(fixed)
 
 

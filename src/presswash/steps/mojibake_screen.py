@@ -69,7 +69,8 @@ SIEVED_SHARE = DENSE_SHARE
 # sieved letters could spell a run.
 SPELLED_SHARE = 1 / 20
 # Spelling runs costs about as much, for each character of the sieved text, as a scan reads
-# this many characters of the text (both measured on news in French, German and English).
+# this many characters of the text (60 to 200 ns a sieved character of French and English news,
+# against about 0.4 ns a character for a scan led by one).
 SPELLING_COST = 150
 # Visiting one occurrence of a character costs about as much as reading this many
 # characters in a substring search.
@@ -79,8 +80,9 @@ VISIT_COST = 200
 RUN_SCANS = 8
 # Sieved text up to this long has its characters outside the runless set listed at once.
 LISTED_AT_ONCE = 512
-# Spelling runs costs less than this many scans for sieved text that is spelled at once: most
-# text with uncommon characters also holds the two curly double quotes, which are scanned too.
+# Sieved text that costs less to spell than this many scans of the text is spelled without its
+# characters counted first: text with uncommon characters nearly always holds the curly double
+# quotes too, two scans.
 SCANS_ANYWAY = 2
 
 
