@@ -14,7 +14,7 @@ import presswash
 from presswash.edits import apply_edits
 from presswash.ftfy_compat import FtfyCompatible
 from presswash.sieve import COMMON_PUNCTUATION, PIECE
-from presswash.steps.mojibake_screen import BEYOND_RUNLESS_CHARACTERS
+from presswash.steps.mojibake_runs import BEYOND_RUNLESS_CHARACTERS
 from presswash.steps.normalization import stable_under_nfc
 
 # Characters that exercise every branch of ftfy: mojibake letters, quotes,

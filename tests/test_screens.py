@@ -36,14 +36,16 @@ from presswash.steps.mojibake import (
     fix_encoding_sieved,
     is_bad,
 )
-from presswash.steps.mojibake_screen import (
+from presswash.steps.mojibake_runs import (
     BEYOND_RUNLESS_CHARACTERS,
     JUDGED_WHERE_THEY_STAND,
-    LISTED_AT_ONCE,
     LONGEST_RUN,
+    SURROGATES,
+)
+from presswash.steps.mojibake_screen import (
+    LISTED_AT_ONCE,
     RUN_SCANS,
     SIEVED_SHARE,
-    SURROGATES,
     _beyond_runless,
     in_run_somewhere,
     may_hold_mojibake,

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from ftfy import TextFixerConfig
-from ftfy.chardata import C1_CONTROL_RE, CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES, WIDTH_MAP
+from ftfy.chardata import C1_CONTROL_RE, CONTROL_CHARS, LIGATURES, WIDTH_MAP
 from ftfy.fixes import SURROGATE_RE, fix_c1_controls, fix_surrogates
 
 from presswash.edits import Edit, diff_edits, edits_of_pieces
@@ -41,18 +41,20 @@ from presswash.ftfy_loop import fix_segment
 from presswash.sieve import COMMON_PUNCTUATION, PIECE, AsciiSieve, in_pieces
 from presswash.step import ANY_NON_ASCII, Step, split_lines
 from presswash.steps._mojibake_table import BEYOND_RUNLESS
-from presswash.steps.html_entities import decoded_entity, unescape
+from presswash.steps.html_entities import ascii_entities_decoded, has_entities, unescape
 from presswash.steps.misread_sequences import misread_edits
 from presswash.steps.mojibake import fix_encoding, fix_encoding_sieved
-from presswash.steps.mojibake_screen import (
+from presswash.steps.mojibake_runs import (
     BEYOND_RUNLESS_CHARACTERS,
     JUDGED_WHERE_THEY_STAND,
     LONE_CHARACTERS,
-    MAY_HOLD_MOJIBAKE,
     RUN_CHARACTERS,
+    SURROGATES,
+)
+from presswash.steps.mojibake_screen import (
+    MAY_HOLD_MOJIBAKE,
     RUN_SCANS,
     SIEVED_SHARE,
-    SURROGATES,
     in_run_somewhere,
     judged_fire,
     may_hold_mojibake,
@@ -107,22 +109,6 @@ MAY_NEED_MORE_THAN_QUOTES_AND_ORDER = re.compile(
 FTFY_WORK_ELSEWHERE = frozenset(
     LIGATURE_CHARACTERS | WIDTH_CHARACTERS | CONTROL_CHARACTERS | set(LINE_BREAKS + ESCAPE)
 )
-
-
-def has_entities(text: str, notable: str, entities: bool) -> bool:
-    """True if ``text`` (sieved: ``notable``) holds HTML entities that ftfy would decode.
-
-    The pattern is tried at each ``&``, which ``str.find`` reaches many times
-    faster than the pattern's own search reads its way there.
-    """
-    if not entities or "&" not in notable:
-        return False
-    ampersand = text.find("&")
-    while ampersand != -1:
-        if HTML_ENTITY_RE.match(text, ampersand) is not None:
-            return True
-        ampersand = text.find("&", ampersand + 1)
-    return False
 
 
 def _is_normalized(form: Literal["NFC", "NFD", "NFKC", "NFKD"], text: str) -> bool:
@@ -380,8 +366,8 @@ class FtfyCompatible(Step):
         """``text`` as ftfy leaves it but for its quotes, if ftfy's only other work on it is
         replacing ligatures and full-width forms by ASCII; None if it may do more.
 
-        For text in Greek, Cyrillic, Hebrew or Chinese, its entities decoded first if
-        each stands for a printable ASCII character (:meth:`_ascii_entities_decoded`),
+        For text in Greek, Cyrillic, Hebrew or Chinese, its entities decoded first if each
+        stands for a printable ASCII character (see :mod:`presswash.steps.html_entities`),
         one scan finds every place where ftfy may do more than straighten quotes
         (:data:`MAY_NEED_MORE_THAN_QUOTES`);
         each is then looked at as the screens would: a character outside the runless
@@ -404,7 +390,7 @@ class FtfyCompatible(Step):
         if len(text) > self.config.max_decode_length or not TABLES_ARE_CURRENT:
             return None  # ftfy cuts the text into segments, or the NFC tables are of another Unicode
         if "&" in text:
-            decoded = self._ascii_entities_decoded(text)
+            decoded = ascii_entities_decoded(text, self.config.unescape_html)
             if decoded is None:
                 return None
             text = decoded
@@ -466,41 +452,6 @@ class FtfyCompatible(Step):
         if judged and (judged_fire(original, original, judged) or judged_fire(text, text, judged)):
             return None
         return text
-
-    def _ascii_entities_decoded(self, text: str) -> str | None:
-        """``text`` with its HTML entities decoded as ftfy decodes them, if each stands for a
-        printable ASCII character other than ``&`` (the ``&#39;`` and ``&quot;`` of many
-        web pages): those bring ftfy's other fixes no work that a scan of the decoded
-        text would not find. None if ftfy may decode them otherwise (a ``<`` switches
-        decoding off from its line on) or they may stand for more.
-
-            >>> step = FtfyCompatible(TextFixerConfig())
-            >>> step._ascii_entities_decoded("Он сказал: &#39;Да&#39; &amp AT&T")
-            "Он сказал: 'Да' &amp AT&T"
-            >>> step._ascii_entities_decoded("&rsquo;"), step._ascii_entities_decoded("a&#10;b")
-            (None, None)
-        """
-        unescape_html = self.config.unescape_html
-        if not unescape_html:
-            return text
-        if unescape_html == "auto" and "<" in text:
-            return None
-        # Each distinct entity is decoded and judged once (a Russian page's dozens of &#39;).
-        decoded: dict[str, str] = {}
-
-        def decode(match: re.Match[str]) -> str:
-            entity = match.group()
-            value = decoded.get(entity)
-            if value is None:
-                value = decoded[entity] = decoded_entity(entity)
-            return value
-
-        decoded_text = HTML_ENTITY_RE.sub(decode, text)  # as ftfy's unescape_html
-        for value in decoded.values():
-            if not (value.isascii() and value.isprintable()) or "&" in value:
-                return None
-        # Decoded characters can complete an entity (``&a&#109;p;``): ftfy's second round decodes it.
-        return None if has_entities(decoded_text, decoded_text, True) else decoded_text
 
     def _uncurled(self, text: str, characters: str) -> str:
         """``text``, made of ASCII and ``characters``, with its curly quotes straightened if ftfy would.

@@ -19,7 +19,7 @@ normalization      NFC (or NFKC) normalization
 transliteration    optional ASCII transliteration (the ``ascii`` extra)
 =================  ==================================================================
 
-A step too large for one module keeps its parts beside it: ``mojibake_screen``,
+A step too large for one module keeps its parts beside it: ``mojibake_screen``, ``mojibake_runs``,
 ``misread_sequences`` and the second chance (``misreads``, ``plausibility``,
 ``second_chance``) of mojibake; ``quote_marks``, ``quote_context``,
 ``quote_elisions`` and ``quote_languages`` of quote repair; ``zalgo``,

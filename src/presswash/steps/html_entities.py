@@ -22,7 +22,9 @@ that contains an HTML tag keeps its entities; every other line is decoded.
     'this&not that'
 
 Entity-dense text repeats the same few entities, so each distinct entity is
-decoded once and remembered (:func:`unescape`).
+decoded once and remembered (:func:`unescape`). ftfy's own rules, which the
+``ftfy`` preset keeps, are here too (:func:`has_entities`,
+:func:`ascii_entities_decoded`).
 """
 
 from __future__ import annotations
@@ -71,6 +73,56 @@ def unescape(text: str) -> str:
     'Mayor’s & council’s & &notanentity;'
     """
     return HTML_ENTITY_RE.sub(lambda match: _decoded[match.group()], text)
+
+
+def has_entities(text: str, notable: str, entities: bool) -> bool:
+    """True if ``text`` (sieved: ``notable``) holds HTML entities that ftfy would decode.
+
+    The pattern is tried at each ``&``, which ``str.find`` reaches many times
+    faster than the pattern's own search reads its way there.
+    """
+    if not entities or "&" not in notable:
+        return False
+    ampersand = text.find("&")
+    while ampersand != -1:
+        if HTML_ENTITY_RE.match(text, ampersand) is not None:
+            return True
+        ampersand = text.find("&", ampersand + 1)
+    return False
+
+
+def ascii_entities_decoded(text: str, mode: bool | str) -> str | None:
+    """``text`` with its HTML entities decoded as ftfy decodes them under its ``unescape_html``
+    setting ``mode``, if each stands for a printable ASCII character other than ``&`` (the
+    ``&#39;`` and ``&quot;`` of many web pages): those bring ftfy's other fixes no work that a
+    scan of the decoded text would not find. None if ftfy may decode them otherwise (a ``<``
+    switches decoding off from its line on) or they may stand for more.
+
+        >>> ascii_entities_decoded("Он сказал: &#39;Да&#39; &amp AT&T", "auto")
+        "Он сказал: 'Да' &amp AT&T"
+        >>> ascii_entities_decoded("&rsquo;", "auto"), ascii_entities_decoded("a&#10;b", "auto")
+        (None, None)
+    """
+    if not mode:
+        return text
+    if mode == "auto" and "<" in text:
+        return None
+    # Each distinct entity is decoded and judged once (a Russian page's dozens of &#39;).
+    decoded: dict[str, str] = {}
+
+    def decode(match: re.Match[str]) -> str:
+        entity = match.group()
+        value = decoded.get(entity)
+        if value is None:
+            value = decoded[entity] = decoded_entity(entity)
+        return value
+
+    decoded_text = HTML_ENTITY_RE.sub(decode, text)  # as ftfy's unescape_html
+    for value in decoded.values():
+        if not (value.isascii() and value.isprintable()) or "&" in value:
+            return None
+    # Decoded characters can complete an entity (``&a&#109;p;``): ftfy's second round decodes it.
+    return None if has_entities(decoded_text, decoded_text, True) else decoded_text
 
 
 class HtmlEntities(Step):

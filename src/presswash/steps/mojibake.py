@@ -66,17 +66,19 @@ from presswash.steps.misread_screen import (
     may_hold_misread_sieved,
 )
 from presswash.steps.misread_sequences import misread_edits
-from presswash.steps.mojibake_screen import (
+from presswash.steps.mojibake_runs import (
     BEYOND_RUNLESS_CHARACTERS,
     LONE_CHARACTERS,
+    RUNS_BY_CHARACTER,
+    SURROGATES,
+    runs_seen,
+)
+from presswash.steps.mojibake_screen import (
     MAY_HOLD_MOJIBAKE,
     NON_ASCII,
-    RUNS_BY_CHARACTER,
     SIEVED_SHARE,
-    SURROGATES,
     may_hold_mojibake,
     may_hold_mojibake_around,
-    runs_seen,
 )
 from presswash.steps.second_chance import MOST_PASSES, second_chance
 

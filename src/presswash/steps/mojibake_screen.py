@@ -17,11 +17,8 @@ Greek, Chinese) is scanned once for the characters outside the generated
 from __future__ import annotations
 
 import functools
-import itertools
-import math
 import re
-import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 
 from ftfy.badness import BADNESS_RE
 
@@ -33,8 +30,17 @@ from presswash.steps._mojibake_table import (
     MOJIBAKE_RUNS,
     SUSPICIOUS_ALONE,
 )
-
-SURROGATES = "\ud800-\udfff"
+from presswash.steps.mojibake_runs import (
+    BEYOND_RUNLESS_CHARACTERS,
+    JUDGED_WHERE_THEY_STAND,
+    LONE_CHARACTERS,
+    RUNS_BY_CHARACTER,
+    SPELLING_CHARACTER,
+    SURROGATES,
+    VISIT_COST,
+    any_occurs_in,
+    runs_seen,
+)
 
 # A lone suspicious character or surrogate, or two alphabet characters side by
 # side. Written so the engine scans for one class and only looks further at its
@@ -48,9 +54,6 @@ def _run_pattern(run: tuple[str, ...]) -> str:
     return "".join(f"[{position}]" for position in run)
 
 
-# Distinct runs found in sieved text, each looked up in the text; past this many
-# the answer is "maybe" and ftfy's heuristic decides.
-SIEVED_RUNS_TO_LOOK_UP = 32
 # Places in largely non-ASCII text around which runs are looked up, in any text; a
 # longer text may have one more per VISIT_COST characters.
 LOOK_UPS_ANYWAY = 8
@@ -72,9 +75,6 @@ SPELLED_SHARE = 1 / 20
 # this many characters of the text (60 to 200 ns a sieved character of French and English news,
 # against about 0.4 ns a character for a scan led by one).
 SPELLING_COST = 150
-# Visiting one occurrence of a character costs about as much as reading this many
-# characters in a substring search.
-VISIT_COST = 200
 # Distinct characters outside the runless set that are looked for in runs by one scan each;
 # past them, a text's distinct characters or its pairs of alphabet characters decide.
 RUN_SCANS = 8
@@ -86,104 +86,11 @@ LISTED_AT_ONCE = 512
 SCANS_ANYWAY = 2
 
 
-def _class_characters(body: str) -> Iterator[str]:
-    """The characters of a character-class body of the generated table (characters and ranges).
-
-    >>> "".join(_class_characters("\u00e0-\u00e3\u00e9"))
-    'àáâãé'
-    """
-    index = 0
-    while index < len(body):
-        if body[index + 1 : index + 2] == "-" and index + 2 < len(body):
-            yield from map(chr, range(ord(body[index]), ord(body[index + 2]) + 1))
-            index += 3
-        else:
-            yield body[index]
-            index += 1
-
-
-LONGEST_RUN = max(map(len, MOJIBAKE_RUNS))
-# The characters suspicious alone, and surrogates: a few distinct characters are checked against them at once.
-LONE_CHARACTERS = frozenset(_class_characters(SUSPICIOUS_ALONE + SURROGATES))
-# The characters outside the runless set, and surrogates: every run and lone character is one.
-BEYOND_RUNLESS_CHARACTERS = frozenset(_class_characters(BEYOND_RUNLESS + SURROGATES))
-# The lone characters that only the heuristic reacts to, and only beside some neighbours (``œ``
-# before anything but a letter, ``Ã`` before a space): each is judged where it stands by the
-# heuristic itself (:func:`heuristic_fires_around`). ftfy has fixes of their own for the C1
-# controls and surrogates, which are suspicious wherever they stand.
-JUDGED_WHERE_THEY_STAND = frozenset(
-    character for character in LONE_CHARACTERS if unicodedata.category(character) not in ("Cc", "Cs")
-)
-
-
-def _runs_by_character() -> dict[str, tuple[int, ...]]:
-    """For each character in some run, per position, the runs it can stand at (bit i: MOJIBAKE_RUNS[i])."""
-    masks: dict[str, list[int]] = {}
-    for index, run in enumerate(MOJIBAKE_RUNS):
-        for position, body in enumerate(run):
-            for character in _class_characters(body):
-                masks.setdefault(character, [0] * LONGEST_RUN)[position] |= 1 << index
-    return {character: tuple(positions) for character, positions in masks.items()}
-
-
-RUNS_BY_CHARACTER = _runs_by_character()
-RUN_CHARACTERS = frozenset(RUNS_BY_CHARACTER)
 # The common punctuation outside the runless set (quotes), and a class of the rest of that set.
 _COMMON_BEYOND_RUNLESS = "".join(mark for mark in COMMON_PUNCTUATION if mark in BEYOND_RUNLESS_CHARACTERS)
 _UNCOMMON_BEYOND_RUNLESS = re.compile(
     "[" + "".join(map(re.escape, sorted(BEYOND_RUNLESS_CHARACTERS.difference(COMMON_PUNCTUATION)))) + "]"
 )
-# The characters beyond the common punctuation that runs and lone suspicious characters are made
-# of: a text's decide what it can spell. Looking only for them, a Chinese text is not taken
-# apart into its thousands of characters to learn that it uses a pair of quotes.
-_SPELLING_CHARACTER = re.compile(
-    f"[{SUSPICIOUS_ALONE}{SURROGATES}"
-    + "".join(map(re.escape, sorted(RUN_CHARACTERS.difference(COMMON_PUNCTUATION))))
-    + "]"
-)
-# Per position, the runs too short to have it: any character will do there.
-_ENDED_BY = tuple(
-    sum(1 << index for index, run in enumerate(MOJIBAKE_RUNS) if len(run) <= position)
-    for position in range(LONGEST_RUN)
-)
-
-
-# Past this many ways to spell a run with a text's characters, the text may hold one.
-MOST_SPELLINGS = 256
-
-
-@functools.lru_cache(maxsize=1024)
-def run_spellings(characters: frozenset[str]) -> tuple[str, ...] | None:
-    """Every string of ``characters`` that is a run (None: too many to list).
-
-    Real news uses few non-ASCII characters (quotes, dashes, ``£``) in few
-    combinations, so the answer for each combination is kept.
-
-    >>> run_spellings(frozenset("’“”–…"))
-    ()
-    >>> sorted(run_spellings(frozenset("’“”–£")))  # “ after £, £ after ”, and both
-    ['£“', '£”“', '”£']
-    """
-    present = characters & RUN_CHARACTERS
-    found = [0] * LONGEST_RUN
-    for character in present:
-        for position, runs in enumerate(RUNS_BY_CHARACTER[character]):
-            found[position] |= runs
-    possible = -1
-    for position in range(LONGEST_RUN):
-        possible &= found[position] | _ENDED_BY[position]
-    spellings: list[str] = []
-    for index, run in enumerate(MOJIBAKE_RUNS):
-        if not possible >> index & 1:
-            continue
-        choices = [
-            [character for character in present if RUNS_BY_CHARACTER[character][position] >> index & 1]
-            for position in range(len(run))
-        ]
-        if len(spellings) + math.prod(map(len, choices)) > MOST_SPELLINGS:
-            return None
-        spellings.extend(map("".join, itertools.product(*choices)))
-    return tuple(spellings)
 
 
 def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
@@ -222,7 +129,7 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
         spelling_cost = len(notable) * SPELLING_COST
         if spelling_cost <= len(text) * SCANS_ANYWAY:
             return _spells_run(text, notable)
-        if _SPELLING_CHARACTER.search(notable) is None:
+        if SPELLING_CHARACTER.search(notable) is None:
             return False  # the common punctuation alone is innocent, as are the rest
         # Where its distinct characters outside the runless set are few (the guillemets of
         # French, the capitals of Turkish), each is looked for in runs by a scan it leads,
@@ -324,7 +231,7 @@ def _spells_run(text: str, notable: str) -> bool:
             notable = notable.replace(character, "")
     seen = runs_seen(notable)
     # The runs seen may be neighbours only after sieving (``£“`` from ``£5m. “No”``).
-    return seen is None or _any_occurs_in(text, seen, notable)
+    return seen is None or any_occurs_in(text, seen, notable)
 
 
 def judged_fire(text: str, notable: str, judged: str) -> bool:
@@ -475,64 +382,3 @@ def _in_run(character: str) -> re.Pattern[str]:
         f"(?<=(?={runs.pattern})[\\s\\S]{{{place}}}{escaped})" for place, runs in _runs_through(character)
     ]
     return re.compile(f"{escaped}(?:{'|'.join(places)})" if places else "(?!)")
-
-
-def runs_seen(notable: str) -> list[str] | None:
-    """The runs that sparse sieved text ``notable`` spells: those its text may hold, to be looked up
-    in it (none: it holds no mojibake), or None when it may hold mojibake whatever they are.
-
-    >>> runs_seen("’“”–…"), runs_seen("£“”"), runs_seen("Ã¡")
-    ([], ['£“'], None)
-    """
-    characters = frozenset(_SPELLING_CHARACTER.findall(notable))
-    if not characters:
-        return []  # the common punctuation alone is innocent, as are the rest
-    if not characters.isdisjoint(LONE_CHARACTERS):
-        return None
-    # The distinct characters of ``notable``, found without reading it character by character.
-    spellings = run_spellings(characters.union([mark for mark in COMMON_PUNCTUATION if mark in notable]))
-    if spellings is None:
-        return None
-    seen = [spelling for spelling in spellings if spelling in notable]
-    if len(seen) > SIEVED_RUNS_TO_LOOK_UP:
-        return None  # each look-up reads the text: past a few, the heuristic decides
-    return seen
-
-
-def _any_occurs_in(text: str, runs: list[str], notable: str) -> bool:
-    """Whether any of ``runs``, seen in ``notable`` (``text`` sieved), occurs in ``text`` itself.
-
-    Each run is looked for at each occurrence of its rarest character in
-    ``notable``, which ``str.find`` skips to many times faster than a substring
-    search reads its way there; the runs that share that character are looked
-    for together, so each occurrence is visited once. In English the rare
-    character is the ``£`` of ``£“``, in Lithuanian the ``„`` of ``ą„``.
-
-    >>> _any_occurs_in("It cost £5. “No”", ["£“"], notable="£“”")
-    False
-    >>> _any_occurs_in("It cost 5”£ or so”", ["£“", "”£"], notable="”£”")
-    True
-    """
-    counts: dict[str, int] = {}
-    by_anchor: dict[str, list[tuple[int, str]]] = {}
-    for run in runs:
-        anchor = 0
-        for place, character in enumerate(run):
-            count = counts.get(character)
-            if count is None:
-                count = counts[character] = notable.count(character)
-            if count < counts[run[anchor]]:
-                anchor = place
-        by_anchor.setdefault(run[anchor], []).append((anchor, run))
-    for character, placed in by_anchor.items():
-        if counts[character] * VISIT_COST > len(text):
-            if any(run in text for _, run in placed):
-                return True
-            continue
-        position = text.find(character)
-        while position != -1:
-            for anchor, run in placed:
-                if anchor <= position and text.startswith(run, position - anchor):
-                    return True
-            position = text.find(character, position + 1)
-    return False
