@@ -78,6 +78,7 @@ OTHER_SCRIPTS = (
 @example("Это РџСЂРёРІРµС‚")  # "Привет" read as Windows-1251
 @example("это a\u00c3\u3000 и \u3000")  # a full-width space that becomes a space after Ã
 @example("“”" * 10 + "это a\u00c3\u3000")  # the same, past the look-ups that quotes use up
+@example("“a“ ”b” ‘c‘ " * 40 + "это a\u00c3\u3000")  # so crowded with quotes that the scan hands it on
 @example("أبَ")  # a hamza that NFC joins to the alef
 def test_identical_to_ftfy_on_text_in_other_scripts(text: str) -> None:
     assert presswash.fix_text(text) == ftfy.fix_text(text)

@@ -106,6 +106,9 @@ MAY_NEED_MORE_THAN_QUOTES = nfc_work_or(f"{BEYOND_RUNLESS}{SURROGATES}{RARE_FIXE
 MAY_NEED_MORE_THAN_QUOTES_AND_ORDER = re.compile(
     f"[{BEYOND_RUNLESS}{SURROGATES}{RARE_FIXES}{ESCAPE}{REPLACED_OR_JOINED}]"
 )
+# Past this share of a text's characters met by the scan after a scan of their own (quotes that
+# crowd a text), the scan hands the text on: stopping at each costs more than the general way.
+MET_AGAIN_SHARE = 1 / 16
 FTFY_WORK_ELSEWHERE = frozenset(
     LIGATURE_CHARACTERS | WIDTH_CHARACTERS | CONTROL_CHARACTERS | set(LINE_BREAKS + ESCAPE)
 )
@@ -396,6 +399,7 @@ class FtfyCompatible(Step):
             text = decoded
         look_ups = most_look_ups(text)
         led: set[str] = set()
+        met_again = 0  # places of those characters met by the scan after their own
         original = text
         scan = MAY_NEED_MORE_THAN_QUOTES
         stretched = False  # whether a stretch of marks has been looked at
@@ -411,8 +415,10 @@ class FtfyCompatible(Step):
             elif character in FTFY_WORK_ELSEWHERE:
                 return None
             elif character in BEYOND_RUNLESS_CHARACTERS:  # none of them is unstable under NFC
-                if character in led:
-                    pass  # looked for in runs throughout already
+                if character in led:  # looked for in runs throughout already
+                    met_again += 1
+                    if met_again > len(text) * MET_AGAIN_SHARE:
+                        return None  # a text crowded with quotes: the general way costs less
                 elif character not in LONE_CHARACTERS and len(led) < RUN_SCANS:
                     # Guillemets and quotes (Greek, Chinese): one scan led by each finds them in runs.
                     led.add(character)
