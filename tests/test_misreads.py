@@ -15,11 +15,10 @@ from sentences import WRITTEN, sentences_by_language
 
 from presswash import Cleaner, explain, fix_text
 from presswash.edits import apply_edits
-from presswash.sieve import COMMON_PUNCTUATION
+from presswash.sieve import COMMON_PUNCTUATION, NON_ASCII
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
 from presswash.steps.misread_classes import DOUBLE_BYTE_START, PAIR_MEMBER, RARE, may_begin_shape
 from presswash.steps.misread_screen import (
-    NON_ASCII,
     may_hold_misread,
     may_hold_misread_sieved,
     misread_spots,

@@ -120,6 +120,10 @@ class AsciiSieve:
         return self.sieve_utf8(text.encode("utf-8", "surrogatepass"))
 
 
+# Sieves every ASCII character out: what the mojibake screens read.
+NON_ASCII = AsciiSieve("")
+
+
 def _certainly_dense(text: str, data: bytes) -> bool:
     """Whether more than ``DENSE_SHARE`` of ``text`` is non-ASCII, as its UTF-8 ``data`` proves."""
     return len(data) - len(text) > 3 * len(text) * DENSE_SHARE

@@ -43,7 +43,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from presswash.sieve import UNCOMMON, AsciiSieve
+from presswash.sieve import NON_ASCII, UNCOMMON
 from presswash.steps._misread_table import (
     DOUBLE_BYTE_RARE,
     DOUBLE_BYTE_STARTS,
@@ -116,8 +116,6 @@ _BESIDE_LETTERS = ((b"aD", 1), (b"Da", 0))
 _AS_DOUBLE = bytes.maketrans(b"E", b"D")
 # Places that the screen reads one by one before it reads the rest of the text with a pattern.
 FOUND_ONE_BY_ONE = 16
-# Sieves every ASCII character out.
-NON_ASCII = AsciiSieve("")
 # Text whose sieved form is shorter than this share of it has its single-byte shapes looked for
 # from that form (English news: 0.5 to 2.5%).
 SHAPES_FROM_SIEVED = 1 / 32

@@ -45,7 +45,7 @@ from ftfy.fixes import (
 )
 
 from presswash.edits import ChangeLog, Edit
-from presswash.sieve import COMMON_PUNCTUATION
+from presswash.sieve import COMMON_PUNCTUATION, NON_ASCII
 from presswash.step import LineStep, split_lines
 from presswash.steps._misread_table import DOUBLE_BYTE_TRIGGER
 from presswash.steps._mojibake_table import (
@@ -75,7 +75,6 @@ from presswash.steps.mojibake_runs import (
 )
 from presswash.steps.mojibake_screen import (
     MAY_HOLD_MOJIBAKE,
-    NON_ASCII,
     SIEVED_SHARE,
     may_hold_mojibake,
     may_hold_mojibake_around,

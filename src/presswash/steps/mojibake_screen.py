@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 
 from ftfy.badness import BADNESS_RE
 
-from presswash.sieve import COMMON_PUNCTUATION, DENSE_SHARE, AsciiSieve
+from presswash.sieve import COMMON_PUNCTUATION, DENSE_SHARE, NON_ASCII
 from presswash.steps._mojibake_table import (
     BEYOND_RUNLESS,
     LONGEST_MATCH,
@@ -57,8 +57,6 @@ def _run_pattern(run: tuple[str, ...]) -> str:
 # Places in largely non-ASCII text around which runs are looked up, in any text; a
 # longer text may have one more per VISIT_COST characters.
 LOOK_UPS_ANYWAY = 8
-# Sieves every ASCII character out: the screens read what is left.
-NON_ASCII = AsciiSieve("")
 # In largely non-ASCII text: where a run or a lone character may be.
 BEYOND_RUNLESS_CHARACTER = re.compile(f"[{BEYOND_RUNLESS}{SURROGATES}]")
 
@@ -147,7 +145,8 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
 
 def _beyond_runless(notable: str) -> tuple[str, int]:
     """The distinct characters outside the runless set that sieved text ``notable`` holds, and
-    how often they stand there; past ``RUN_SCANS`` of them, the first ``RUN_SCANS + 1``.
+    how often they stand there; in a long text, past ``RUN_SCANS`` of them, only the first
+    ``RUN_SCANS + 1`` and their count.
 
     Its quotes are counted, not listed. The others are listed where the text is short; in a
     longer one (a misread article, where they stand by the hundred), each is found by a

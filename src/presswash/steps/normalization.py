@@ -130,6 +130,12 @@ def is_nfc(text: str, unstable: str | None = None) -> bool:
     return True
 
 
+# Thai text holds a mark in ten characters; Hindi, with its viramas, one in twenty. The share is
+# told from the characters just before the first stretch of marks a scan meets.
+CROWDED_WITH_MARKS = 1 / 16
+MARKS_SAMPLE = 64
+
+
 def crowded_with_ordered_marks(text: str, end: int) -> bool:
     """Whether the ``MARKS_SAMPLE`` characters of ``text`` before ``end`` are crowded with marks
     that NFC may only put in order (the vowels and tone marks of Thai: at least
@@ -149,12 +155,6 @@ def crowded_with_ordered_marks(text: str, end: int) -> bool:
         and len(_REORDERED.findall(text, start, end)) >= (end - start) * CROWDED_WITH_MARKS
         and _REPLACED_OR_JOINED.search(text, start, end) is None
     )
-
-
-# Thai text holds a mark in ten characters; Hindi, with its viramas, one in twenty. The share is
-# told from the characters just before the first stretch of marks a scan meets.
-CROWDED_WITH_MARKS = 1 / 16
-MARKS_SAMPLE = 64
 
 
 def stretch_is_nfc(text: str, start: int) -> tuple[bool, int]:

@@ -21,10 +21,11 @@ from dataclasses import replace
 import ftfy
 
 from presswash.edits import ChangeLog, Edit
+from presswash.sieve import NON_ASCII
 from presswash.step import split_lines
 from presswash.steps.central_european import prefer_iso_8859_2
 from presswash.steps.misread_classes import SELDOM_CORRECT_CHARACTER
-from presswash.steps.misread_screen import NON_ASCII, may_hold_misread, misread_spots
+from presswash.steps.misread_screen import may_hold_misread, misread_spots
 from presswash.steps.misread_sequences import misread_edits as sequence_edits
 from presswash.steps.misreads import misread_edits, undo_misreads
 from presswash.steps.plausibility import RARE_LETTER, text_oddity
