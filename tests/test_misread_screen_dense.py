@@ -23,7 +23,7 @@ from presswash.steps.misread_screen import (
     suspect_runs,
 )
 from presswash.steps.misreads import find_misreads
-from presswash.steps.mojibake import MISREAD_CHARACTER
+from presswash.steps.mojibake import MISREAD_CHARACTER, Mojibake
 
 ROOT = Path(__file__).resolve().parent.parent
 CODECS = dict(SINGLE_BYTE_CODECS + DOUBLE_BYTE_CODECS)
@@ -111,6 +111,17 @@ def test_what_the_screens_pass_over_holds_no_misread(text: str) -> None:
     characters = "".join(set(MISREAD_CHARACTER.findall(text)))
     if not may_hold_misread(text) or not may_hold_misread_around(text, text, characters):
         assert find_misreads(text, screened=True) == []
+
+
+def test_the_step_is_not_run_where_the_second_chance_finds_nothing() -> None:
+    """Correct Chinese text holds rare ideographs (诟) and ideographs beside Latin letters (升A小调),
+    which the screen cannot tell from a misread: the step asks the second chance whether it finds
+    one, and is run only where it does."""
+    text = "而且学校的伙食和住宿条件也多年遭到在校生的诟病。升A小调是一个于升A音开始的小调音阶。"
+    assert may_hold_misread(text)
+    with mock.patch.object(Mojibake, "fix_sieved", side_effect=AssertionError("the step was run")):
+        assert NEWS(text) == text
+    assert NEWS(text + " caf\u8305 and cr\u8305e") == text + " café and crée"
 
 
 def test_shapes_in_plain_words_send_no_text_on() -> None:

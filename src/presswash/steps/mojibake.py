@@ -66,6 +66,7 @@ from presswash.steps.misread_screen import (
     may_hold_misread_sieved,
 )
 from presswash.steps.misread_sequences import misread_edits
+from presswash.steps.misreads import find_misreads
 from presswash.steps.mojibake_runs import (
     BEYOND_RUNLESS_CHARACTERS,
     LONE_CHARACTERS,
@@ -257,8 +258,8 @@ class Mojibake(LineStep):
     def __init__(self, second_chance: bool = False) -> None:
         self.second_chance = second_chance
         # What applies() last found: (text, notable, whether ftfy may find mojibake in it, whether
-        # it may hold a misread (True: not asked)); compared by identity, so that a text cleaned at
-        # the same time in another thread only misses it.
+        # the second chance finds a misread in it (True: not asked)); compared by identity, so that
+        # a text cleaned at the same time in another thread only misses it.
         self._screened: tuple[str, str, bool, bool] | None = None
         # Every run and lone character holds one of these (see may_hold_mojibake); the second
         # chance's misreads are made of common letters (РџСЂ), and it is asked directly.
@@ -278,9 +279,7 @@ class Mojibake(LineStep):
             return True
         if not self.second_chance:
             return False
-        held = may_hold_misread(text, notable)
-        self._screened = (text, notable, False, held)
-        return held
+        return self._finds_misread(text, notable, may_hold_misread(text, notable))
 
     def _screens(self, text: str, notable: str | None) -> tuple[bool, bool | None]:
         """Whether ftfy may find mojibake in ``text`` (see :func:`may_hold_mojibake`) and, if known,
@@ -311,8 +310,17 @@ class Mojibake(LineStep):
             return True
         misread = "".join(MISREAD_CHARACTER.findall(characters))
         held = may_hold_misread_around(text, notable, misread, starts_screened)
-        self._screened = (text, notable, False, held)
-        return held
+        return self._finds_misread(text, notable, held)
+
+    def _finds_misread(self, text: str, notable: str, held: bool) -> bool:
+        """Whether the second chance changes ``text``, in which ftfy's screen finds no mojibake and
+        the misread screen found a misread ``held`` possible: then exactly if it finds a misread in
+        the whole text (ftfy leaves every line as it is). Asked here, the step is not run at all
+        where it finds none (correct Chinese text holds rare ideographs and ideographs beside Latin
+        letters, which the screen cannot tell from a misread): running it costs more than finding."""
+        found = held and bool(find_misreads(text, screened=True))
+        self._screened = (text, notable, False, found)
+        return found
 
     def fix(self, text: str) -> str:
         return self.fix_sieved(text, None) if self.second_chance else super().fix(text)
