@@ -62,9 +62,9 @@ _MULTI_BYTE = (
 # Encoding replaces a character the codec lacks with "?", which must end a stretch:
 # no other character of a non-ASCII run encodes as "?".
 _SWALLOWED = rb"[\x00-\x3e\x40-\x7f]"
-UTF8_STRETCH = re.compile(
-    rb"(?:%b|%b)*(?:%b)(?:%b|%b)*" % (_MULTI_BYTE, _SWALLOWED, _MULTI_BYTE, _MULTI_BYTE, _SWALLOWED)
-)
+# A stretch: sequences and swallowed ASCII, at least one sequence. Written from its first
+# sequence (the two never begin with the same byte), the engine never gives back what it read.
+UTF8_STRETCH = re.compile(rb"%b*(?:%b)(?:%b|%b)*" % (_SWALLOWED, _MULTI_BYTE, _MULTI_BYTE, _SWALLOWED))
 # Windows-1252 and its relatives lose unassigned bytes as U+FFFD; in a sequence
 # it stands for one continuation byte, and the sequence becomes one U+FFFD.
 LOST = "\ufffd"
@@ -111,32 +111,64 @@ def _stretches(run: str, codec: str, double_byte: bool) -> Iterator[tuple[int, i
     # ftfy's sloppy codecs write U+FFFD as byte 1A, which then stands for the lost byte.
     lossy = codec.startswith("sloppy-") and LOST in run
     encoded = run.encode(codec, errors="replace")  # "?": a character the codec lacks, a barrier
+    # Every character one byte (single-byte codecs), or every character two (character i starts
+    # at byte 2i: twice as many bytes as characters, none more than two); otherwise characters
+    # are counted from the bytes.
     if not double_byte:
-        offsets = None
-    elif len(encoded) == 2 * len(run):
-        offsets = None  # every character two bytes: character i starts at byte 2i
+        width = 1
     else:
-        offsets = {}
-        position = 0
-        for index, character in enumerate(run):
-            offsets[position] = index
-            position += len(character.encode(codec, errors="replace"))
-        offsets[position] = len(run)
-    width = 2 if double_byte else 1
+        width = 2 if len(encoded) == 2 * len(run) and codec not in _WIDER_THAN_TWO else 0
+    boundaries = _Boundaries(encoded, codec) if width == 0 else None
     pattern = _LOSSY_STRETCH if lossy else UTF8_STRETCH
     for found in pattern.finditer(encoded):
         begin, finish = found.span()
-        if offsets is None:
+        if boundaries is None:
             if begin % width or finish % width:
                 continue
             start, end = begin // width, finish // width
-        elif begin in offsets and finish in offsets:
-            start, end = offsets[begin], offsets[finish]
         else:
-            continue
+            first, last = boundaries.index(begin), boundaries.index(finish)
+            if first is None or last is None:
+                continue
+            start, end = first, last
         decoded = _decode(found.group(), lossy)
         if decoded is not None:
             yield start, end, decoded
+
+
+# Double-byte codecs with characters of three bytes (EUC-JP's JIS X 0212) or four (GB18030).
+_WIDER_THAN_TWO = frozenset({"euc-jp", "gb18030"})
+
+
+class _Boundaries:
+    """The index of the character that begins at each byte position of ``encoded``, the encoding
+    of a text through ``codec``, asked in order (a position inside a character has none).
+
+    A stateless codec decodes a prefix of the encoding only if it ends between characters, and
+    then to as many characters as it encodes (a character it lacks is ``?``): each position is
+    told by decoding the bytes since the last, so that a text's positions cost one reading of it.
+
+        >>> encoded = "ab東c".encode("gbk")
+        >>> [_Boundaries(encoded, "gbk").index(position) for position in (2, 3)]
+        [2, None]
+        >>> boundaries = _Boundaries(encoded, "gbk")
+        >>> [boundaries.index(position) for position in (1, 4, 5)]
+        [1, 3, 4]
+    """
+
+    def __init__(self, encoded: bytes, codec: str) -> None:
+        self._encoded = encoded
+        self._codec = codec
+        self._position = 0  # the last byte position found to begin a character, and its index
+        self._index = 0
+
+    def index(self, position: int) -> int | None:
+        try:
+            count = len(self._encoded[self._position : position].decode(self._codec))
+        except UnicodeDecodeError:
+            return None
+        self._position, self._index = position, self._index + count
+        return self._index
 
 
 def _decode(data: bytes, lossy: bool) -> str | None:

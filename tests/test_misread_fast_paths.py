@@ -1,0 +1,99 @@
+"""The second chance's faster readings, each against the plain definition it stands for: where a
+stretch of a double-byte codec's bytes begins and ends, in characters; the pattern of a stretch;
+and a long word's oddity and scripts, read with its runs of ideographs, kana or hangul cut."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from presswash.steps import misreads, plausibility
+from presswash.steps._misread_table import DOUBLE_BYTE_CODECS
+from presswash.steps.plausibility import character_kind, is_rare_ideograph, mixes_scripts, oddity
+
+ROOT = Path(__file__).resolve().parent.parent
+CJK_PARAGRAPHS = [
+    paragraph
+    for name in ("zh", "ja", "ko")
+    for paragraph in (ROOT / "data" / "multilingual" / f"{name}.txt").read_text(encoding="utf-8").split("\n")
+    if paragraph
+]
+
+
+def misread(text: str, codec: str) -> str:
+    return text.encode("utf-8").decode(codec, errors="replace")
+
+
+# Text of the characters that make widths and runs differ: ASCII, halfwidth katakana, ideographs
+# common and rare, kana, hangul, what no double-byte codec holds, mojibake and its neighbours.
+pieces = st.text(
+    alphabet=st.sampled_from(
+        "aZ 9?é東京的诟鈥檚茅涓枃ｱｲ譚莠ｬ하늘のカタナー한국\u0e01ÃÂ¢€ГўВЂ—…«»\u0301\ue000\ufffd，。"
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=40))
+def test_a_stretch_is_matched_from_its_first_sequence(data: bytes) -> None:
+    """UTF8_STRETCH finds what a stretch is defined as: sequences and swallowed ASCII, at least one
+    sequence, each as long as it goes."""
+    sequence, swallowed = misreads._MULTI_BYTE, misreads._SWALLOWED
+    defined = re.compile(
+        rb"(?:%b|%b)*(?:%b)(?:%b|%b)*" % (sequence, swallowed, sequence, sequence, swallowed)
+    )
+    found = [match.span() for match in misreads.UTF8_STRETCH.finditer(data)]
+    assert found == [match.span() for match in defined.finditer(data)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces, st.sampled_from([codec for _, codec in DOUBLE_BYTE_CODECS]))
+def test_stretches_are_counted_in_characters_from_the_bytes(piece: str, codec: str) -> None:
+    """A stretch's ends are the characters that begin at its first byte and after its last, by
+    the encoded length of each character before them."""
+    begins, position = {}, 0
+    for index, character in enumerate(piece):
+        begins[position] = index
+        position += len(character.encode(codec, errors="replace"))
+    begins[position] = len(piece)
+    encoded = piece.encode(codec, errors="replace")
+    expected = [
+        (begins[match.start()], begins[match.end()], match.group().decode("utf-8"))
+        for match in misreads.UTF8_STRETCH.finditer(encoded)
+        if match.start() in begins and match.end() in begins
+    ]
+    assert list(misreads._stretches(piece, codec, double_byte=True)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(pieces, st.sampled_from(CJK_PARAGRAPHS), st.sampled_from(CJK_PARAGRAPHS).map(lambda p: p[:300]))
+)
+def test_cutting_runs_keeps_a_words_oddity_and_scripts(word: str) -> None:
+    """A long word's oddity and whether it mixes scripts are what they are with nothing cut,
+    also for misreads (ideographs beside Latin letters, halfwidth katakana, rare ideographs)."""
+    for text in (word, misread(word, "gbk"), misread(word, "cp932"), misread(word, "windows-1252")):
+        found = oddity(text), mixes_scripts(text)
+        with mock.patch.object(plausibility, "_SHORT_WORD", len(text)):
+            assert (oddity(text), mixes_scripts(text)) == found
+
+
+def test_a_run_is_letters_of_one_writing_system_and_its_rare_ideographs_are_known() -> None:
+    """Every character a run may hold is a letter without case of the ideographs, kana or hangul,
+    none of ftfy's heuristic's characters; of the ideographs, the rare ones are those the cut keeps."""
+    for low, high in re.findall("(.)-(.)", plausibility._PLAIN_RUN.pattern):
+        scripts = set()
+        for point in range(ord(low), ord(high) + 1):
+            character = chr(point)
+            role, script = character_kind(character)
+            assert role == "letter", hex(point)
+            scripts.add(script)
+            if script == "han":
+                kept = plausibility._SELDOM_CORRECT.fullmatch(character) is not None
+                assert kept == is_rare_ideograph(character), hex(point)
+        assert len(scripts) == 1 and scripts <= {"han", "kana", "hangul"}, scripts
