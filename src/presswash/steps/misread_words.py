@@ -70,10 +70,16 @@ class Words:
         return max(left, piece), min(right, max(end, piece + LONGEST_WORD))
 
 
-@functools.lru_cache(maxsize=4096)
+# Words up to this long repeat in running text; longer ones (a Chinese sentence) do not.
+REPEATED_WORD = 64
+
+
 def word_oddity(word: str) -> int:
-    """:func:`~presswash.steps.plausibility.oddity` of a word, kept: words repeat."""
-    return oddity(word)
+    """:func:`~presswash.steps.plausibility.oddity` of a word, kept if it is short: words repeat."""
+    return _kept_oddity(word) if len(word) <= REPEATED_WORD else oddity(word)
+
+
+_kept_oddity = functools.lru_cache(maxsize=4096)(oddity)
 
 
 def in_plain_word(text: str, words: Words, start: int, end: int) -> bool:

@@ -50,7 +50,14 @@ from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODEC
 from presswash.steps.misread_classes import DOUBLE_BYTE_START, SINGLE_BYTE_READINGS
 from presswash.steps.misread_screen import may_hold_misread, suspect_runs
 from presswash.steps.misread_words import Words, in_plain_word, word_oddity
-from presswash.steps.plausibility import LETTERS, character_kind, is_clean, mixes_scripts, oddity
+from presswash.steps.plausibility import (
+    LETTERS,
+    character_kind,
+    is_clean,
+    is_rare_ideograph,
+    mixes_scripts,
+    oddity,
+)
 
 # UTF-8 sequences of two to four bytes (no overlong forms, no surrogates), and
 # the ASCII that a double-byte codec can swallow into a character.
@@ -117,7 +124,9 @@ def _stretches(run: str, codec: str, double_byte: bool) -> Iterator[tuple[int, i
     if not double_byte:
         width = 1
     else:
-        width = 2 if len(encoded) == 2 * len(run) and codec not in _WIDER_THAN_TWO else 0
+        wider = _WIDER_THAN_TWO.get(codec)
+        two_each = len(encoded) == 2 * len(run) and (wider is None or wider.search(encoded) is None)
+        width = 2 if two_each else 0
     boundaries = _Boundaries(encoded, codec) if width == 0 else None
     pattern = _LOSSY_STRETCH if lossy else UTF8_STRETCH
     for found in pattern.finditer(encoded):
@@ -136,8 +145,10 @@ def _stretches(run: str, codec: str, double_byte: bool) -> Iterator[tuple[int, i
             yield start, end, decoded
 
 
-# Double-byte codecs with characters of three bytes (EUC-JP's JIS X 0212) or four (GB18030).
-_WIDER_THAN_TWO = frozenset({"euc-jp", "gb18030"})
+# Double-byte codecs with characters of more than two bytes, and the bytes that each of those
+# holds and none of two bytes does: EUC-JP's JIS X 0212 begins with 8F, GB18030's four-byte
+# characters hold two of 30-39.
+_WIDER_THAN_TWO = {"euc-jp": re.compile(rb"\x8f"), "gb18030": re.compile(rb"[\x30-\x39]")}
 
 
 class _Boundaries:
@@ -202,9 +213,10 @@ def _candidates(text: str, proven: frozenset[str] = frozenset()) -> Iterator[Mis
     for name, start, end, decoded in sorted(suspect, key=_start):
         by_word.setdefault((name, *words.around(start, end)), []).append((start, end, decoded))
     for (codec, left, right), stretches in by_word.items():
-        if codec not in proven and word_oddity(text[left:right]) == 0:
-            continue
+        # The cheaper question first: whether the repair rejects itself at its edges.
         if _clashes_at_edges(text, left, right, stretches):
+            continue
+        if codec not in proven and word_oddity(text[left:right]) == 0:
             continue
         misread = _judge(text, left, right, stretches, codec)
         if misread is not None:
@@ -256,7 +268,7 @@ def _suspect_stretches(
     """
     found: set[tuple[str, int, int, str]] = set()
     for run_start, run_end, single, double in suspect_runs(text):
-        if words is not None and in_plain_word(text, words, run_start, run_end):
+        if words is not None and not _odd_at(text, double) and in_plain_word(text, words, run_start, run_end):
             continue
         # A single-byte stretch is a chain of sequences, each beginning at a spot.
         for start, end in _merged((spot, spot + LONGEST_SEQUENCE) for spot in single):
@@ -266,9 +278,11 @@ def _suspect_stretches(
                 for name, begin, finish, decoded in _single_byte_stretches(text[start:end])
             )
         for start, end in _merged((spot - REACH, spot + REACH + 1) for spot in double):
+            start, end = max(start, run_start), min(end, run_end)
+            codecs = _holding(text[spot] for spot in double if start <= spot < end)
             found.update(
                 stretch
-                for stretch in _around(text, max(start, run_start), min(end, run_end), run_start, run_end)
+                for stretch in _around(text, start, end, run_start, run_end, codecs)
                 if _holds_one(double, stretch[1], stretch[2])
             )
     if everywhere:
@@ -276,10 +290,63 @@ def _suspect_stretches(
             if DOUBLE_BYTE_START.search(run.group()) is not None:
                 found.update(
                     (name, run.start() + begin, run.start() + finish, decoded)
-                    for name, begin, finish, decoded in _double_byte_stretches(run.group())
-                    if name in everywhere
+                    for name, begin, finish, decoded in _double_byte_stretches(run.group(), everywhere)
                 )
     return found
+
+
+def _holding(spots: Iterable[str]) -> frozenset[str]:
+    """The double-byte codecs through which a stretch may hold one of the characters ``spots``.
+
+    >>> sorted(_holding("茅"))  # é (C3 A9) read as GBK is 茅; as EUC-JP or EUC-KR, 茅 cannot be
+    ['big5', 'cp932', 'gb18030', 'gbk', 'shift-jis']
+    """
+    return frozenset(
+        name for character in spots for name, codec in DOUBLE_BYTE_CODECS if _held(character, codec)
+    )
+
+
+# Leads that the first continuation bytes of ``data`` may follow, one, two or three of them: a
+# character's bytes may stand inside UTF-8 after one of these (E1 and F1 take any continuation).
+_LEADS_BEFORE = (b"", b"\xc2", b"\xe1", b"\xe1\x80", b"\xf1", b"\xf1\x80", b"\xf1\x80\x80")
+
+
+@functools.lru_cache(maxsize=8192)
+def _held(character: str, codec: str) -> bool:
+    """Whether ``codec`` reads ``character`` from bytes that may stand inside UTF-8, as every
+    character of a stretch does: after a lead that their first continuation bytes need, they
+    decode as UTF-8 up to a sequence the bytes after them may end. A character the codec lacks
+    is a barrier.
+
+    >>> _held("茅", "gbk"), _held("平", "gbk"), _held("茅", "euc-kr")  # 平 is C6 BD: a sequence cut short
+    (True, True, False)
+    """
+    data = character.encode(codec, errors="replace")
+    if b"?" in data:
+        return False
+    for before in _LEADS_BEFORE:
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(before + data, final=False)
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
+
+
+def _odd_at(text: str, spots: list[int]) -> bool:
+    """Whether one of the double-byte ``spots`` of ``text`` is itself improbable, so that its word
+    is no plain word: a rare ideograph, or a letter beside a Latin letter of another script
+    (``升A小调``), found without reading the word (Chinese: a sentence).
+
+    >>> _odd_at("遭到在校生的诟病", [6]), _odd_at("升A小调", [2]), _odd_at("NHK홀", [3])
+    (True, True, True)
+    """
+    return any(
+        is_rare_ideograph(text[spot])
+        or (spot > 0 and _mixes_scripts_pair(text[spot - 1 : spot + 1]))
+        or _mixes_scripts_pair(text[spot : spot + 2])
+        for spot in spots
+    )
 
 
 def _holds_one(spots: list[int], start: int, end: int) -> bool:
@@ -307,8 +374,11 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _around(text: str, start: int, end: int, run_start: int, run_end: int) -> set[tuple[str, int, int, str]]:
-    """The double-byte stretches of ``text[start:end]``, part of the run ``text[run_start:run_end]``.
+def _around(
+    text: str, start: int, end: int, run_start: int, run_end: int, codecs: frozenset[str]
+) -> set[tuple[str, int, int, str]]:
+    """The stretches of ``text[start:end]``, part of the run ``text[run_start:run_end]``, that the
+    double-byte ``codecs`` turn back into UTF-8.
 
     A stretch that reaches the part's end may go on beyond it (or be a piece
     of one that does): the part is then widened, twice as far each time.
@@ -317,7 +387,7 @@ def _around(text: str, start: int, end: int, run_start: int, run_end: int) -> se
     while True:
         found = {
             (name, start + begin, start + finish, decoded)
-            for name, begin, finish, decoded in _double_byte_stretches(text[start:end])
+            for name, begin, finish, decoded in _double_byte_stretches(text[start:end], codecs)
         }
         early = start > run_start and any(begin < start + 2 for _, begin, _, _ in found)
         late = end < run_end and any(finish > end - 2 for _, _, finish, _ in found)
@@ -339,13 +409,14 @@ def _single_byte_stretches(piece: str) -> tuple[tuple[str, int, int, str], ...]:
     return tuple(found)
 
 
-@functools.lru_cache(maxsize=4096)
-def _double_byte_stretches(piece: str) -> tuple[tuple[str, int, int, str], ...]:
-    """``(codec, start, end, decoded)``: what the double-byte codecs turn back into UTF-8 in ``piece``."""
+def _double_byte_stretches(piece: str, names: frozenset[str]) -> list[tuple[str, int, int, str]]:
+    """``(codec, start, end, decoded)``: what the double-byte codecs ``names`` turn back into UTF-8
+    in ``piece``. (The pieces are the text around a spot, which real text does not repeat.)"""
     found: list[tuple[str, int, int, str]] = []
     for name, codec in DOUBLE_BYTE_CODECS:
-        found += [(name, *stretch) for stretch in _stretches(piece, codec, double_byte=True)]
-    return tuple(found)
+        if name in names:
+            found += [(name, *stretch) for stretch in _stretches(piece, codec, double_byte=True)]
+    return found
 
 
 def _judge(
