@@ -70,8 +70,12 @@ _MULTI_BYTE = (
 # no other character of a non-ASCII run encodes as "?".
 _SWALLOWED = rb"[\x00-\x3e\x40-\x7f]"
 # A stretch: sequences and swallowed ASCII, at least one sequence. Written from its first
-# sequence (the two never begin with the same byte), the engine never gives back what it read.
-UTF8_STRETCH = re.compile(rb"%b*(?:%b)(?:%b|%b)*" % (_SWALLOWED, _MULTI_BYTE, _MULTI_BYTE, _SWALLOWED))
+# sequence (the two never begin with the same byte), the engine need give back nothing it read,
+# and it tries no place a stretch cannot begin at (a continuation byte).
+_STRETCH_BEGINS = rb"(?=[\x00-\x3e\x40-\x7f\xc2-\xf4])"
+UTF8_STRETCH = re.compile(
+    rb"%b%b*+(?:%b)(?:%b|%b)*+" % (_STRETCH_BEGINS, _SWALLOWED, _MULTI_BYTE, _MULTI_BYTE, _SWALLOWED)
+)
 # Windows-1252 and its relatives lose unassigned bytes as U+FFFD; in a sequence
 # it stands for one continuation byte, and the sequence becomes one U+FFFD.
 LOST = "\ufffd"
