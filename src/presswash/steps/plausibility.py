@@ -58,13 +58,14 @@ _COMMON_EXTENDED_B = frozenset("ȘșȚțǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜƠơƯư
 
 # Text without these holds no rare letter (some of the block are common: see above).
 RARE_LETTER = re.compile("[\u0180-\u024f]")
-# Runs of three or more ideographs (assigned in every Unicode since 14.0), kana letters or hangul
-# syllables: letters of one script, or of scripts that share words, none of them punctuation,
-# upper or lower case, or matched by ftfy's heuristic. Inside such a run only a rare ideograph
-# adds to a word's oddity, so the run's first character, its rare ideographs and its last stand
-# for it (see _in_short); Chinese, written without spaces, is judged 256 characters at a time.
+# Runs of three or more ideographs (assigned in every Unicode since 14.0) and kana letters, as
+# Japanese mixes them, or of hangul syllables: letters of scripts that share words, none of them
+# punctuation, upper or lower case, or matched by ftfy's heuristic. Inside such a run only a rare
+# ideograph adds to a word's oddity, so the run's first character, its rare ideographs and its
+# last stand for it (see _in_short); Chinese, written without spaces, is judged 256 characters at
+# a time.
 _PLAIN_RUN = re.compile(
-    "[\u3400-\u4dbf\u4e00-\u9ffc]{3,}|[\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff]{3,}"
+    "[\u3400-\u4dbf\u4e00-\u9ffc\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff]{3,}"
     "|[\uac00-\ud7a3]{3,}"
 )
 _SELDOM_CORRECT = re.compile(f"[{SELDOM_CORRECT}]")
@@ -188,8 +189,8 @@ def _in_short(word: str) -> str:
     and its last: what :func:`oddity` and :func:`mixes_scripts` find in it, read at a fraction of
     the cost where the word is text written without spaces.
 
-    Inside such a run every pair of neighbours is two letters of one script (or of Japanese's or
-    Korean's), neither of case, so that no pair, no capital and no punctuation between letters
+    Inside such a run every pair of neighbours is two letters of one script or of Japanese's two,
+    neither of case, so that no pair, no capital and no punctuation between letters
     counts; a rare ideograph counts by itself. ftfy's heuristic matches none of its characters
     but one, its ``.`` after ``ГўВЂВ`` before a Latin letter or a space, which no character inside
     a run stands between. What the cut keeps, it keeps in order, each run still a run.
