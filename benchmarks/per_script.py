@@ -1,5 +1,8 @@
 """Speed per writing system: ftfy, plsfix, presswash.fix_text and the news preset on running text.
 
+The news preset is timed with and without ``misreads``; the last column is how many times
+longer it takes with it.
+
     python benchmarks/per_script.py                       # timings and instruction counts
     python benchmarks/per_script.py --skip-instructions   # timings only (no valgrind needed)
 
@@ -47,6 +50,7 @@ SCRIPTS: dict[str, tuple[str, ...]] = {
     "Hangul": ("ko",),
 }
 NEWS = 'presswash.Cleaner("news")'
+MISREADS = 'presswash.Cleaner("news", misreads=True)'
 COUNTED = ("ftfy.fix_text", "presswash.fix_text", NEWS)
 # MB of each writing system's input counted under callgrind (which runs ftfy ~50x slower).
 COUNTED_MB = 0.2
@@ -69,6 +73,7 @@ def contenders() -> dict[str, Callable[[str], str]]:
         found["plsfix.fix_text"] = plsfix
     found["presswash.fix_text"] = presswash.fix_text
     found[NEWS] = presswash.Cleaner("news")
+    found[MISREADS] = presswash.Cleaner("news", misreads=True)
     return found
 
 
@@ -112,7 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-instructions", action="store_true", help="no callgrind counts")
     parser.add_argument("--only", choices=list(SCRIPTS), action="append", help="writing systems to run")
     args = parser.parse_args(argv)
-    header = "| Writing system | ftfy MB/s | plsfix | fix_text | news | fix_text vs ftfy | news vs ftfy |"
+    header = (
+        "| Writing system | ftfy MB/s | plsfix | fix_text | news | news, misreads "
+        "| fix_text vs ftfy | news vs ftfy | misreads' time |"
+    )
     if not args.skip_instructions:
         header += " instr/byte ftfy | fix_text | news |"
     print(f"Input per writing system: {args.size:g} MB, {args.mangled:.0%} of documents mangled")
@@ -128,10 +136,11 @@ def main(argv: list[str] | None = None) -> int:
         speed = throughputs(documents, args.rounds)
         ftfy_speed = speed["ftfy.fix_text"]
         plsfix = speed.get("plsfix.fix_text")
-        fix_text, news = speed["presswash.fix_text"], speed[NEWS]
+        fix_text, news, misreads = speed["presswash.fix_text"], speed[NEWS], speed[MISREADS]
         row = (
             f"| {script} | {ftfy_speed:.2f} | {f'{plsfix:.1f}' if plsfix else '–'} | {fix_text:.1f} "
-            f"| {news:.1f} | {fix_text / ftfy_speed:.1f}× | {news / ftfy_speed:.1f}× |"
+            f"| {news:.1f} | {misreads:.1f} | {fix_text / ftfy_speed:.1f}× | {news / ftfy_speed:.1f}× "
+            f"| {news / misreads:.2f}× |"
         )
         if not args.skip_instructions:
             with tempfile.TemporaryDirectory() as workdir:
