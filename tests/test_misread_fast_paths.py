@@ -99,3 +99,23 @@ def test_a_run_is_letters_of_scripts_that_share_words_and_its_rare_ideographs_ar
                     kept = plausibility._SELDOM_CORRECT.fullmatch(character) is not None
                     assert kept == is_rare_ideograph(character), hex(point)
         assert scripts in ({"han", "kana"}, {"hangul"}), scripts
+
+
+NEVER = re.compile("(?!)")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.from_regex(plausibility._PLAIN_WORD, fullmatch=True))
+def test_a_plain_russian_or_greek_word_is_odd_in_nothing(word: str) -> None:
+    """A word of small Russian or Greek letters, perhaps after a capital and between ASCII
+    punctuation, counts nothing: what oddity finds reading it character by character."""
+    with mock.patch.object(plausibility, "_PLAIN_WORD", NEVER):
+        assert oddity(word) == 0
+    assert oddity(word) == 0
+
+
+def test_a_word_the_plain_pattern_passes_over_is_counted() -> None:
+    """Misreads through Windows-1251 and KOI8-R hold capitals inside words and symbols: the plain
+    pattern leaves them to be counted."""
+    for word in ("РёРІ", "JosГ©", "Г©", "ÐœÐ¾ÑÐºÐ²Ð°", "пїЅ"):
+        assert plausibility._PLAIN_WORD.fullmatch(word) is None

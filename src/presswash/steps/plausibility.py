@@ -69,6 +69,14 @@ _PLAIN_RUN = re.compile(
     "|[\uac00-\ud7a3]{3,}"
 )
 _SELDOM_CORRECT = re.compile(f"[{SELDOM_CORRECT}]")
+# Words of small letters of the Russian or the Greek alphabet, perhaps after a capital, perhaps
+# between ASCII punctuation: no character, pair or capital in them counts, and ftfy's heuristic
+# matches none (each of its patterns that such a letter may begin needs a Latin capital with an
+# accent, a symbol or a control character after it). Correct Russian text holds misreads' shapes
+# in such words (``её``), each of which the second chance's screen looks at.
+_PLAIN_WORD = re.compile(
+    "[\"'(]*(?:[А-ЯЁ]?[а-яё]+|[Α-ΡΣ-ΩΆΈΉΊΌΎΏ]?[α-ωάέήίόύώϊϋΐΰ]+)[\"'),.:;!?]*"
+)
 # Words at most this long are read as they are: cutting their runs would cost more than it saves.
 _SHORT_WORD = 32
 
@@ -150,6 +158,8 @@ def oddity(word: str) -> int:
     >>> oddity("naïve"), oddity("l’été"), oddity("NaÃ¯ve"), oddity("caf챕")
     (0, 0, 4, 1)
     """
+    if _PLAIN_WORD.fullmatch(word) is not None:
+        return 0
     word = _in_short(word)
     count = badness(word) if not word.isascii() else 0
     before_previous = previous = ""
