@@ -65,8 +65,7 @@ RARE_LETTER = re.compile("[\u0180-\u024f]")
 # last stand for it (see _in_short); Chinese, written without spaces, is judged 256 characters at
 # a time.
 _PLAIN_RUN = re.compile(
-    "[\u3400-\u4dbf\u4e00-\u9ffc\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff]{3,}"
-    "|[\uac00-\ud7a3]{3,}"
+    "[\u3400-\u4dbf\u4e00-\u9ffc\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff]{3,}|[\uac00-\ud7a3]{3,}"
 )
 _SELDOM_CORRECT = re.compile(f"[{SELDOM_CORRECT}]")
 # Words of small letters of the Russian or the Greek alphabet, perhaps after a capital, perhaps
@@ -74,9 +73,7 @@ _SELDOM_CORRECT = re.compile(f"[{SELDOM_CORRECT}]")
 # matches none (each of its patterns that such a letter may begin needs a Latin capital with an
 # accent, a symbol or a control character after it). Correct Russian text holds misreads' shapes
 # in such words (``её``), each of which the second chance's screen looks at.
-_PLAIN_WORD = re.compile(
-    "[\"'(]*(?:[А-ЯЁ]?[а-яё]+|[Α-ΡΣ-ΩΆΈΉΊΌΎΏ]?[α-ωάέήίόύώϊϋΐΰ]+)[\"'),.:;!?]*"
-)
+_PLAIN_WORD = re.compile("[\"'(]*(?:[А-ЯЁ]?[а-яё]+|[Α-ΡΣ-ΩΆΈΉΊΌΎΏ]?[α-ωάέήίόύώϊϋΐΰ]+)[\"'),.:;!?]*")
 # Words at most this long are read as they are: cutting their runs would cost more than it saves.
 _SHORT_WORD = 32
 
