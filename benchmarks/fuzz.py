@@ -49,7 +49,10 @@ import presswash
 from presswash import Cleaner
 
 PRESETS = ("news", "ftfy", "ascii")
-CLEANERS = {preset: Cleaner(preset) for preset in PRESETS}
+CLEANERS = {
+    **{preset: Cleaner(preset) for preset in PRESETS},
+    "news with misreads": Cleaner("news", misreads=True),
+}
 FUNCTIONS: dict[str, Callable[[str], str]] = {**CLEANERS, "fix_text": presswash.fix_text}
 
 PIECES = [
@@ -73,6 +76,15 @@ PIECES = [
     # Mojibake, entities, HTML, quotes, line breaks, ligatures, width.
     "Ã©",
     "â€™",
+    # Misreads only the second chance undoes, and what correct text holds that looks like them: a
+    # rare ideograph, an ideograph beside a Latin letter, KOI8-R shapes in Russian words.
+    "Jos\u0413\u00a9",
+    "Nicol\u221a\u00b0s",
+    "caf\u8305",
+    "\u6d93\u6783",
+    "\u8bdf",
+    "A\u5c0f\u8c03",
+    "\u0438\u0434\u0451\u0442",
     "Ã¡",
     "РџСЂ",
     "&amp;",
