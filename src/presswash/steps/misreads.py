@@ -159,31 +159,30 @@ class _Boundaries:
     """The index of the character that begins at each byte position of ``encoded``, the encoding
     of a text through ``codec``, asked in order (a position inside a character has none).
 
-    A stateless codec decodes a prefix of the encoding only if it ends between characters, and
-    then to as many characters as it encodes (a character it lacks is ``?``): each position is
-    told by decoding the bytes since the last, so that a text's positions cost one reading of it.
+    A stateless codec's incremental decoder holds back the bytes of a character cut short, and
+    only those: each position is told by feeding it the bytes since the last, so that a text's
+    positions cost one reading of it.
 
         >>> encoded = "ab東c".encode("gbk")
         >>> [_Boundaries(encoded, "gbk").index(position) for position in (2, 3)]
         [2, None]
         >>> boundaries = _Boundaries(encoded, "gbk")
-        >>> [boundaries.index(position) for position in (1, 4, 5)]
-        [1, 3, 4]
+        >>> [boundaries.index(position) for position in (1, 3, 4, 5)]
+        [1, None, 3, 4]
     """
 
     def __init__(self, encoded: bytes, codec: str) -> None:
         self._encoded = encoded
-        self._codec = codec
-        self._position = 0  # the last byte position found to begin a character, and its index
+        self._decoder = codecs.getincrementaldecoder(codec)()
+        self._position = 0  # the bytes fed to the decoder, and the characters it gave back
         self._index = 0
 
     def index(self, position: int) -> int | None:
-        try:
-            count = len(self._encoded[self._position : position].decode(self._codec))
-        except UnicodeDecodeError:
-            return None
-        self._position, self._index = position, self._index + count
-        return self._index
+        if position > self._position:
+            self._index += len(self._decoder.decode(self._encoded[self._position : position]))
+            self._position = position
+        pending, _ = self._decoder.getstate()
+        return None if pending else self._index
 
 
 def _decode(data: bytes, lossy: bool) -> str | None:
@@ -284,10 +283,10 @@ def _suspect_stretches(
         for start, end in _merged((spot - REACH, spot + REACH + 1) for spot in double):
             start, end = max(start, run_start), min(end, run_end)
             inside = double[bisect_left(double, start) : bisect_left(double, end)]
-            codecs = _holding(text[spot] for spot in inside)
+            names = _holding(text[spot] for spot in inside)
             found.update(
                 stretch
-                for stretch in _around(text, start, end, run_start, run_end, codecs)
+                for stretch in _around(text, start, end, run_start, run_end, names)
                 if _holds_one(double, stretch[1], stretch[2])
             )
     if everywhere:
@@ -380,10 +379,10 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _around(
-    text: str, start: int, end: int, run_start: int, run_end: int, codecs: frozenset[str]
+    text: str, start: int, end: int, run_start: int, run_end: int, names: frozenset[str]
 ) -> set[tuple[str, int, int, str]]:
     """The stretches of ``text[start:end]``, part of the run ``text[run_start:run_end]``, that the
-    double-byte ``codecs`` turn back into UTF-8.
+    double-byte codecs ``names`` turn back into UTF-8.
 
     A stretch that reaches the part's end may go on beyond it (or be a piece
     of one that does): the part is then widened, twice as far each time.
@@ -392,7 +391,7 @@ def _around(
     while True:
         found = {
             (name, start + begin, start + finish, decoded)
-            for name, begin, finish, decoded in _double_byte_stretches(text[start:end], codecs)
+            for name, begin, finish, decoded in _double_byte_stretches(text[start:end], names)
         }
         early = start > run_start and any(begin < start + 2 for _, begin, _, _ in found)
         late = end < run_end and any(finish > end - 2 for _, _, finish, _ in found)
