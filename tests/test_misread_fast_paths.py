@@ -11,7 +11,7 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from presswash.steps import misreads, plausibility
+from presswash.steps import misread_stretches, plausibility
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS
 from presswash.steps.plausibility import character_kind, is_rare_ideograph, mixes_scripts, oddity
 
@@ -43,11 +43,11 @@ pieces = st.text(
 def test_a_stretch_is_matched_from_its_first_sequence(data: bytes) -> None:
     """UTF8_STRETCH finds what a stretch is defined as: sequences and swallowed ASCII, at least one
     sequence, each as long as it goes."""
-    sequence, swallowed = misreads._MULTI_BYTE, misreads._SWALLOWED
+    sequence, swallowed = misread_stretches.MULTI_BYTE, misread_stretches.SWALLOWED
     defined = re.compile(
         rb"(?:%b|%b)*(?:%b)(?:%b|%b)*" % (sequence, swallowed, sequence, sequence, swallowed)
     )
-    found = [match.span() for match in misreads.UTF8_STRETCH.finditer(data)]
+    found = [match.span() for match in misread_stretches.UTF8_STRETCH.finditer(data)]
     assert found == [match.span() for match in defined.finditer(data)]
 
 
@@ -64,10 +64,10 @@ def test_stretches_are_counted_in_characters_from_the_bytes(piece: str, codec: s
     encoded = piece.encode(codec, errors="replace")
     expected = [
         (begins[match.start()], begins[match.end()], match.group().decode("utf-8"))
-        for match in misreads.UTF8_STRETCH.finditer(encoded)
+        for match in misread_stretches.UTF8_STRETCH.finditer(encoded)
         if match.start() in begins and match.end() in begins
     ]
-    assert list(misreads._stretches(piece, codec, double_byte=True)) == expected
+    assert list(misread_stretches._stretches(piece, codec, double_byte=True)) == expected
 
 
 @settings(max_examples=300, deadline=None)

@@ -8,7 +8,8 @@ pages 437 and 850, KOI8, or the East Asian double-byte codecs (``caf茅``,
 
 - **Round trip.** A stretch of text is a candidate only if encoding it with the
   codec gives bytes that decode as strict UTF-8, with at least one character
-  beyond ASCII. Correct text almost never does: most words fail at once.
+  beyond ASCII (:mod:`presswash.steps.misread_stretches`). Correct text almost
+  never does: most words fail at once.
 - **What the result looks like.** The repaired word must be cleaner than the
   word it replaces (:func:`~presswash.steps.plausibility.oddity` lower: one
   script per word, no letter beside a symbol, ...) and hold no control,
@@ -35,7 +36,6 @@ Misreads of misreads are undone layer by layer, each layer judged the same way.
 
 from __future__ import annotations
 
-import codecs
 import functools
 import re
 from bisect import bisect_left, insort
@@ -43,12 +43,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-*" codecs)
-
 from presswash.edits import ChangeLog, Edit, apply_edits, splice
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
-from presswash.steps.misread_classes import DOUBLE_BYTE_START, SINGLE_BYTE_READINGS
+from presswash.steps.misread_classes import DOUBLE_BYTE_START
 from presswash.steps.misread_screen import may_hold_misread, suspect_runs
+from presswash.steps.misread_stretches import double_byte_stretches, holding, single_byte_stretches
 from presswash.steps.misread_words import Words, in_plain_word, word_oddity
 from presswash.steps.plausibility import (
     LETTERS,
@@ -59,35 +58,9 @@ from presswash.steps.plausibility import (
     oddity,
 )
 
-# UTF-8 sequences of two to four bytes (no overlong forms, no surrogates), and
-# the ASCII that a double-byte codec can swallow into a character.
-_MULTI_BYTE = (
-    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
-    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
-    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
-)
-# Encoding replaces a character the codec lacks with "?", which must end a stretch:
-# no other character of a non-ASCII run encodes as "?".
-_SWALLOWED = rb"[\x00-\x3e\x40-\x7f]"
-# A stretch: sequences and swallowed ASCII, at least one sequence. Written from its first
-# sequence (the two never begin with the same byte), the engine need give back nothing it read,
-# and it tries no place a stretch cannot begin at (a continuation byte).
-_STRETCH_BEGINS = rb"(?=[\x00-\x3e\x40-\x7f\xc2-\xf4])"
-UTF8_STRETCH = re.compile(
-    rb"%b%b*+(?:%b)(?:%b|%b)*+" % (_STRETCH_BEGINS, _SWALLOWED, _MULTI_BYTE, _MULTI_BYTE, _SWALLOWED)
-)
-# Windows-1252 and its relatives lose unassigned bytes as U+FFFD; in a sequence
-# it stands for one continuation byte, and the sequence becomes one U+FFFD.
-LOST = "\ufffd"
-_LOST_BYTE = 0x1A  # what ftfy's sloppy codecs encode U+FFFD as
-_LOSSY_SEQUENCE = re.compile(rb"%b|[\xc2-\xf4][\x80-\xbf\x1a]{1,3}" % _MULTI_BYTE)
-_LOSSY_STRETCH = re.compile(rb"(?:%b)+" % _LOSSY_SEQUENCE.pattern)
 # Non-ASCII runs: a misread changes only non-ASCII characters (a double-byte codec
 # may swallow an ASCII byte into one, but never leaves it beside).
 NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
-# Each codec is looked up once, here, rather than when a text first needs it.
-for _, _codec in SINGLE_BYTE_CODECS + DOUBLE_BYTE_CODECS:
-    codecs.lookup(_codec)
 CODEC_ORDER = {name: index for index, (name, _) in enumerate(SINGLE_BYTE_CODECS + DOUBLE_BYTE_CODECS)}
 DOUBLE_BYTE_NAMES = frozenset(name for name, _ in DOUBLE_BYTE_CODECS)
 # Layers of misreads undone at most; a text misread three times is rare, more is noise.
@@ -115,89 +88,6 @@ class Misread:
     gain: int  # how many improbable things the repair removes
     conclusive: bool  # whether it is evidence enough by itself
     plausible: bool  # whether it is worth making where the document proves the codec
-
-
-def _stretches(run: str, codec: str, double_byte: bool) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, decoded)``: the stretches of ``run`` that ``codec`` turns back into UTF-8."""
-    # ftfy's sloppy codecs write U+FFFD as byte 1A, which then stands for the lost byte.
-    lossy = codec.startswith("sloppy-") and LOST in run
-    encoded = run.encode(codec, errors="replace")  # "?": a character the codec lacks, a barrier
-    # Every character one byte (single-byte codecs), or every character two (character i starts
-    # at byte 2i: twice as many bytes as characters, none more than two); otherwise characters
-    # are counted from the bytes.
-    if not double_byte:
-        width = 1
-    else:
-        wider = _WIDER_THAN_TWO.get(codec)
-        two_each = len(encoded) == 2 * len(run) and (wider is None or wider.search(encoded) is None)
-        width = 2 if two_each else 0
-    boundaries = _Boundaries(encoded, codec) if width == 0 else None
-    pattern = _LOSSY_STRETCH if lossy else UTF8_STRETCH
-    for found in pattern.finditer(encoded):
-        begin, finish = found.span()
-        if boundaries is None:
-            if begin % width or finish % width:
-                continue
-            start, end = begin // width, finish // width
-        else:
-            first, last = boundaries.index(begin), boundaries.index(finish)
-            if first is None or last is None:
-                continue
-            start, end = first, last
-        decoded = _decode(found.group(), lossy)
-        if decoded is not None:
-            yield start, end, decoded
-
-
-# Double-byte codecs with characters of more than two bytes, and the bytes that each of those
-# holds and none of two bytes does: EUC-JP's JIS X 0212 begins with 8F, GB18030's four-byte
-# characters hold two of 30-39.
-_WIDER_THAN_TWO = {"euc-jp": re.compile(rb"\x8f"), "gb18030": re.compile(rb"[\x30-\x39]")}
-
-
-class _Boundaries:
-    """The index of the character that begins at each byte position of ``encoded``, the encoding
-    of a text through ``codec``, asked in order (a position inside a character has none).
-
-    A stateless codec's incremental decoder holds back the bytes of a character cut short, and
-    only those: each position is told by feeding it the bytes since the last, so that a text's
-    positions cost one reading of it.
-
-        >>> encoded = "ab東c".encode("gbk")
-        >>> [_Boundaries(encoded, "gbk").index(position) for position in (2, 3)]
-        [2, None]
-        >>> boundaries = _Boundaries(encoded, "gbk")
-        >>> [boundaries.index(position) for position in (1, 3, 4, 5)]
-        [1, None, 3, 4]
-    """
-
-    def __init__(self, encoded: bytes, codec: str) -> None:
-        self._encoded = encoded
-        self._decoder = codecs.getincrementaldecoder(codec)()
-        self._position = 0  # the bytes fed to the decoder, and the characters it gave back
-        self._index = 0
-
-    def index(self, position: int) -> int | None:
-        if position > self._position:
-            self._index += len(self._decoder.decode(self._encoded[self._position : position]))
-            self._position = position
-        pending, _ = self._decoder.getstate()
-        return None if pending else self._index
-
-
-def _decode(data: bytes, lossy: bool) -> str | None:
-    """``data`` as UTF-8 (None: it is not); if ``lossy``, a sequence with a lost byte becomes U+FFFD."""
-    if not lossy:
-        return data.decode("utf-8")
-    pieces = []
-    for sequence in _LOSSY_SEQUENCE.finditer(data):
-        try:
-            pieces.append(sequence.group().decode("utf-8"))
-        except UnicodeDecodeError:
-            if _LOST_BYTE not in sequence.group():
-                return None
-            pieces.append(LOST)
-    return "".join(pieces)
 
 
 def _candidates(text: str, proven: frozenset[str] = frozenset()) -> Iterator[Misread]:
@@ -278,12 +168,12 @@ def _suspect_stretches(
             end = min(end, run_end)
             found.update(
                 (name, start + begin, start + finish, decoded)
-                for name, begin, finish, decoded in _single_byte_stretches(text[start:end])
+                for name, begin, finish, decoded in single_byte_stretches(text[start:end])
             )
         for start, end in _merged((spot - REACH, spot + REACH + 1) for spot in double):
             start, end = max(start, run_start), min(end, run_end)
             inside = double[bisect_left(double, start) : bisect_left(double, end)]
-            names = _holding(text[spot] for spot in inside)
+            names = holding(text[spot] for spot in inside)
             found.update(
                 stretch
                 for stretch in _around(text, start, end, run_start, run_end, names)
@@ -294,47 +184,9 @@ def _suspect_stretches(
             if DOUBLE_BYTE_START.search(run.group()) is not None:
                 found.update(
                     (name, run.start() + begin, run.start() + finish, decoded)
-                    for name, begin, finish, decoded in _double_byte_stretches(run.group(), everywhere)
+                    for name, begin, finish, decoded in double_byte_stretches(run.group(), everywhere)
                 )
     return found
-
-
-def _holding(spots: Iterable[str]) -> frozenset[str]:
-    """The double-byte codecs through which a stretch may hold one of the characters ``spots``.
-
-    >>> sorted(_holding("茅"))  # é (C3 A9) read as GBK is 茅; as EUC-JP or EUC-KR, 茅 cannot be
-    ['big5', 'cp932', 'gb18030', 'gbk', 'shift-jis']
-    """
-    return frozenset(
-        name for character in spots for name, codec in DOUBLE_BYTE_CODECS if _held(character, codec)
-    )
-
-
-# Leads that the first continuation bytes of ``data`` may follow, one, two or three of them: a
-# character's bytes may stand inside UTF-8 after one of these (E1 and F1 take any continuation).
-_LEADS_BEFORE = (b"", b"\xc2", b"\xe1", b"\xe1\x80", b"\xf1", b"\xf1\x80", b"\xf1\x80\x80")
-
-
-@functools.lru_cache(maxsize=8192)
-def _held(character: str, codec: str) -> bool:
-    """Whether ``codec`` reads ``character`` from bytes that may stand inside UTF-8, as every
-    character of a stretch does: after a lead that their first continuation bytes need, they
-    decode as UTF-8 up to a sequence the bytes after them may end. A character the codec lacks
-    is a barrier.
-
-    >>> _held("茅", "gbk"), _held("平", "gbk"), _held("茅", "euc-kr")  # 平 is C6 BD: a sequence cut short
-    (True, True, False)
-    """
-    data = character.encode(codec, errors="replace")
-    if b"?" in data:
-        return False
-    for before in _LEADS_BEFORE:
-        try:
-            codecs.getincrementaldecoder("utf-8")().decode(before + data, final=False)
-        except UnicodeDecodeError:
-            continue
-        return True
-    return False
 
 
 def _odd_at(text: str, spots: list[int]) -> bool:
@@ -391,7 +243,7 @@ def _around(
     while True:
         found = {
             (name, start + begin, start + finish, decoded)
-            for name, begin, finish, decoded in _double_byte_stretches(text[start:end], names)
+            for name, begin, finish, decoded in double_byte_stretches(text[start:end], names)
         }
         early = start > run_start and any(begin < start + 2 for _, begin, _, _ in found)
         late = end < run_end and any(finish > end - 2 for _, _, finish, _ in found)
@@ -400,27 +252,6 @@ def _around(
         start = max(run_start, start - reach) if early else start
         end = min(run_end, end + reach) if late else end
         reach *= 2
-
-
-@functools.lru_cache(maxsize=4096)
-def _single_byte_stretches(piece: str) -> tuple[tuple[str, int, int, str], ...]:
-    """``(codec, start, end, decoded)``: what the single-byte codecs whose shapes ``piece`` holds turn
-    back into UTF-8 in it. Pieces repeat (``é’``, ``Ã©``), so the answer for each is kept."""
-    found: list[tuple[str, int, int, str]] = []
-    for name, codec, shape in SINGLE_BYTE_READINGS:
-        if shape.search(piece) is not None:
-            found += [(name, *stretch) for stretch in _stretches(piece, codec, double_byte=False)]
-    return tuple(found)
-
-
-def _double_byte_stretches(piece: str, names: frozenset[str]) -> list[tuple[str, int, int, str]]:
-    """``(codec, start, end, decoded)``: what the double-byte codecs ``names`` turn back into UTF-8
-    in ``piece``. (The pieces are the text around a spot, which real text does not repeat.)"""
-    found: list[tuple[str, int, int, str]] = []
-    for name, codec in DOUBLE_BYTE_CODECS:
-        if name in names:
-            found += [(name, *stretch) for stretch in _stretches(piece, codec, double_byte=True)]
-    return found
 
 
 def _judge(
