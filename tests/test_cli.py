@@ -24,6 +24,7 @@ import stat
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import time
 from collections.abc import Callable
@@ -34,7 +35,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from presswash.cli import jsonl
+from presswash.cli import jsonl, main
 from presswash.cli.plain_text import documents
 from presswash.cli.progress import PROGRESS_DELAY
 from presswash.config import Config, help_text
@@ -276,6 +277,27 @@ def test_ctrl_c_exits_130_quietly_and_leaves_the_original(tmp_path: Path, big_te
     assert (process.returncode, stderr) == (130, b"")
     assert digest(target) == before
     assert hidden_temporaries(tmp_path) == []  # Removed on the way out.
+
+
+@pytest.mark.parametrize("where", [["--in-place"], ["-o", "out.txt"]])
+def test_ctrl_c_just_as_the_temporary_file_appears_leaves_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: list[str]
+) -> None:
+    """A Ctrl-C that arrives the moment the temporary file exists, before anything is written to
+    it, is an interruption like any other: the file is removed on the way out."""
+    source = write(tmp_path / "in.txt", DIRTY)
+    making = tempfile.mkstemp
+
+    def made_then_interrupted(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        made = making(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGINT)
+        return made
+
+    monkeypatch.setattr(tempfile, "mkstemp", made_then_interrupted)
+    monkeypatch.chdir(tmp_path)
+    assert main([*where, str(source)]) == 130
+    assert hidden_temporaries(tmp_path) == []
+    assert source.read_text(encoding="utf-8") == DIRTY
 
 
 @pytest.mark.parametrize(("signal_number", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])

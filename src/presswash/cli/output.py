@@ -12,16 +12,36 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
-from typing import IO
+from collections.abc import Callable, Iterator
+from typing import IO, TypeVar
 
 from presswash.cli.errors import Failure
+from presswash.cli.signals import SignalsBlocked
 
 STDOUT_NAME = "<stdout>"
 TEMP_PREFIX_TAIL = ".presswash-"
 TEMP_SUFFIX = ".tmp"
 
 # --- writing -------------------------------------------------------------------------------------
+
+SinkT = TypeVar("SinkT", bound="Sink")
+
+
+@contextlib.contextmanager
+def guarded_sink(opening: Callable[[], SinkT]) -> Iterator[SinkT]:
+    """The sink ``opening()`` makes, discarded if anything at all — Ctrl-C and SIGTERM included —
+    goes wrong before the block ends. It is made with both signals blocked, so that one arriving
+    just after its temporary file appears is raised only where the sink is already guarded:
+    before, such a file outlived an interrupted run."""
+    sink = None
+    try:
+        with SignalsBlocked():
+            sink = opening()
+        yield sink
+    except BaseException:
+        if sink is not None:
+            sink.discard()
+        raise
 
 
 class Sink:
@@ -53,15 +73,6 @@ class Sink:
 
     def discard(self) -> None:
         """Abandon the output (as far as possible)."""
-
-    @contextlib.contextmanager
-    def discarding_on_error(self) -> Iterator[None]:
-        """Discard the output if anything at all — Ctrl-C and SIGTERM included — goes wrong."""
-        try:
-            yield
-        except BaseException:
-            self.discard()
-            raise
 
 
 class StdoutSink(Sink):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 from collections.abc import Iterable
@@ -23,7 +24,7 @@ from presswash.cli.engine import Engine
 from presswash.cli.errors import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, PROG, Failure
 from presswash.cli.explanations import describe_change
 from presswash.cli.jsonl import json_lines, records, spliced
-from presswash.cli.output import Sink, StdoutSink, open_output, rewrite_of
+from presswash.cli.output import Sink, StdoutSink, guarded_sink, open_output, rewrite_of
 from presswash.cli.parquet import ParquetInput, ParquetOutput
 from presswash.cli.plain_text import Chunk, chunks, positions
 from presswash.cli.progress import Progress
@@ -83,26 +84,24 @@ class Run:
 
     def _write_output(self) -> int:
         target = self.settings.output
+
+        def opening() -> Sink:
+            return StdoutSink() if target in (None, STDIN) else open_output(str(target))
+
         try:
-            sink: Sink = StdoutSink() if target in (None, STDIN) else open_output(str(target))
-        except Failure as failure:
-            return self.fail(failure)
-        with sink.discarding_on_error():
-            try:
+            with guarded_sink(opening) as sink:
                 for name in self.settings.files:
                     self._clean_input(name, sink)
                 sink.commit()
-            except Failure as failure:
-                sink.discard()
-                return self.fail(failure)
+        except Failure as failure:  # the sink, if it was made, is discarded
+            return self.fail(failure)
         return EXIT_OK
 
     def _rewrite_files(self) -> int:
         status = EXIT_OK
         for name in self.settings.files:
             try:
-                sink = rewrite_of(name)
-                with sink.discarding_on_error():
+                with guarded_sink(functools.partial(rewrite_of, name)) as sink:
                     outcome = self._clean_input(name, sink)
                     reencoded = self.settings.encoding != "utf-8" or bool(outcome.guessed)
                     if outcome.changed or reencoded:
