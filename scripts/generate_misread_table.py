@@ -27,6 +27,7 @@ from pathlib import Path
 import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-*" codecs)
 from character_classes import character_class
 
+from presswash.steps.misread_stretches import may_be_held
 from presswash.steps.plausibility import is_rare_ideograph
 
 OUTPUT = Path(__file__).resolve().parent.parent / "src" / "presswash" / "steps" / "_misread_table.py"
@@ -132,23 +133,6 @@ def rare_in_double_byte(seldom: set[int]) -> set[int]:
     return {
         point for point in seldom if any(may_be_held(chr(point), codec) for _, codec in DOUBLE_BYTE_CODECS)
     }
-
-
-# What may stand before and after a character's bytes inside UTF-8: nothing, the start of a
-# sequence of two, three or four bytes, or its continuation (a second byte of each range a lead
-# may ask for, then any continuation).
-BEFORE = (b"", b"\xc2", b"\xe1", b"\xe1\x80", b"\xf1", b"\xf1\x80", b"\xf1\x80\x80")
-AFTER = (b"", *(second + b"\x80" * more for second in (b"\x80", b"\x90", b"\xa0") for more in range(3)))
-
-
-def may_be_held(character: str, codec: str) -> bool:
-    """Whether ``codec`` reads ``character`` from bytes that may stand inside UTF-8: the second
-    chance reads a double-byte misread only where its stretch holds such a character."""
-    try:
-        data = character.encode(codec)
-    except UnicodeEncodeError:
-        return False
-    return any(decoded("utf-8", before + data + after) is not None for before in BEFORE for after in AFTER)
 
 
 def quoted_class(characters: set[str]) -> str:

@@ -145,35 +145,41 @@ def holding(spots: Iterable[str]) -> frozenset[str]:
     ['big5', 'cp932', 'gb18030', 'gbk', 'shift-jis']
     """
     return frozenset(
-        name for character in spots for name, codec in DOUBLE_BYTE_CODECS if _held(character, codec)
+        name for character in spots for name, codec in DOUBLE_BYTE_CODECS if may_be_held(character, codec)
     )
 
 
-# Leads that the first continuation bytes of ``data`` may follow, one, two or three of them: a
-# character's bytes may stand inside UTF-8 after one of these (E1 and F1 take any continuation).
-_LEADS_BEFORE = (b"", b"\xc2", b"\xe1", b"\xe1\x80", b"\xf1", b"\xf1\x80", b"\xf1\x80\x80")
+# What may stand before and after a character's bytes inside UTF-8: nothing, the start of a
+# sequence of two, three or four bytes, or its continuation (E1 and F1 take any continuation; a
+# second byte of each range a lead may ask for, then any continuation).
+_BEFORE = (b"", b"\xc2", b"\xe1", b"\xe1\x80", b"\xf1", b"\xf1\x80", b"\xf1\x80\x80")
+_AFTER = (b"", *(second + b"\x80" * more for second in (b"\x80", b"\x90", b"\xa0") for more in range(3)))
 
 
 @functools.lru_cache(maxsize=8192)
-def _held(character: str, codec: str) -> bool:
+def may_be_held(character: str, codec: str) -> bool:
     """Whether ``codec`` reads ``character`` from bytes that may stand inside UTF-8, as every
-    character of a stretch does: after a lead that their first continuation bytes need, they
-    decode as UTF-8 up to a sequence the bytes after them may end. A character the codec lacks
-    is a barrier.
+    character of a stretch does. A character the codec lacks is a barrier. The misread table's
+    rare characters are those some double-byte codec may hold (``scripts/generate_misread_table.py``).
 
-    >>> _held("茅", "gbk"), _held("平", "gbk"), _held("茅", "euc-kr")  # 平 is C6 BD: a sequence cut short
+    >>> may_be_held("茅", "gbk"), may_be_held("平", "gbk"), may_be_held("茅", "euc-kr")  # 平: C6 BD
     (True, True, False)
+    >>> may_be_held("\u603c", "gbk")  # ED A1: ED is never followed by A1 in UTF-8
+    False
     """
-    data = character.encode(codec, errors="replace")
-    if b"?" in data:
+    try:
+        data = character.encode(codec)
+    except UnicodeEncodeError:
         return False
-    for before in _LEADS_BEFORE:
-        try:
-            codecs.getincrementaldecoder("utf-8")().decode(before + data, final=False)
-        except UnicodeDecodeError:
-            continue
-        return True
-    return False
+    return any(_is_utf8(before + data + after) for before in _BEFORE for after in _AFTER)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 @functools.lru_cache(maxsize=4096)
