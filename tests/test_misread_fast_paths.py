@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from presswash.steps import misread_stretches, plausibility
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS
+from presswash.steps.misread_classes import SELDOM_CORRECT_CHARACTER
 from presswash.steps.plausibility import character_kind, is_rare_ideograph, mixes_scripts, oddity
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,7 +97,7 @@ def test_a_run_is_letters_of_scripts_that_share_words_and_its_rare_ideographs_ar
                 assert role == "letter", hex(point)
                 scripts.add(script)
                 if script == "han":
-                    kept = plausibility._SELDOM_CORRECT.fullmatch(character) is not None
+                    kept = SELDOM_CORRECT_CHARACTER.fullmatch(character) is not None
                     assert kept == is_rare_ideograph(character), hex(point)
         assert scripts in ({"han", "kana"}, {"hangul"}), scripts
 
@@ -111,7 +112,6 @@ def test_a_plain_russian_or_greek_word_is_odd_in_nothing(word: str) -> None:
     punctuation, counts nothing: what oddity finds reading it character by character."""
     with mock.patch.object(plausibility, "_PLAIN_WORD", NEVER):
         assert oddity(word) == 0
-    assert oddity(word) == 0
 
 
 def test_a_word_the_plain_pattern_passes_over_is_counted() -> None:

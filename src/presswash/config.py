@@ -43,9 +43,9 @@ class Config:
     misreads: bool = option(
         False,
         "also undo the mojibake ftfy declines: UTF-8 read as KOI8, cp850, Windows-1251, the East Asian "
-        "codecs … (not with ftfy_compatible; costs about a tenth more time on English news, about "
-        "twice as much on Greek, German, Portuguese, Turkish, Vietnamese and Russian text, three to "
-        "four and a half times on Chinese, Japanese and Korean)",
+        "codecs … (not with ftfy_compatible; costs about a tenth more time on English news, 1.7 to "
+        "1.8 times as much on Greek, Cyrillic and Latin text with diacritics, about three times on "
+        "Korean and six on Chinese and Japanese)",
     )
     html: bool = option(True, "decode HTML entities (&amp; &rsquo;) except on lines that hold HTML tags")
     controls: bool = option(True, "remove control characters and terminal escapes (tab, line breaks stay)")

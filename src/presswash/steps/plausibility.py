@@ -26,7 +26,7 @@ import unicodedata
 import regex
 from ftfy.badness import badness
 
-from presswash.steps._misread_table import SELDOM_CORRECT
+from presswash.steps.misread_classes import SELDOM_CORRECT_CHARACTER
 
 # Scripts whose letters share words: Japanese mixes ideographs and kana, Korean
 # ideographs and hangul.
@@ -67,7 +67,6 @@ RARE_LETTER = re.compile("[\u0180-\u024f]")
 _PLAIN_RUN = re.compile(
     "[\u3400-\u4dbf\u4e00-\u9ffc\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff]{3,}|[\uac00-\ud7a3]{3,}"
 )
-_SELDOM_CORRECT = re.compile(f"[{SELDOM_CORRECT}]")
 # Words of small letters of the Russian or the Greek alphabet, perhaps after a capital, perhaps
 # between ASCII punctuation: no character, pair or capital in them counts, and ftfy's heuristic
 # matches none (each of its patterns that such a letter may begin needs a Latin capital with an
@@ -210,7 +209,7 @@ def _in_short(word: str) -> str:
 
 def _first_rare_and_last(run: re.Match[str]) -> str:
     text = run.group()
-    return text[0] + "".join(_SELDOM_CORRECT.findall(text, 1, len(text) - 1)) + text[-1]
+    return text[0] + "".join(SELDOM_CORRECT_CHARACTER.findall(text, 1, len(text) - 1)) + text[-1]
 
 
 def text_oddity(text: str) -> int:
