@@ -71,6 +71,45 @@ def test_stretches_are_counted_in_characters_from_the_bytes(piece: str, codec: s
     assert list(misread_stretches._stretches(piece, codec, double_byte=True)) == expected
 
 
+def bytes_before(piece: str, index: int, codec: str) -> int:
+    return len(piece[:index].encode(codec, errors="replace"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces, st.sampled_from([codec for _, codec in DOUBLE_BYTE_CODECS]), st.data())
+def test_a_characters_first_byte_is_told_inside_a_sequence_by_its_neighbours(
+    piece: str, codec: str, data: st.DataObject
+) -> None:
+    """Whether a character's first byte stands inside a UTF-8 sequence, told from a few of its
+    neighbours, is what reading the sequences of the whole piece tells."""
+    if not piece:
+        return
+    spot = data.draw(st.integers(0, len(piece) - 1))
+    first = bytes_before(piece, spot, codec)
+    sequences = misread_stretches._SEQUENCE.finditer(piece.encode(codec, errors="replace"))
+    expected = any(found.start() <= first < found.end() for found in sequences)
+    assert misread_stretches._in_sequence(piece, spot, 0, len(piece), codec) == expected
+
+
+def test_a_sequence_may_begin_three_characters_before_the_one_it_holds() -> None:
+    """Through cp932, を｡｡〒 is 82 F0 A1 A1 81 A7: the first byte of 〒 ends a sequence that begins
+    inside を, three characters before it, and stands in none if the window begins after を."""
+    assert misread_stretches._in_sequence("を｡｡〒", 3, 0, 4, "cp932")
+    assert not misread_stretches._in_sequence("を｡｡〒", 3, 1, 4, "cp932")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(pieces, st.sampled_from(CJK_PARAGRAPHS).map(lambda paragraph: paragraph[:40])))
+def test_every_codec_with_a_stretch_holding_a_character_is_found_holding_it(piece: str) -> None:
+    """The codecs a window is read through for a spot include every codec a stretch of which
+    holds the spot's character."""
+    names = frozenset(name for name, _ in DOUBLE_BYTE_CODECS)
+    stretches = misread_stretches.double_byte_stretches(piece, names)
+    for spot in (index for index, character in enumerate(piece) if not character.isascii()):
+        needed = {name for name, start, end, _ in stretches if start <= spot < end}
+        assert needed <= misread_stretches.holding(piece, [spot], 0, len(piece))
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.one_of(pieces, st.sampled_from(CJK_PARAGRAPHS), st.sampled_from(CJK_PARAGRAPHS).map(lambda p: p[:300]))

@@ -138,15 +138,78 @@ def _decode(data: bytes, lossy: bool) -> str | None:
     return "".join(pieces)
 
 
-def holding(spots: Iterable[str]) -> frozenset[str]:
-    """The double-byte codecs through which a stretch may hold one of the characters ``spots``.
+def holding(text: str, spots: Iterable[int], start: int, end: int) -> frozenset[str]:
+    """The double-byte codecs through which a stretch of ``text[start:end]`` may hold one of the
+    characters at ``spots``: those that may read it from bytes inside UTF-8 (:func:`may_be_held`)
+    and through which, there, its first byte does stand inside a UTF-8 sequence, as every byte of
+    a stretch beyond ASCII does. Around a rare ideograph of correct Chinese, most codecs read
+    characters that could stand inside UTF-8, but not beside one another: each codec is told by a
+    few neighbours of the spots rather than by reading the window.
 
-    >>> sorted(holding("茅"))  # é (C3 A9) read as GBK is 茅; as EUC-JP or EUC-KR, 茅 cannot be
-    ['big5', 'cp932', 'gb18030', 'gbk', 'shift-jis']
+    Through Big5, ``茅`` is AD 54: AD continues a sequence, and in ``caf茅`` no lead stands before it.
+
+    >>> sorted(holding("caf茅", [3], 0, 4)), sorted(holding("遭到在校生的诟病", [6], 0, 8))
+    (['gb18030', 'gbk'], ['gb18030', 'gbk'])
     """
     return frozenset(
-        name for character in spots for name, codec in DOUBLE_BYTE_CODECS if may_be_held(character, codec)
+        name
+        for name, codec in DOUBLE_BYTE_CODECS
+        if any(
+            may_be_held(text[spot], codec) and _in_sequence(text, spot, start, end, codec) for spot in spots
+        )
     )
+
+
+# A sequence beside the first byte of a character spans at most three bytes before it and three after.
+_SEQUENCE = re.compile(MULTI_BYTE)
+_SEQUENCE_SPAN = 3
+
+
+def _in_sequence(text: str, spot: int, start: int, end: int, codec: str) -> bool:
+    """Whether through ``codec`` the first byte of ``text[spot]`` stands inside a UTF-8 sequence of
+    ``text[start:end]``'s bytes. Most characters tell it alone (:func:`_alone_in_sequence`); for the
+    others, each character is at least one byte and UTF-8 sequences never overlap, so the few
+    characters around it decide, read from the first.
+
+    >>> _in_sequence("caf茅", 3, 0, 4, "gbk"), _in_sequence("caf茅", 3, 0, 4, "big5")
+    (True, False)
+    """
+    alone = _alone_in_sequence(text[spot], codec)
+    if alone is not None:
+        return alone
+    before = text[max(start, spot - _SEQUENCE_SPAN) : spot].encode(codec, errors="replace")
+    around = before + text[spot : min(end, spot + _SEQUENCE_SPAN + 1)].encode(codec, errors="replace")
+    first = len(before)
+    for found in _SEQUENCE.finditer(around):
+        if found.end() > first:
+            return found.start() <= first
+    return False
+
+
+@functools.lru_cache(maxsize=8192)
+def _alone_in_sequence(character: str, codec: str) -> bool | None:
+    """Whether through ``codec`` the first byte of ``character`` stands inside a UTF-8 sequence,
+    whatever stands beside it: True if the character's bytes begin with a whole sequence, False if
+    the first byte is ASCII or a lead whose sequence they break; None if its neighbours decide (a
+    continuation byte first, or a sequence that the character's bytes only begin).
+
+    >>> [_alone_in_sequence(character, "gbk") for character in "诟茅人"]  # DA B8, C3 A9, C8 CB
+    [True, True, False]
+    >>> _alone_in_sequence("的", "gbk"), _alone_in_sequence("中", "gbk")  # B5 C4, D6 D0
+    (None, False)
+    """
+    data = character.encode(codec, errors="replace")
+    if data[0] < 0x80:
+        return False
+    if data[0] < 0xC0:
+        return None
+    if _SEQUENCE.match(data) is not None:
+        return True
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data)  # a sequence begun, or broken
+    except UnicodeDecodeError:
+        return False
+    return None
 
 
 # What may stand before and after a character's bytes inside UTF-8: nothing, the start of a

@@ -173,7 +173,7 @@ def _suspect_stretches(
         for start, end in _merged((spot - REACH, spot + REACH + 1) for spot in double):
             start, end = max(start, run_start), min(end, run_end)
             inside = double[bisect_left(double, start) : bisect_left(double, end)]
-            names = holding(text[spot] for spot in inside)
+            names = holding(text, inside, start, end)
             found.update(
                 stretch
                 for stretch in _around(text, start, end, run_start, run_end, names)
