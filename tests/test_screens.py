@@ -442,3 +442,20 @@ def test_characters_beyond_the_runless_set_are_found_in_short_and_long_text(piec
         else:
             assert sorted(distinct) == sorted(set(beyond))
             assert places == len(beyond)
+
+
+CLEANERS = (presswash.Cleaner(), presswash.Cleaner(misreads=True), presswash.Cleaner("ascii"))
+# Trigger characters of every step, a misread, and characters no step reacts to.
+TRIGGERS = "caf茅 “”’—£é&\u200b\x07\r\u2028ﬁＬ𝓮ÃРџ中한\u0301"
+
+
+@given(st.text(alphabet=st.sampled_from(list(TRIGGERS)), max_size=12))
+@example("caf茅")  # café read as GBK: the second chance is asked of it for what crowds the text
+def test_a_step_the_screen_passes_over_is_one_the_cleaner_would_not_ask(characters: str) -> None:
+    """The steps a screen rules out by the characters it found are never among those the cleaner
+    would ask of a text made of them, including the steps asked for what crowds a text."""
+    found = "".join(dict.fromkeys(characters))
+    for cleaner in CLEANERS:
+        for screen in (cleaner._sparse_screen, *cleaner._dense_screens):
+            for step in screen.passes_over(found):
+                assert not cleaner._applies(step, found, found, screen, found), (step, screen)

@@ -216,6 +216,7 @@ class Cleaner:
         self._uncrowded_screen = _Screen(
             {step: step.uncrowded_trigger or trigger for step, trigger in dense_triggers.items()},
             crowded=CROWDED,
+            asked=[step for step in dense_triggers if step.uncrowded_trigger is not None],
         )
         crowding = any(step.uncrowded_trigger is not None for step in dense_triggers)
         self._dense_screens = (
@@ -338,6 +339,7 @@ class Cleaner:
         steps = self._steps
         sieved = text  # the text that ``notable`` is the sieved form of
         screen, found = self._screen(text, notable)
+        passed = screen.passes_over(found)
         for _ in range(MAX_ROUNDS):
             last_change = -1
             for index, step in enumerate(steps):
@@ -347,7 +349,8 @@ class Cleaner:
                     if sieved is not text:  # sieved again only when a step is about to be asked
                         notable, sieved = self._sieve.sieve_unless_dense(text), text
                         screen, found = self._screen(text, notable)
-                    if not self._applies(step, text, notable, screen, found):
+                        passed = screen.passes_over(found)
+                    if step in passed or not self._applies(step, text, notable, screen, found):
                         continue
                 if log is None:
                     fixed = step.fix_sieved(text, notable) if notable is not None else step.fix(text)
@@ -362,6 +365,7 @@ class Cleaner:
                         if brought is not None:
                             notable = sieved = fixed
                             found = "".join(set(found + screen.distinct_in(brought)))
+                            passed = screen.passes_over(found)
                     text = fixed
                     last_change = index
                     may_change = None
@@ -373,7 +377,9 @@ class Cleaner:
                 if sieved is not text:  # the steps after the last change had it sieved already
                     notable, sieved = self._sieve.sieve_unless_dense(text), text
                     screen, found = self._screen(text, notable)
-                if not any(self._applies(step, text, notable, screen, found) for step in earlier):
+                    passed = screen.passes_over(found)
+                asked = (step for step in earlier if step not in passed)
+                if not any(self._applies(step, text, notable, screen, found) for step in asked):
                     break
             elif all(step.fix(text) == text for step in earlier):
                 break
@@ -413,16 +419,37 @@ class Cleaner:
 
 class _Screen:
     """One search of sieved text for the trigger characters of several steps at once
-    (``patterns``: each step's own, compiled), which rules out every step whose own it
-    does not find. With ``crowded``, a text whose first ``FIRST_SAMPLE`` or ``SAMPLE``
-    characters are more than that share of them is too crowded with those characters (a text of
-    quotes) for listing them to pay."""
+    (``patterns``: each step's own, compiled), which rules out every step whose own it does not
+    find but those ``asked`` anyway. With ``crowded``, a text whose first ``FIRST_SAMPLE`` or
+    ``SAMPLE`` characters are more than that share of them is too crowded with those characters
+    (a text of quotes) for listing them to pay."""
 
-    def __init__(self, triggers: dict[Step, str], crowded: float | None = None) -> None:
+    def __init__(
+        self, triggers: dict[Step, str], crowded: float | None = None, asked: Collection[Step] = ()
+    ) -> None:
         self.patterns = {step: compiled_class(trigger) for step, trigger in triggers.items()}
         union = "".join(triggers.values())
         self._search = compiled_class(union) if union else None
         self._crowded = crowded
+        self._asked = frozenset(asked)
+        self._passed_over: dict[str, frozenset[Step]] = {}
+
+    def passes_over(self, found: str) -> frozenset[Step]:
+        """The steps ruled out by what the screen ``found``: none of their own triggers is among
+        it, and they are not asked anyway (for what crowds the text, which was not looked for).
+        Texts share few sets of such characters (an English article's quotes and dashes), so
+        each set's answer is kept, and the cleaner passes over those steps without asking."""
+        passed = self._passed_over.get(found)
+        if passed is None:
+            passed = frozenset(
+                step
+                for step, pattern in self.patterns.items()
+                if step not in self._asked and pattern.search(found) is None
+            )
+            if len(self._passed_over) >= PASSED_OVER_KEPT:
+                self._passed_over.clear()
+            self._passed_over[found] = passed
+        return passed
 
     def distinct_in(self, characters: str) -> str:
         """The distinct ``characters`` that some step's trigger holds."""
@@ -453,6 +480,8 @@ class _Screen:
 SAMPLE = 4096
 FIRST_SAMPLE = 64
 CROWDED = 1 / 8
+# Sets of found characters whose ruled-out steps a screen keeps: all a crafted input makes it hold.
+PASSED_OVER_KEPT = 4096
 
 
 _NO_SCREEN = _Screen({})
