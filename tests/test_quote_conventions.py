@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import presswash
 from presswash.edits import splice
+from presswash.steps import quote_languages
 from presswash.steps.quote_elisions import TURNED_ELISIONS
 from presswash.steps.quote_marks import screened
 from presswash.steps.quote_repair import QuoteRepair, _Document, repair_quotes
@@ -462,3 +463,18 @@ def test_dense_quotes_by_kind_agree_with_one_by_one(unit: str) -> None:
     one_by_one = _Document(text).repairs(by_kind=False)
     assert _Document(text).repairs() == one_by_one
     assert _Document(text).fixed() == splice(text, one_by_one)
+
+
+# Right-to-left letters, and letters of scripts whose UTF-8 begins with the same bytes (Armenian,
+# Devanagari, Thai, the byte-order mark), a lone surrogate among them.
+SCRIPTS = "a “’\nשלוםمرحباܐހߊࠀ\ufb1d\ufefc\ufeffաբքहिนา€é\ud800"
+
+
+@given(st.text(alphabet=st.sampled_from(list(SCRIPTS)), max_size=20), st.data())
+def test_right_to_left_letters_told_from_utf8_are_those_a_scan_finds(text: str, data: st.DataObject) -> None:
+    """Whether a stretch of text holds a right-to-left letter, told first from its UTF-8, is what a
+    scan for the letters finds."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    scanned = quote_languages._RIGHT_TO_LEFT.search(text, start, end) is not None
+    assert quote_languages.holds_right_to_left(text, start, end) == scanned
