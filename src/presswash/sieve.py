@@ -103,13 +103,16 @@ class AsciiSieve:
         if len(text) > PIECE:
             return in_pieces(self.sieve_unless_dense, text)
         head = text[:DENSITY_PROBE]
-        data = head.encode("utf-8", "surrogatepass")
-        if _certainly_dense(head, data):
-            return text
-        if len(text) > DENSITY_PROBE:
-            data = text.encode("utf-8", "surrogatepass")
-            if _certainly_dense(text, data):
+        # An ASCII head (as English text has) tells nothing, and a string knows whether it is ASCII.
+        if not head.isascii():
+            data = head.encode("utf-8", "surrogatepass")
+            if _certainly_dense(head, data):
                 return text
+            if len(text) <= DENSITY_PROBE:
+                return self.sieve_utf8(data)
+        data = text.encode("utf-8", "surrogatepass")
+        if len(text) > DENSITY_PROBE and _certainly_dense(text, data):
+            return text
         return self.sieve_utf8(data)
 
     def __call__(self, text: str) -> str:
