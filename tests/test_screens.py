@@ -25,6 +25,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import presswash
+from presswash.screen import CROWDED, Screen
 from presswash.sieve import COMMON_PUNCTUATION, PIECE, AsciiSieve
 from presswash.steps._mojibake_table import MOJIBAKE_ALPHABET, MOJIBAKE_RUNS, SUSPICIOUS_ALONE
 from presswash.steps.mojibake import (
@@ -459,3 +460,54 @@ def test_a_step_the_screen_passes_over_is_one_the_cleaner_would_not_ask(characte
         for screen in (cleaner._sparse_screen, *cleaner._dense_screens):
             for step in screen.passes_over(found):
                 assert not cleaner._applies(step, found, found, screen, found), (step, screen)
+
+
+THAI = (ROOT / "data" / "multilingual" / "th.txt").read_text(encoding="utf-8")
+# Marks NFC only puts in order (Thai tone marks and vowels below, a virama), misordered pairs of
+# them (of rare ones too, which a Thai sentence's first characters do not hold), and what NFC
+# replaces or joins (Å as the Ångström sign, a nukta after its letter, an acute after e): placed
+# anywhere after a Thai sentence, which may come after a quotation in ASCII.
+NFC_WORK = ["\u0e48", "\u0e38", "\u0e48\u0e38", "\u0e4b\u0e3a", "\u0951\u0952", "\u094d", "\u212b", "e\u0301"]
+ENGLISH_FIRST = "“Hello,” she said in an English sentence long enough to fill a sample. "
+# Thai with one mark only (the mai tho of น้ำ): its first sample lists one character.
+ONE_MARK = "ประเทศไทยมีน้ำมาก " * 4
+# Entities that decode to a mark NFC joins and to a character it replaces, among the pieces.
+PIECES = [*NFC_WORK, "\u0915\u093c", "&#2364;", "&#8491;", "😀", "ประเทศ", "น้ำ", "a", "«", "“", " "]
+thai_with_marks = st.builds(
+    lambda before, thai, pieces: before + thai + " ".join(pieces),
+    st.sampled_from(["", ENGLISH_FIRST]),
+    st.one_of(st.just(ONE_MARK), st.integers(0, len(THAI) - 120).map(lambda at: THAI[at : at + 120])),
+    st.lists(st.sampled_from(PIECES), max_size=40),
+)
+
+
+@given(thai_with_marks)
+@example(THAI[:120] + " \u0e4b\u0e3a")  # a misordered pair after the first sample
+@example(THAI[:120] + " \u0e4b\u0e3a \u212b")  # and, later still, a character NFC replaces
+@example(ENGLISH_FIRST + THAI[:99] + "\u0e4b\u0e3a")  # marks only after the first sample
+@example(ONE_MARK + " \u0e4b\u0e3a &#2364;")  # an entity brings a nukta to a text listed sparingly
+def test_a_screen_that_lists_marks_sparingly_cleans_as_every_step_would(text: str) -> None:
+    """Text crowded with marks that NFC only puts in order is screened listing one of them, and
+    cleaned as running every step gives, wherever misordered marks or what NFC replaces stand."""
+    for cleaner in CLEANERS:
+        assert cleaner(text) == cleaner.clean_without_gate(text)
+
+
+@given(
+    st.one_of(thai_with_marks, st.lists(st.sampled_from([*TRIGGERS, *NFC_WORK]), max_size=200).map("".join))
+)
+def test_a_screen_lists_sparingly_only_what_the_step_reads_for_itself(text: str) -> None:
+    """Listed sparingly, a text's characters are all of them, or none of a sparing trigger's, and
+    then those left out are of the full trigger only, one of which is listed."""
+    cleaner = presswash.Cleaner()
+    triggers = {step: step.dense_trigger or step.trigger for step in cleaner._dense_screen.patterns}
+    sparing, plain = cleaner._dense_screen, Screen(triggers, crowded=CROWDED)
+    listed, every = sparing.found_in(text), plain.found_in(text)
+    if listed is None or every is None or set(listed) == set(every):
+        return
+    normalization = next(step for step in cleaner.steps if step.sparing_trigger is not None)
+    assert set(listed) < set(every)
+    assert not sparing.spares(listed)
+    left_out = set(every) - set(listed)
+    assert all(sparing.patterns[normalization].fullmatch(character) for character in left_out)
+    assert sparing.patterns[normalization].search(listed) is not None

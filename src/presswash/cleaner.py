@@ -45,6 +45,7 @@ from presswash.alignment import Alignment
 from presswash.config import Config
 from presswash.edits import Change, ChangeLog
 from presswash.ftfy_compat import FtfyCompatible
+from presswash.screen import CROWDED, Screen
 from presswash.sieve import AsciiSieve
 from presswash.step import ANY_NON_ASCII, Step, compiled_class
 from presswash.steps.controls import Controls
@@ -200,7 +201,7 @@ class Cleaner:
         self._screened_steps = frozenset(
             step for step in self._steps if ANY_NON_ASCII not in step.trigger and not step.screens_itself
         )
-        self._sparse_screen = _Screen({step: step.trigger for step in self._screened_steps})
+        self._sparse_screen = Screen({step: step.trigger for step in self._screened_steps})
         # Text largely non-ASCII (Russian, Hindi, Chinese) is hardly shortened by sieving, and
         # each step that reads it for itself costs as much as sieving it: there the screen also
         # looks for the dense triggers of the steps that have one (mojibake, NFC, quotes).
@@ -212,11 +213,13 @@ class Cleaner:
         # A text of quotes is screened as sparse text is, each step asked; a text crowded with the
         # characters of a dense trigger that crowds (ideographs, in Chinese) by the uncrowded part
         # of that trigger first.
-        self._dense_screen = _Screen(dense_triggers, crowded=CROWDED)
-        self._uncrowded_screen = _Screen(
+        sparing = {step: step.sparing_trigger for step in self._steps if step.sparing_trigger is not None}
+        self._dense_screen = Screen(dense_triggers, crowded=CROWDED, sparing=sparing)
+        self._uncrowded_screen = Screen(
             {step: step.uncrowded_trigger or trigger for step, trigger in dense_triggers.items()},
             crowded=CROWDED,
             asked=[step for step in dense_triggers if step.uncrowded_trigger is not None],
+            sparing=sparing,
         )
         crowding = any(step.uncrowded_trigger is not None for step in dense_triggers)
         self._dense_screens = (
@@ -362,7 +365,7 @@ class Cleaner:
                         # Text largely non-ASCII, which is its own sieved form: where the step only
                         # replaced ASCII, what the screen finds grows by what it brought at most.
                         brought = step.brought(text)
-                        if brought is not None:
+                        if brought is not None and not screen.spares(brought):
                             notable = sieved = fixed
                             found = "".join(set(found + screen.distinct_in(brought)))
                             passed = screen.passes_over(found)
@@ -389,7 +392,7 @@ class Cleaner:
         """Whether sieved text ``notable`` holds a trigger of some step."""
         return notable != "" and (self._gate is None or self._gate.search(notable) is not None)
 
-    def _screen(self, text: str, notable: str | None) -> tuple[_Screen, str]:
+    def _screen(self, text: str, notable: str | None) -> tuple[Screen, str]:
         """The shared screen for ``text`` (sieved: ``notable``; None: no screen, every step is
         asked), and the distinct characters it finds."""
         if notable is None:
@@ -401,7 +404,7 @@ class Cleaner:
                     return screen, found
         return self._sparse_screen, self._sparse_screen.found_in(notable) or ""  # (never crowded)
 
-    def _applies(self, step: Step, text: str, notable: str, screen: _Screen, found: str) -> bool:
+    def _applies(self, step: Step, text: str, notable: str, screen: Screen, found: str) -> bool:
         """Whether ``step`` may change ``text`` (sieved: ``notable``), given what ``screen`` found."""
         pattern = screen.patterns.get(step)
         if pattern is not None:
@@ -417,74 +420,7 @@ class Cleaner:
         return step.applies(text, notable)
 
 
-class _Screen:
-    """One search of sieved text for the trigger characters of several steps at once
-    (``patterns``: each step's own, compiled), which rules out every step whose own it does not
-    find but those ``asked`` anyway. With ``crowded``, a text whose first ``FIRST_SAMPLE`` or
-    ``SAMPLE`` characters are more than that share of them is too crowded with those characters
-    (a text of quotes) for listing them to pay."""
-
-    def __init__(
-        self, triggers: dict[Step, str], crowded: float | None = None, asked: Collection[Step] = ()
-    ) -> None:
-        self.patterns = {step: compiled_class(trigger) for step, trigger in triggers.items()}
-        union = "".join(triggers.values())
-        self._search = compiled_class(union) if union else None
-        self._crowded = crowded
-        self._asked = frozenset(asked)
-        self._passed_over: dict[str, frozenset[Step]] = {}
-
-    def passes_over(self, found: str) -> frozenset[Step]:
-        """The steps ruled out by what the screen ``found``: none of their own triggers is among
-        it, and they are not asked anyway (for what crowds the text, which was not looked for).
-        Texts share few sets of such characters (an English article's quotes and dashes), so
-        each set's answer is kept, and the cleaner passes over those steps without asking."""
-        passed = self._passed_over.get(found)
-        if passed is None:
-            passed = frozenset(
-                step
-                for step, pattern in self.patterns.items()
-                if step not in self._asked and pattern.search(found) is None
-            )
-            if len(self._passed_over) >= PASSED_OVER_KEPT:
-                self._passed_over.clear()
-            self._passed_over[found] = passed
-        return passed
-
-    def distinct_in(self, characters: str) -> str:
-        """The distinct ``characters`` that some step's trigger holds."""
-        return "".join(set(self._search.findall(characters))) if self._search is not None else ""
-
-    def found_in(self, notable: str) -> str | None:
-        """The distinct characters of sieved text ``notable`` that some step's trigger holds ("":
-        none; None: the text is too crowded with them)."""
-        if self._search is None or self._crowded is None:
-            return self.distinct_in(notable)
-        # One character a match: none is cut. A text crowded from its start is told at once.
-        found = self._search.findall(notable, 0, FIRST_SAMPLE)
-        if len(found) > self._crowded * min(len(notable), FIRST_SAMPLE):
-            return None
-        found += self._search.findall(notable, FIRST_SAMPLE, SAMPLE)
-        if len(found) > self._crowded * min(len(notable), SAMPLE):
-            return None
-        if len(notable) > SAMPLE:
-            found += self._search.findall(notable, SAMPLE)
-        return "".join(set(found))
-
-
-# Characters a crowded screen samples, and the share of them past which it is crowded: real
-# text in any script holds at most a tenth of such characters (Thai, with its marks). The first
-# sample tells a text crowded from its start (Chinese, for the second chance) before many are listed:
-# listing the first 256 characters of a Chinese article cost as much as a third of reading it.
-# Either screen finds what the steps need; the sample only chooses the faster.
-SAMPLE = 4096
-FIRST_SAMPLE = 64
-CROWDED = 1 / 8
-# Sets of found characters whose ruled-out steps a screen keeps: all a crafted input makes it hold.
-PASSED_OVER_KEPT = 4096
-
-
-_NO_SCREEN = _Screen({})
+_NO_SCREEN = Screen({})
 
 
 def require_text(text: object) -> None:

@@ -53,6 +53,14 @@ class Step:
     not: in text crowded with the rest, the shared screen looks for this part, and
     :meth:`applies_uncrowded` is asked. None: the dense trigger does not crowd."""
 
+    sparing_trigger: str | None = None
+    """For a step whose ``dense_trigger`` takes in characters that are common in the text of some
+    scripts and that it reads the text for itself at memory speed (marks that NFC only puts in
+    order, a tenth of Thai), the part of it that is not those: having listed one of them, the
+    screen reads on for this part (see :meth:`presswash.screen.Screen.found_in`). The step is
+    then told of one of them at least, and of every character of its own where it is told of
+    one of this part. None: every character found is listed."""
+
     @functools.cached_property
     def trigger_pattern(self) -> re.Pattern[str]:
         """The trigger as a compiled character class."""

@@ -274,6 +274,8 @@ class Normalization(LineStep):
         self.form: Literal["NFC", "NFKC"] = form
         if form == "NFC" and TABLES_ARE_CURRENT:
             self.dense_trigger = _UNSTABLE  # text without these is NFC
+            # Marks it may only put in order, applies_around asks unicodedata about.
+            self.sparing_trigger = REPLACED_OR_JOINED
 
     def applies(self, text: str, notable: str) -> bool:
         if self.form == "NFC":
