@@ -362,14 +362,22 @@ def in_run_somewhere(text: str, character: str) -> bool:
 
     A character that is not suspicious alone (the ``«`` and ``“`` of Greek or
     Chinese text) is looked for by one scan led by it (:func:`_in_run`), which
-    the engine makes several times faster than a look at each occurrence.
+    the engine makes several times faster than a look at each occurrence. The
+    scan begins at the first, which ``str.find`` skips to faster still; a
+    character that stands once (a Turkish article's ``Ç``) is looked at there.
 
     >>> in_run_somewhere("«Нет» и «Да»", "«"), in_run_somewhere("вЂ” и «Да»", "Ђ")
     (False, True)
     """
     if character in LONE_CHARACTERS:
         return occurs_where(text, character, stands_in_run)
-    return _in_run(character).search(text) is not None
+    first = text.find(character)
+    if first == -1:
+        return False
+    in_run = _in_run(character)
+    if text.find(character, first + 1) == -1:
+        return in_run.match(text, first) is not None
+    return in_run.search(text, first) is not None
 
 
 @functools.lru_cache(maxsize=1024)
