@@ -110,8 +110,10 @@ def is_bad(text: str, suspect: bool = False, notable: str | None = None) -> bool
     for places, candidate in enumerate(MAY_HOLD_MOJIBAKE.finditer(text)):
         first = max(tried, candidate.start() - LONGEST_MATCH)
         if places == PLACES_TRIED_ONE_BY_ONE or (places and first == tried):
-            # Past a few places, or where they crowd (a line of mojibake), the rest is searched.
-            return BADNESS_RE.search(text, first) is not None
+            # Past a few places, or where they crowd (a line of mojibake), the rest is searched:
+            # first for a C1 control, which the heuristic's first alternative matches alone. A line
+            # of Armenian or Thai mojibake holds some, where its other alternatives match late.
+            return C1_CONTROL_RE.search(text, first) is not None or BADNESS_RE.search(text, first) is not None
         tried = candidate.start() + 2
         if BADNESS_RE.search(text, first, tried - 1 + LONGEST_MATCH) is not None:
             return True

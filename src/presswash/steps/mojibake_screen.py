@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ftfy.badness import BADNESS_RE
+from ftfy.chardata import C1_CONTROL_RE
 
 from presswash.sieve import COMMON_PUNCTUATION, DENSE_SHARE, NON_ASCII
 from presswash.steps._mojibake_table import (
@@ -331,7 +332,9 @@ def _holds_run_around(text: str, notable: str, places: re.Pattern[str]) -> bool:
             return True
         look_ups -= 1
         if look_ups < 0:
-            return _spells_run(text, notable)  # each look-up costs a little: past a few, spell
+            # Each look-up costs a little: past a few, a C1 control (which ftfy finds alone, and a line
+            # of Armenian or Thai mojibake holds) or the text's distinct characters decide.
+            return C1_CONTROL_RE.search(text, position) is not None or _spells_run(text, notable)
         found = places.search(text, position + 1)
     return False
 
