@@ -14,7 +14,15 @@ from hypothesis import strategies as st
 import presswash
 from presswash.edits import apply_edits
 from presswash.steps.quote_elisions import CJK, is_mis_curled_apostrophe
-from presswash.steps.quote_marks import _CLOSING, LETTER, _closes_but_after_low, position_of, screened
+from presswash.steps.quote_marks import (
+    _CLOSING,
+    CANDIDATE,
+    LETTER,
+    _closes_but_after_low,
+    first_candidate,
+    position_of,
+    screened,
+)
 from presswash.steps.quote_repair import QuoteRepair, _Document, repair_quotes
 from presswash.steps.quotes import StraightQuotes
 
@@ -296,6 +304,15 @@ english_text = st.lists(
     max_size=30,
 ).map("".join)
 any_text = st.one_of(st.text(), quote_text, english_text)
+
+
+@given(any_text, st.integers(0, 60))
+@example("He said ‘no‘ and “yes“.", 0)  # a candidate ‘ before a candidate “
+def test_a_candidate_quote_is_found_where_the_union_of_its_patterns_finds_it(text: str, start: int) -> None:
+    """The patterns led by each quote find the first candidate where the one pattern led by a class
+    of all quotes does."""
+    found = CANDIDATE.search(text, start)
+    assert first_candidate(text, start) == (-1 if found is None else found.start())
 
 
 @given(any_text)

@@ -149,14 +149,43 @@ def _led_by_quotes(patterns: dict[str, str], named: bool = False) -> str:
 
 # A quote with no quote beside it, of a kind above, or a group with a quote that may turn.
 _LONE = f"(?<![{_Q}][{_Q}])(?![{_Q}])"
-CANDIDATE = re.compile(
-    _led_by_quotes(
-        {
-            **{kind: KINDS[kind][0] + _LONE + KINDS[kind][1:] for kind in (*_LONE_KINDS, "year_or_rock")},
-            "grouped": KINDS["grouped"],
-        }
-    )
-)
+_CANDIDATES = {
+    **{kind: KINDS[kind][0] + _LONE + KINDS[kind][1:] for kind in (*_LONE_KINDS, "year_or_rock")},
+    "grouped": KINDS["grouped"],
+}
+CANDIDATE = re.compile(_led_by_quotes(_CANDIDATES))
+
+
+def _led_by_each_quote(patterns: dict[str, str]) -> tuple[re.Pattern[str], ...]:
+    """The union of ``patterns`` (each led by its quote, a character or a class of them) as one
+    pattern for each quote character, led by it: the engine skips to a literal character faster
+    still than to a class, and at each quote tries only the patterns that quote may lead, where
+    the union tries every one (a third of a microsecond a quote, at the apostrophes of English)."""
+    by_quote: dict[str, list[str]] = {}
+    for pattern in patterns.values():
+        quote = _LEADING_QUOTE.match(pattern).group()  # type: ignore[union-attr]
+        if "-" in quote or "\\" in quote:
+            raise ValueError(f"a leading class of single quote characters only, not {quote!r}")
+        for character in quote.strip("[]") if quote.startswith("[") else quote:
+            by_quote.setdefault(character, []).append(f"(?<={quote}){pattern[len(quote) :]}")
+    return tuple(re.compile(f"{re.escape(quote)}(?:{'|'.join(rest)})") for quote, rest in by_quote.items())
+
+
+_CANDIDATE_BY_QUOTE = _led_by_each_quote(_CANDIDATES)
+
+
+def first_candidate(text: str, start: int = 0) -> int:
+    """Where :data:`CANDIDATE` first matches in ``text`` from ``start`` on (-1: nowhere): the
+    earliest match of the patterns led by each quote.
+
+    >>> text = "He said “yes“ and ‘no‘."
+    >>> first_candidate(text), CANDIDATE.search(text).start()  # the closing “ after yes
+    (12, 12)
+    """
+    found = [match.start() for pattern in _CANDIDATE_BY_QUOTE if (match := pattern.search(text, start))]
+    return min(found, default=-1)
+
+
 # After a quote, whether the next single quote that opens or closes (with the group it stands
 # in) closes, in the same paragraph: it is looked for past the text without curly quotes, the
 # groups of double quotes, and the groups with a single quote that stand inside a word or alone.

@@ -112,7 +112,6 @@ from presswash.steps.quote_marks import (
     ALONE,
     ANSWERED_OPENING_SINGLE,
     ANSWERS_OPENING_DOUBLE,
-    CANDIDATE,
     CLOSING,
     CURLY,
     DOUBLE_MARK,
@@ -136,6 +135,7 @@ from presswash.steps.quote_marks import (
     TURNED,
     UNANSWERED_ELIDED_WORD,
     YEAR_OR_ROCK,
+    first_candidate,
     kinds_pattern,
     position_of,
     screened,
@@ -292,15 +292,15 @@ class _Document(QuoteContext):
         made the current paragraph while it is studied."""
         text = self.text
         end = 0
-        quote = CANDIDATE.search(text)
-        while quote is not None:
-            start = text.rfind("\n", end, quote.start()) + 1
-            end = text.find("\n", quote.start())
+        quote = first_candidate(text)
+        while quote >= 0:
+            start = text.rfind("\n", end, quote) + 1
+            end = text.find("\n", quote)
             end = len(text) if end < 0 else end
-            self._paragraph = _Paragraph(text, start, end, quote.start(), self._right_to_left)
+            self._paragraph = _Paragraph(text, start, end, quote, self._right_to_left)
             if not self._paragraph.evidence.right_to_left:
                 yield start, end
-            quote = CANDIDATE.search(text, end)
+            quote = first_candidate(text, end)
 
     def _plan(self) -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[int, int, str]]]:
         """For the current paragraph: the kinds of quote that turn as a whole (each found by
