@@ -18,8 +18,8 @@ from presswash.steps.quote_marks import (
     _CLOSING,
     CANDIDATE,
     LETTER,
+    Candidates,
     _closes_but_after_low,
-    first_candidate,
     position_of,
     screened,
 )
@@ -306,13 +306,18 @@ english_text = st.lists(
 any_text = st.one_of(st.text(), quote_text, english_text)
 
 
-@given(any_text, st.integers(0, 60))
-@example("He said ‘no‘ and “yes“.", 0)  # a candidate ‘ before a candidate “
-def test_a_candidate_quote_is_found_where_the_union_of_its_patterns_finds_it(text: str, start: int) -> None:
-    """The patterns led by each quote find the first candidate where the one pattern led by a class
-    of all quotes does."""
-    found = CANDIDATE.search(text, start)
-    assert first_candidate(text, start) == (-1 if found is None else found.start())
+@given(any_text, st.lists(st.integers(0, 60), max_size=6).map(sorted))
+@example("He said ‘no‘ and “yes“.", [0])  # a candidate ‘ before a candidate “
+@example("“yes“ and ‘no‘, “yes“", [0, 6, 6, 16])  # asked again before and after a kept match
+def test_a_candidate_quote_is_found_where_the_union_of_its_patterns_finds_it(
+    text: str, starts: list[int]
+) -> None:
+    """The patterns led by each quote find the first candidate from each start on, asked in order,
+    where the one pattern led by a class of all quotes does."""
+    candidates = Candidates(text)
+    for start in starts:
+        found = CANDIDATE.search(text, start)
+        assert candidates.first_from(start) == (-1 if found is None else found.start())
 
 
 @given(any_text)

@@ -174,16 +174,34 @@ def _led_by_each_quote(patterns: dict[str, str]) -> tuple[re.Pattern[str], ...]:
 _CANDIDATE_BY_QUOTE = _led_by_each_quote(_CANDIDATES)
 
 
-def first_candidate(text: str, start: int = 0) -> int:
-    """Where :data:`CANDIDATE` first matches in ``text`` from ``start`` on (-1: nowhere): the
-    earliest match of the patterns led by each quote.
+class Candidates:
+    """The places of a text where :data:`CANDIDATE` matches, asked in order: the first from each
+    ``start`` on, ``start`` never decreasing. Each pattern led by a quote keeps its next match
+    and is searched again only past it, so that every pattern reads the text once however many
+    paragraphs ask (a quote with no candidate left is not looked for again): linear time.
 
-    >>> text = "He said “yes“ and ‘no‘."
-    >>> first_candidate(text), CANDIDATE.search(text).start()  # the closing “ after yes
-    (12, 12)
+        >>> candidates = Candidates("He said “yes“ and ‘no‘.\\nShe said ‘fine‘.")
+        >>> candidates.first_from(0), candidates.first_from(24), candidates.first_from(40)
+        (12, 38, -1)
     """
-    found = [match.start() for pattern in _CANDIDATE_BY_QUOTE if (match := pattern.search(text, start))]
-    return min(found, default=-1)
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        # Each pattern's next match at or after the last start asked (-1: none left), or
+        # None where it has not been searched yet.
+        self._next: list[int | None] = [None] * len(_CANDIDATE_BY_QUOTE)
+
+    def first_from(self, start: int) -> int:
+        """Where the first candidate at or after ``start`` begins (-1: none)."""
+        first = -1
+        for index, pattern in enumerate(_CANDIDATE_BY_QUOTE):
+            found = self._next[index]
+            if found is None or 0 <= found < start:
+                match = pattern.search(self._text, start)
+                found = self._next[index] = -1 if match is None else match.start()
+            if found >= 0 and (first < 0 or found < first):
+                first = found
+        return first
 
 
 # After a quote, whether the next single quote that opens or closes (with the group it stands

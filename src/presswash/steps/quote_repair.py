@@ -135,7 +135,7 @@ from presswash.steps.quote_marks import (
     TURNED,
     UNANSWERED_ELIDED_WORD,
     YEAR_OR_ROCK,
-    first_candidate,
+    Candidates,
     kinds_pattern,
     position_of,
     screened,
@@ -292,7 +292,8 @@ class _Document(QuoteContext):
         made the current paragraph while it is studied."""
         text = self.text
         end = 0
-        quote = first_candidate(text)
+        candidates = Candidates(text)
+        quote = candidates.first_from(0)
         while quote >= 0:
             start = text.rfind("\n", end, quote) + 1
             end = text.find("\n", quote)
@@ -300,7 +301,7 @@ class _Document(QuoteContext):
             self._paragraph = _Paragraph(text, start, end, quote, self._right_to_left)
             if not self._paragraph.evidence.right_to_left:
                 yield start, end
-            quote = first_candidate(text, end)
+            quote = candidates.first_from(end)
 
     def _plan(self) -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[int, int, str]]]:
         """For the current paragraph: the kinds of quote that turn as a whole (each found by
