@@ -215,16 +215,14 @@ class Cleaner:
         # of that trigger first.
         sparing = {step: step.sparing_trigger for step in self._steps if step.sparing_trigger is not None}
         self._dense_screen = Screen(dense_triggers, crowded=CROWDED, sparing=sparing)
-        self._uncrowded_screen = Screen(
+        crowding = [step for step in dense_triggers if step.uncrowded_trigger is not None]
+        uncrowded_screen = Screen(
             {step: step.uncrowded_trigger or trigger for step, trigger in dense_triggers.items()},
             crowded=CROWDED,
-            asked=[step for step in dense_triggers if step.uncrowded_trigger is not None],
+            asked=crowding,
             sparing=sparing,
         )
-        crowding = any(step.uncrowded_trigger is not None for step in dense_triggers)
-        self._dense_screens = (
-            (self._dense_screen, self._uncrowded_screen) if crowding else (self._dense_screen,)
-        )
+        self._dense_screens = (self._dense_screen, uncrowded_screen) if crowding else (self._dense_screen,)
         # Screened steps are first asked of the distinct trigger characters the screen found
         # (a step whose own are not among them does not apply), and those that ask nothing
         # but their trigger are answered from them, without reading the text again each.
@@ -405,14 +403,13 @@ class Cleaner:
         return self._sparse_screen, self._sparse_screen.found_in(notable) or ""  # (never crowded)
 
     def _applies(self, step: Step, text: str, notable: str, screen: Screen, found: str) -> bool:
-        """Whether ``step`` may change ``text`` (sieved: ``notable``), given what ``screen`` found."""
+        """Whether ``step`` may change ``text`` (sieved: ``notable``), given what ``screen`` found;
+        a step the screen passes over (see :meth:`Screen.passes_over`) is not asked."""
         pattern = screen.patterns.get(step)
         if pattern is not None:
-            if screen is self._uncrowded_screen and step.uncrowded_trigger is not None:
+            if step in screen.asked:
                 # The step may apply for what crowds the text, which was not looked for.
                 return step.applies_uncrowded(text, notable, "".join(pattern.findall(found)))
-            if not found or pattern.search(found) is None:
-                return False
             if step in self._asked_by_trigger:
                 return True
             if screen is not self._sparse_screen:

@@ -44,7 +44,7 @@ class Config:
         False,
         "also undo the mojibake ftfy declines: UTF-8 read as KOI8, cp850, Windows-1251, the East Asian "
         "codecs … (not with ftfy_compatible; costs about a tenth more time on English news, 1.7 to "
-        "1.8 times as much on Greek, Cyrillic and Latin text with diacritics, about three times on "
+        "1.9 times as much on Greek, Cyrillic and Latin text with diacritics, about three times on "
         "Korean and six on Chinese and Japanese)",
     )
     html: bool = option(True, "decode HTML entities (&amp; &rsquo;) except on lines that hold HTML tags")

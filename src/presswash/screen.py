@@ -60,7 +60,7 @@ class Screen:
         union = "".join(triggers.values())
         self._search = compiled_class(union) if union else None
         self._crowded = crowded
-        self._asked = frozenset(asked)
+        self.asked = frozenset(asked)  # the steps asked for what crowds a text, whatever it finds
         self._passed_over: dict[str, frozenset[Step]] = {}
         sparing = {step: trigger for step, trigger in (sparing or {}).items() if step in triggers}
         self._sparing = (
@@ -80,7 +80,7 @@ class Screen:
             passed = frozenset(
                 step
                 for step, pattern in self.patterns.items()
-                if step not in self._asked and pattern.search(found) is None
+                if step not in self.asked and pattern.search(found) is None
             )
             if len(self._passed_over) >= PASSED_OVER_KEPT:
                 self._passed_over.clear()

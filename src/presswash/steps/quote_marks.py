@@ -140,11 +140,23 @@ def _led_by_quotes(patterns: dict[str, str], named: bool = False) -> str:
     is matched by the class, and then looked at from behind."""
     quotes, alternatives = "", []
     for name, pattern in patterns.items():
-        quote = _LEADING_QUOTE.match(pattern).group()  # type: ignore[union-attr]
-        quotes += quote.strip("[]")
-        rest = f"(?<={quote}){pattern[len(quote) :]}"
+        quote, rest = _quote_and_rest(pattern)
+        quotes += quote
         alternatives.append(f"(?P<{name}>{rest})" if named else rest)
     return f"[{quotes}](?:{'|'.join(alternatives)})"
+
+
+def _quote_and_rest(pattern: str) -> tuple[str, str]:
+    """The quote characters that ``pattern`` is led by (a character or a class of them), and the rest
+    of it, which looks behind at the quote matched before it.
+
+    >>> _quote_and_rest("[‘’]a")
+    ('‘’', '(?<=[‘’])a')
+    """
+    quote = _LEADING_QUOTE.match(pattern).group()  # type: ignore[union-attr]
+    if "-" in quote or "\\" in quote:
+        raise ValueError(f"a quote or a class of quote characters only, not {quote!r}")
+    return quote.strip("[]"), f"(?<={quote}){pattern[len(quote) :]}"
 
 
 # A quote with no quote beside it, of a kind above, or a group with a quote that may turn.
@@ -163,11 +175,9 @@ def _led_by_each_quote(patterns: dict[str, str]) -> tuple[re.Pattern[str], ...]:
     the union tries every one (a third of a microsecond a quote, at the apostrophes of English)."""
     by_quote: dict[str, list[str]] = {}
     for pattern in patterns.values():
-        quote = _LEADING_QUOTE.match(pattern).group()  # type: ignore[union-attr]
-        if "-" in quote or "\\" in quote:
-            raise ValueError(f"a leading class of single quote characters only, not {quote!r}")
-        for character in quote.strip("[]") if quote.startswith("[") else quote:
-            by_quote.setdefault(character, []).append(f"(?<={quote}){pattern[len(quote) :]}")
+        quotes, rest = _quote_and_rest(pattern)
+        for quote in quotes:
+            by_quote.setdefault(quote, []).append(rest)
     return tuple(re.compile(f"{re.escape(quote)}(?:{'|'.join(rest)})") for quote, rest in by_quote.items())
 
 
