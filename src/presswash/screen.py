@@ -89,7 +89,8 @@ class Screen:
 
     def distinct_in(self, characters: str) -> str:
         """The distinct ``characters`` that some step's trigger holds."""
-        return "".join(set(self._search.findall(characters))) if self._search is not None else ""
+        found = self._search.findall(characters) if self._search is not None else None
+        return "".join(set(found)) if found else ""
 
     def spares(self, characters: str) -> bool:
         """Whether ``characters`` hold one of a sparing trigger's: brought into a text listed

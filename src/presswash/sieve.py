@@ -49,6 +49,8 @@ PIECE = 1 << 18
 # tell it; a longer probe costs English text, which is then encoded whole anyway, more than the
 # dense text it misjudges.
 DENSITY_PROBE = 1 << 6
+# Texts up to this long are encoded whole at once: a probe of their head costs about as much.
+PROBED_FROM = 4 * DENSITY_PROBE
 
 
 def in_pieces(transform: Callable[[str], str], text: str) -> str:
@@ -88,8 +90,8 @@ class AsciiSieve:
 
     def sieve_unless_dense(self, text: str) -> str:
         """The sieved form of ``text``, or ``text`` itself if more than ``DENSE_SHARE`` of it, or of
-        its first ``DENSITY_PROBE`` characters, is certainly non-ASCII, as the UTF-8 length proves
-        (a character takes at most four bytes).
+        its first ``DENSITY_PROBE`` characters (if it is longer than ``PROBED_FROM``), is certainly
+        non-ASCII, as the UTF-8 length proves (a character takes at most four bytes).
 
         Every screen accepts the whole text in place of its sieved form: it holds
         every character kept, and neighbours there are neighbours in the text. For
@@ -102,18 +104,14 @@ class AsciiSieve:
         """
         if len(text) > PIECE:
             return in_pieces(self.sieve_unless_dense, text)
-        head = text[:DENSITY_PROBE]
-        # An ASCII head (as English text has) tells nothing, and a string knows whether it is ASCII.
-        if not head.isascii():
-            data = head.encode("utf-8", "surrogatepass")
-            if _certainly_dense(head, data):
+        if text.isascii():  # as most English news is, which a string knows without reading itself
+            return self.sieve_utf8(text.encode())
+        if len(text) > PROBED_FROM:
+            head = text[:DENSITY_PROBE]
+            if not head.isascii() and _certainly_dense(head, head.encode("utf-8", "surrogatepass")):
                 return text
-            if len(text) <= DENSITY_PROBE:
-                return self.sieve_utf8(data)
         data = text.encode("utf-8", "surrogatepass")
-        if len(text) > DENSITY_PROBE and _certainly_dense(text, data):
-            return text
-        return self.sieve_utf8(data)
+        return text if _certainly_dense(text, data) else self.sieve_utf8(data)
 
     def __call__(self, text: str) -> str:
         if len(text) > PIECE:

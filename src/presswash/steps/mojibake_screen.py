@@ -125,11 +125,11 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     if notable is None:
         notable = NON_ASCII(text)
     if len(notable) <= len(text) * SIEVED_SHARE:
+        if SPELLING_CHARACTER.search(notable) is None:
+            return False  # the common punctuation alone is innocent, as are the rest
         spelling_cost = len(notable) * SPELLING_COST
         if spelling_cost <= len(text) * SCANS_ANYWAY:
             return _spells_run(text, notable)
-        if SPELLING_CHARACTER.search(notable) is None:
-            return False  # the common punctuation alone is innocent, as are the rest
         # Where its distinct characters outside the runless set are few (the guillemets of
         # French, the capitals of Turkish), each is looked for in runs by a scan it leads,
         # unless spelling costs less; where they are many, the text is searched for the pairs
