@@ -108,6 +108,16 @@ def read_documents(path: Path) -> list[str]:
     return documents
 
 
+def paragraphs(documents: list[str]) -> list[str]:
+    """Each paragraph (line) of ``documents`` a document of its own: short texts, as a column of
+    titles, captions or paragraphs holds, where what each call costs besides reading counts.
+
+    >>> paragraphs(["First line\\nSecond line", "Another"])
+    ['First line', 'Second line', 'Another']
+    """
+    return [line for document in documents for line in document.split("\n") if line.strip()]
+
+
 @dataclass(frozen=True)
 class Corpus:
     documents: list[str]  # the benchmark input, in order

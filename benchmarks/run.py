@@ -29,6 +29,7 @@ from bench_corpus import (
     adversarial_inputs,
     build_corpus,
     fresh_copies,
+    paragraphs,
     prefix,
     read_documents,
     utf8_len,
@@ -81,6 +82,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "once [default: 20, --quick: 2]",
     )
     parser.add_argument("--seed", type=int, default=1, help="seed choosing the mangled documents")
+    parser.add_argument(
+        "--paragraphs",
+        action="store_true",
+        help="each paragraph (line) of the corpus a document of its own: short texts, where what each "
+        "call costs besides reading counts (the adversarial inputs are built as without it)",
+    )
     parser.add_argument(
         "--rounds",
         type=int,
@@ -372,8 +379,9 @@ def write_results(
         "",
         "## News corpus",
         "",
-        f"- Source: `{display_path(corpus_path)}`: {corpus.source_documents:,} documents, "
-        f"{corpus.source_bytes / MB:.2f} MB of UTF-8",
+        f"- Source: `{display_path(corpus_path)}`: {corpus.source_documents:,} documents"
+        + (" (each paragraph one, `--paragraphs`)" if args.paragraphs else "")
+        + f", {corpus.source_bytes / MB:.2f} MB of UTF-8",
         f"- Benchmark input: {len(corpus.documents):,} documents, {megabytes:.2f} MB "
         f"(the source repeated {corpus.repeats:.1f} times)",
         f"- Mangled (UTF-8 read as Windows-1252): {corpus.mangled:,} documents "
@@ -442,7 +450,9 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in machine.items():
         log(f"  {key}: {value}")
 
-    corpus = build_corpus(read_documents(args.corpus), args.size, args.mangled, args.seed)
+    source = read_documents(args.corpus)
+    documents = paragraphs(source) if args.paragraphs else source
+    corpus = build_corpus(documents, args.size, args.mangled, args.seed)
     megabytes = corpus.total_bytes / MB
     log(
         f"Corpus {display_path(args.corpus)}: {corpus.source_documents:,} documents "
@@ -461,7 +471,7 @@ def main(argv: list[str] | None = None) -> int:
     adversarial: list[AdversarialResult] = []
     if not args.skip_adversarial:
         log(f"Adversarial inputs (scale {args.adversarial_scale:g}) ...")
-        for case in adversarial_inputs(read_documents(args.corpus), args.adversarial_scale):
+        for case in adversarial_inputs(source, args.adversarial_scale):
             result = bench_adversarial(case, args.rounds, args.ftfy_max_mb)
             adversarial.append(result)
             log(
