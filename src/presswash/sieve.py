@@ -104,7 +104,7 @@ class AsciiSieve:
         """
         if len(text) > PIECE:
             return in_pieces(self.sieve_unless_dense, text)
-        if text.isascii():  # as most English news is, which a string knows without reading itself
+        if text.isascii():  # which a string knows without reading itself
             return self.sieve_utf8(text.encode())
         if len(text) > PROBED_FROM:
             head = text[:DENSITY_PROBE]
