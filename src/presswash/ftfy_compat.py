@@ -39,7 +39,7 @@ from ftfy.fixes import SURROGATE_RE, fix_c1_controls, fix_surrogates
 from presswash.edits import Edit, diff_edits, edits_of_pieces
 from presswash.ftfy_loop import fix_segment
 from presswash.sieve import COMMON_PUNCTUATION, PIECE, AsciiSieve, in_pieces
-from presswash.step import ANY_NON_ASCII, Step, split_lines
+from presswash.step import ANY_NON_ASCII, Step, blocks_of_lines, split_lines
 from presswash.steps._mojibake_table import BEYOND_RUNLESS
 from presswash.steps.html_entities import ascii_entities_decoded, has_entities, unescape
 from presswash.steps.misread_sequences import misread_edits
@@ -190,23 +190,38 @@ class FtfyCompatible(Step):
 
         The lines that may hold mojibake, and the lines ftfy cuts for length, are
         taken one by one as ftfy takes them; the runs of lines between them are
-        taken together where that gives the same result.
+        taken together where that gives the same result. A long text is taken a block
+        of lines at a time (:func:`~presswash.step.blocks_of_lines`), each block whole where
+        that gives the same result: the search for places that may hold mojibake, which reads
+        every character, then reads only the blocks where mojibake may be (in a long
+        document, a misread line or two).
         """
         config = self.config
-        for piece, joined in self._pieces(text):
-            if joined:
-                entities = bool(config.unescape_html)
-                fixed = self._replace_characters(piece, self._sieve(piece), entities, line=False, whole=True)
+        for block in blocks_of_lines(text):
+            if len(block) < len(text):
+                fixed = self._together(block, config, whole=len(block) <= config.max_decode_length)
+                if fixed is not None:
+                    config = self._segment_config(block, config)
+                    yield block, fixed
+                    continue
+            for piece, joined in self._pieces(block):
+                fixed = self._together(piece, config, whole=True) if joined else None
                 if fixed is not None:
                     config = self._segment_config(piece, config)
                     yield piece, fixed
                     continue
-            for segment in split_lines(piece) if joined else [piece]:
-                config = self._segment_config(segment, config)
-                entities = bool(config.unescape_html)
-                notable = self._sieve(segment)
-                fixed = self._replace_characters(segment, notable, entities, line=True, whole=True)
-                yield segment, fix_segment(segment, config) if fixed is None else fixed
+                for segment in split_lines(piece) if joined else [piece]:
+                    config = self._segment_config(segment, config)
+                    entities = bool(config.unescape_html)
+                    notable = self._sieve(segment)
+                    fixed = self._replace_characters(segment, notable, entities, line=True, whole=True)
+                    yield segment, fix_segment(segment, config) if fixed is None else fixed
+
+    def _together(self, lines: str, config: TextFixerConfig, whole: bool) -> str | None:
+        """ftfy's result for ``lines`` (whole lines, ftfy's ``config`` before them), taken together
+        where that gives it; None where they are to be taken one by one."""
+        entities = bool(config.unescape_html)
+        return self._replace_characters(lines, self._sieve(lines), entities, line=False, whole=whole)
 
     def _pieces(self, text: str) -> Iterator[tuple[str, bool]]:
         """``text`` as ftfy segments it, but with each run of lines that cannot hold mojibake

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterable, Iterator
 from typing import ClassVar
 
 from presswash.edits import Edit, diff_edits, edits_of_pieces
@@ -175,11 +176,20 @@ def replaced_where_found(
 
     Each distinct one is found in the sieved text, then replaced by ``str.replace``,
     which skips to it many times faster than a pattern's search reads its way there.
+    Each replacement copies the text: in a long one with several, only the lines that
+    hold them are replaced in (:func:`fixed_lines_holding`), and the text copied once.
 
     >>> replaced_where_found("ﬁne ﬂow", "ﬁﬂ", re.compile("[ﬁﬂ]"), {"ﬁ": "fi", "ﬂ": "fl"})
     'fine flow'
     """
-    for character in set(characters.findall(notable)):
+    found = set(characters.findall(notable))
+    if len(found) > 1 and len(text) > BLOCK:
+        return fixed_lines_holding(text, found, functools.partial(_replaced, found, replacement))
+    return _replaced(found, replacement, text)
+
+
+def _replaced(characters: Iterable[str], replacement: dict[str, str], text: str) -> str:
+    for character in characters:
         text = text.replace(character, replacement[character])
     return text
 
@@ -191,7 +201,21 @@ class LineStep(Step):
         """Return one line with this step's repair applied."""
         raise NotImplementedError
 
+    def lines_may_change(self, block: str) -> bool:
+        """Whether fixing the lines of ``block`` (whole lines of a long text) may change one: a
+        step that can tell at less cost than fixing them says so, and a long document's lines are
+        then fixed only in the blocks where some may change."""
+        return True
+
     def fix(self, text: str) -> str:
+        if len(text) <= BLOCK:
+            return self._fixed_lines(text)
+        return "".join(
+            self._fixed_lines(block) if self.lines_may_change(block) else block
+            for block in blocks_of_lines(text)
+        )
+
+    def _fixed_lines(self, text: str) -> str:
         return "".join(self.fix_line(line) for line in split_lines(text))
 
     def edits(self, text: str) -> list[Edit]:
@@ -253,3 +277,46 @@ def split_lines(text: str) -> list[str]:
     """
     lines = text.split("\n")
     return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+
+
+# Characters of a long text that a step screens at a time, in whole lines (see blocks_of_lines).
+BLOCK = 1 << 14
+
+
+def blocks_of_lines(text: str) -> Iterator[str]:
+    """``text`` in blocks of whole lines, each ending at the first line break at or past ``BLOCK``
+    characters into it (the last at the text's end): what a step that works line by line can
+    screen at a time in a long document, which is read whole by the screen of a few lines.
+
+    >>> [len(block) for block in blocks_of_lines("line\\n" * 10_000)]
+    [16385, 16385, 16385, 845]
+    """
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + BLOCK) + 1 or len(text)
+        yield text[start:end]
+        start = end
+
+
+def fixed_lines_holding(text: str, characters: Iterable[str], fix_line: Callable[[str], str]) -> str:
+    """``text`` with ``fix_line`` applied to each of its lines (as :func:`split_lines` cuts them)
+    that holds one of ``characters``, and every other line as it is: ``str.find`` skips to those
+    lines at memory speed, where a call for each line of a long document costs more than reading it.
+
+    >>> fixed_lines_holding("a&b\\nplain\\nc&d", "&", str.upper)
+    'A&B\\nplain\\nC&D'
+    """
+    spans: set[tuple[int, int]] = set()
+    for character in set(characters):
+        position = text.find(character)
+        while position != -1:
+            end = text.find("\n", position) + 1 or len(text)
+            spans.add((text.rfind("\n", 0, position) + 1, end))
+            position = text.find(character, end)
+    pieces: list[str] = []
+    done = 0
+    for start, end in sorted(spans):
+        pieces += (text[done:start], fix_line(text[start:end]))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from presswash.step import PatternStep, compiled_class, replaced_where_found
+from presswash.step import PatternStep, compiled_class, fixed_lines_holding, replaced_where_found
 from presswash.steps.regional_indicators import REGIONAL_INDICATOR, pairs_anew
 
 # Everything below U+0020 except tab, LF and CR; DEL; C1 except U+0085 NEXT LINE.
@@ -43,8 +43,11 @@ class Controls(PatternStep):
         return ""
 
     def fix_sieved(self, text: str, notable: str) -> str:
-        if "\x1b" in notable or REGIONAL_INDICATOR.search(notable) is not None:
-            return self.fix(text)  # a whole escape sequence goes, or a deletion may pair two indicators
+        if "\x1b" in notable:
+            return self.fix(text)  # a whole escape sequence goes (an OSC one may span lines)
+        if REGIONAL_INDICATOR.search(notable) is not None:
+            # A deletion may pair two indicators, which a line break between them keeps apart.
+            return fixed_lines_holding(text, set(self.trigger_pattern.findall(notable)), self.fix)
         return replaced_where_found(text, notable, self.trigger_pattern, _DELETED)
 
 

@@ -35,7 +35,7 @@ from ftfy.chardata import HTML_ENTITY_RE
 from ftfy.fixes import unescape_html
 
 from presswash.edits import ChangeLog, Edit, edits_of_pieces
-from presswash.step import Step, split_lines
+from presswash.step import Step, fixed_lines_holding, split_lines
 
 # ftfy's entity pattern is ASCII: on UTF-8 it finds exactly the entities of the text.
 HTML_ENTITY_UTF8 = re.compile(HTML_ENTITY_RE.pattern.encode("ascii"))
@@ -168,7 +168,7 @@ class HtmlEntities(Step):
         ]
 
     def fix(self, text: str) -> str:
-        return "".join(self._decode(line) for line in split_lines(text))
+        return fixed_lines_holding(text, "&", self._decode)
 
     def _decode(self, line: str) -> str:
         """Decode until nothing changes, so ``&amp;rsquo;`` (escaped twice) becomes ``’``."""

@@ -413,6 +413,11 @@ class Mojibake(LineStep):
         # UTF-8 is self-synchronizing: a run's bytes occur in the text's exactly where the run does.
         return seen is None or any(run.encode("utf-8", "surrogatepass") in utf8 for run in seen)
 
+    def lines_may_change(self, block: str) -> bool:
+        # ftfy changes a line only where its heuristic fires, or for a C1 control or a surrogate,
+        # none of which the screen finds in a block of lines without any (as ftfy reads lines).
+        return may_hold_mojibake(block)
+
     def fix_line(self, line: str) -> str:
         # Each decoding can reveal another layer (double encoding, or C1
         # controls that decode into mojibake), so repeat while any may remain.

@@ -150,17 +150,28 @@ class QuoteRepair(Step):
     screens_itself = True
     dense_trigger = CURLY  # quotes are few in text largely non-ASCII
 
+    def __init__(self) -> None:
+        # The text in which applies() last found a screened quote, compared by identity: the
+        # cleaner asks it just before fix(), which need not read a long document for one again
+        # (a text cleaned at the same time in another thread only misses it).
+        self._screened: str | None = None
+
     def applies(self, text: str, notable: str) -> bool:
         """False when no curly quote stands where it may point the wrong way."""
-        return self.trigger_pattern.search(notable) is not None and screened(text)
+        return self.trigger_pattern.search(notable) is not None and self._screens(text)
 
     def applies_around(self, text: str, notable: str, characters: str) -> bool:
         # The text holds a curly quote (``characters``): in text largely non-ASCII, ``notable`` is
         # the text itself, which looking for one again would read through.
-        return screened(text)
+        return self._screens(text)
+
+    def _screens(self, text: str) -> bool:
+        found = screened(text)
+        self._screened = text if found else None
+        return found
 
     def fix(self, text: str) -> str:
-        return _Document(text).fixed() if screened(text) else text
+        return _Document(text).fixed() if text is self._screened or screened(text) else text
 
     def edits(self, text: str) -> list[Edit]:
         return [Edit(*repair) for repair in _Document(text).repairs()] if screened(text) else []
