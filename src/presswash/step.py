@@ -183,7 +183,7 @@ def replaced_where_found(
     'fine flow'
     """
     found = set(characters.findall(notable))
-    if len(found) > 1 and len(text) > BLOCK:
+    if len(found) > 1 and is_long(text):
         return fixed_lines_holding(text, found, functools.partial(_replaced, found, replacement))
     return _replaced(found, replacement, text)
 
@@ -207,13 +207,28 @@ class LineStep(Step):
         then fixed only in the blocks where some may change."""
         return True
 
+    def blocks_to_fix(self, text: str) -> list[tuple[int, int]]:
+        """The spans of the blocks of lines of the long ``text`` (see :func:`blocks_of_lines`)
+        whose lines may change (see :meth:`lines_may_change`)."""
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for block in blocks_of_lines(text):
+            end = start + len(block)
+            if self.lines_may_change(block):
+                spans.append((start, end))
+            start = end
+        return spans
+
     def fix(self, text: str) -> str:
-        if len(text) <= BLOCK:
+        if not is_long(text):
             return self._fixed_lines(text)
-        return "".join(
-            self._fixed_lines(block) if self.lines_may_change(block) else block
-            for block in blocks_of_lines(text)
-        )
+        pieces: list[str] = []
+        done = 0
+        for start, end in self.blocks_to_fix(text):
+            pieces += (text[done:start], self._fixed_lines(text[start:end]))
+            done = end
+        pieces.append(text[done:])
+        return "".join(pieces)
 
     def _fixed_lines(self, text: str) -> str:
         return "".join(self.fix_line(line) for line in split_lines(text))
@@ -281,6 +296,11 @@ def split_lines(text: str) -> list[str]:
 
 # Characters of a long text that a step screens at a time, in whole lines (see blocks_of_lines).
 BLOCK = 1 << 14
+
+
+def is_long(text: str) -> bool:
+    """Whether ``text`` is longer than a block: a document that a step may take a block at a time."""
+    return len(text) > BLOCK
 
 
 def blocks_of_lines(text: str) -> Iterator[str]:

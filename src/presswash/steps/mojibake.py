@@ -46,7 +46,7 @@ from ftfy.fixes import (
 
 from presswash.edits import ChangeLog, Edit
 from presswash.sieve import COMMON_PUNCTUATION, NON_ASCII
-from presswash.step import LineStep, split_lines
+from presswash.step import LineStep, is_long, split_lines
 from presswash.steps._misread_table import DOUBLE_BYTE_TRIGGER
 from presswash.steps._mojibake_table import (
     BEYOND_RUNLESS,
@@ -263,6 +263,9 @@ class Mojibake(LineStep):
         # the second chance finds a misread in it (True: not asked)); compared by identity, so that
         # a text cleaned at the same time in another thread only misses it.
         self._screened: tuple[str, str, bool, bool] | None = None
+        # Where applies() last screened a long text a block at a time: the text (compared by
+        # identity, as above) and the spans of its blocks whose lines may change, for fix().
+        self._blocks_screened: tuple[str, list[tuple[int, int]]] | None = None
         # Every run and lone character holds one of these (see may_hold_mojibake); the second
         # chance's misreads are made of common letters (РџСЂ), and it is asked directly.
         # In text largely non-ASCII, ftfy's runs and lone characters hold one of BEYOND_RUNLESS, and
@@ -276,6 +279,12 @@ class Mojibake(LineStep):
             self.trigger = MOJIBAKE_ALPHABET + SURROGATES + SINGLE_BYTE_LEADS + DOUBLE_BYTE_TRIGGER
 
     def applies(self, text: str, notable: str) -> bool:
+        if is_long(text) and not self.second_chance:
+            # A long document is screened a block of lines at a time, once: fix() then takes
+            # only the blocks where ftfy may find mojibake.
+            spans = super().blocks_to_fix(text)
+            self._blocks_screened = (text, spans)
+            return bool(spans)
         if may_hold_mojibake(text, notable):
             self._screened = (text, notable, True, True)
             return True
@@ -412,6 +421,12 @@ class Mojibake(LineStep):
         seen = runs_seen(notable)
         # UTF-8 is self-synchronizing: a run's bytes occur in the text's exactly where the run does.
         return seen is None or any(run.encode("utf-8", "surrogatepass") in utf8 for run in seen)
+
+    def blocks_to_fix(self, text: str) -> list[tuple[int, int]]:
+        screened = self._blocks_screened
+        if screened is not None and screened[0] is text:
+            return screened[1]
+        return super().blocks_to_fix(text)
 
     def lines_may_change(self, block: str) -> bool:
         # ftfy changes a line only where its heuristic fires, or for a C1 control or a surrogate,
