@@ -222,13 +222,7 @@ class LineStep(Step):
     def fix(self, text: str) -> str:
         if not is_long(text):
             return self._fixed_lines(text)
-        pieces: list[str] = []
-        done = 0
-        for start, end in self.blocks_to_fix(text):
-            pieces += (text[done:start], self._fixed_lines(text[start:end]))
-            done = end
-        pieces.append(text[done:])
-        return "".join(pieces)
+        return _fixed_spans(text, self.blocks_to_fix(text), self._fixed_lines)
 
     def _fixed_lines(self, text: str) -> str:
         return "".join(self.fix_line(line) for line in split_lines(text))
@@ -333,10 +327,21 @@ def fixed_lines_holding(text: str, characters: Iterable[str], fix_line: Callable
             end = text.find("\n", position) + 1 or len(text)
             spans.add((text.rfind("\n", 0, position) + 1, end))
             position = text.find(character, end)
+    return _fixed_spans(text, sorted(spans), fix_line)
+
+
+def _fixed_spans(text: str, spans: Iterable[tuple[int, int]], fix: Callable[[str], str]) -> str:
+    """``text`` with ``fix`` applied to each of its ``spans`` (in order, apart); ``text`` itself,
+    not a copy, where that changes none of them (a long document copied costs a millisecond)."""
     pieces: list[str] = []
     done = 0
-    for start, end in sorted(spans):
-        pieces += (text[done:start], fix_line(text[start:end]))
-        done = end
+    for start, end in spans:
+        piece = text[start:end]
+        fixed = fix(piece)
+        if fixed != piece:
+            pieces += (text[done:start], fixed)
+            done = end
+    if not pieces:
+        return text
     pieces.append(text[done:])
     return "".join(pieces)

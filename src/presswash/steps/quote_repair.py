@@ -171,7 +171,12 @@ class QuoteRepair(Step):
         return found
 
     def fix(self, text: str) -> str:
-        return _Document(text).fixed() if text is self._screened or screened(text) else text
+        return self.fix_sieved(text, text)
+
+    def fix_sieved(self, text: str, notable: str) -> str:
+        # ``notable`` holds every character of ``text`` beyond ASCII (a long English document's
+        # few), which tell whether it holds right-to-left letters.
+        return _Document(text, notable).fixed() if text is self._screened or screened(text) else text
 
     def edits(self, text: str) -> list[Edit]:
         return [Edit(*repair) for repair in _Document(text).repairs()] if screened(text) else []
@@ -220,12 +225,14 @@ class _Document(QuoteContext):
     all the quotes before it.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, beyond_ascii: str | None = None) -> None:
         super().__init__(text)
         self._first_low_double = text.find(LOW_DOUBLE)
         self._first_low_single = text.find(LOW_SINGLE)
-        # Whether right-to-left letters stand anywhere: if not, no paragraph is looked at for them.
-        self._right_to_left = holds_right_to_left(text, 0, len(text))
+        # Whether right-to-left letters stand anywhere (told by the text's characters beyond ASCII,
+        # ``beyond_ascii``, if the caller has them): if not, no paragraph is looked at for them.
+        held = text if beyond_ascii is None else beyond_ascii
+        self._right_to_left = holds_right_to_left(held, 0, len(held))
         self._paragraph = _Paragraph("", 0, 0, 0, False)
         # The patterns that turn the current paragraph's quotes of a kind as a whole: a quote
         # in a group that one of them finds is not decided again.
