@@ -292,9 +292,10 @@ def split_lines(text: str) -> list[str]:
 BLOCK = 1 << 14
 
 
-def is_long(text: str) -> bool:
-    """Whether ``text`` is longer than a block: a document that a step may take a block at a time."""
-    return len(text) > BLOCK
+def is_long(text: str, blocks: int = 1) -> bool:
+    """Whether ``text`` is longer than ``blocks`` blocks: a document that a step may take a block
+    at a time."""
+    return len(text) > blocks * BLOCK
 
 
 def blocks_of_lines(text: str) -> Iterator[str]:

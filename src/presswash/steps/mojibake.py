@@ -83,6 +83,8 @@ from presswash.steps.mojibake_screen import (
 from presswash.steps.second_chance import MOST_PASSES, second_chance
 
 MISREAD_CHARACTER = re.compile(f"[{MISREAD_CHARACTERS}]")
+# Blocks of a long text up to which the mojibake step screens it whole before a block at a time.
+SCREENED_WHOLE = 16
 
 
 def is_bad(text: str, suspect: bool = False, notable: str | None = None) -> bool:
@@ -280,8 +282,12 @@ class Mojibake(LineStep):
 
     def applies(self, text: str, notable: str) -> bool:
         if is_long(text) and not self.second_chance:
-            # A long document is screened a block of lines at a time, once: fix() then takes
-            # only the blocks where ftfy may find mojibake.
+            # A long document that may hold mojibake is screened a block of lines at a time, once:
+            # fix() then takes only the blocks where ftfy may find some. Up to a few blocks, most
+            # documents hold none, which one screen of the whole tells for less; a longer one
+            # nearly always holds a line that may (in English news, about one block in sixty).
+            if not is_long(text, SCREENED_WHOLE) and not may_hold_mojibake(text, notable):
+                return False
             spans = super().blocks_to_fix(text)
             self._blocks_screened = (text, spans)
             return bool(spans)
