@@ -118,6 +118,27 @@ def paragraphs(documents: list[str]) -> list[str]:
     return [line for document in documents for line in document.split("\n") if line.strip()]
 
 
+def joined(documents: list[str], characters: int) -> list[str]:
+    """Consecutive ``documents`` joined by a line break into documents of at least ``characters``
+    characters (the last may be shorter): long texts, as a file cleaned as one string.
+
+    >>> joined(["ab", "cd", "ef"], 4)
+    ['ab\\ncd', 'ef']
+    """
+    result: list[str] = []
+    current: list[str] = []
+    length = 0
+    for document in documents:
+        current.append(document)
+        length += len(document) + 1
+        if length > characters:
+            result.append("\n".join(current))
+            current, length = [], 0
+    if current:
+        result.append("\n".join(current))
+    return result
+
+
 @dataclass(frozen=True)
 class Corpus:
     documents: list[str]  # the benchmark input, in order
@@ -220,11 +241,16 @@ def adversarial_inputs(source: list[str], scale: float = 1.0) -> list[Adversaria
     """The adversarial inputs at their nominal size times ``scale`` (``--quick`` uses 0.1)."""
     mojibake_unit = mangle(_news_paragraph(source)) + " "
     clean_unit = " ".join(line for document in source[:10] for line in document.split("\n")) + " "
+    # The same paragraphs one a line, the first of them misread: a long document (a file cleaned
+    # as one string) with a line of mojibake every few blocks of the steps that take blocks.
+    document_lines = [line for document in source[:10] for line in document.split("\n")]
+    document_unit = "\n".join([mangle(document_lines[0]), *document_lines[1:]]) + "\n"
     entity_unit = "&amp;&rsquo;&#8217;"
     ligature_unit = "le cœur, " + "x" * 250
 
     mojibake_copies = _copies_for(mojibake_unit, 1 * scale)
     clean_copies = _copies_for(clean_unit, 10 * scale)
+    document_copies = _copies_for(document_unit, 10 * scale)
     entity_copies = _copies_for(entity_unit, 1 * scale)
     ligature_copies = _copies_for(ligature_unit, 5 * scale)
     marks = max(1, round(10**6 * scale))
@@ -293,6 +319,12 @@ def adversarial_inputs(source: list[str], scale: float = 1.0) -> list[Adversaria
             "clean news text without a newline: 10 documents' paragraphs joined by spaces "
             f"({utf8_len(clean_unit):,} bytes x {clean_copies:,})",
             lambda: clean_unit * clean_copies,
+        ),
+        Adversarial(
+            "news document",
+            "the same paragraphs one a line, the first misread via Windows-1252, as one document "
+            f"({utf8_len(document_unit):,} bytes x {document_copies:,})",
+            lambda: document_unit * document_copies,
         ),
         *(
             Adversarial(

@@ -29,6 +29,7 @@ from bench_corpus import (
     adversarial_inputs,
     build_corpus,
     fresh_copies,
+    joined,
     paragraphs,
     prefix,
     read_documents,
@@ -82,11 +83,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "once [default: 20, --quick: 2]",
     )
     parser.add_argument("--seed", type=int, default=1, help="seed choosing the mangled documents")
-    parser.add_argument(
+    unit = parser.add_mutually_exclusive_group()
+    unit.add_argument(
         "--paragraphs",
         action="store_true",
         help="each paragraph (line) of the corpus a document of its own: short texts, where what each "
         "call costs besides reading counts (the adversarial inputs are built as without it)",
+    )
+    unit.add_argument(
+        "--joined",
+        type=int,
+        metavar="CHARACTERS",
+        help="consecutive documents joined by a line break into documents of at least this many "
+        "characters: long texts, as a file cleaned as one string",
     )
     parser.add_argument(
         "--rounds",
@@ -381,6 +390,7 @@ def write_results(
         "",
         f"- Source: `{display_path(corpus_path)}`: {corpus.source_documents:,} documents"
         + (" (each paragraph one, `--paragraphs`)" if args.paragraphs else "")
+        + (f" (joined into documents of {args.joined:,} characters or more)" if args.joined else "")
         + f", {corpus.source_bytes / MB:.2f} MB of UTF-8",
         f"- Benchmark input: {len(corpus.documents):,} documents, {megabytes:.2f} MB "
         f"(the source repeated {corpus.repeats:.1f} times)",
@@ -441,6 +451,13 @@ def _relative_link(target: Path, document: Path) -> str:
     return target.as_uri()
 
 
+def _as_documents(source: list[str], args: argparse.Namespace) -> list[str]:
+    """The corpus's documents as ``--paragraphs`` or ``--joined`` ask, else as they are."""
+    if args.paragraphs:
+        return paragraphs(source)
+    return joined(source, args.joined) if args.joined else source
+
+
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args = parse_args(argv)
@@ -451,8 +468,7 @@ def main(argv: list[str] | None = None) -> int:
         log(f"  {key}: {value}")
 
     source = read_documents(args.corpus)
-    documents = paragraphs(source) if args.paragraphs else source
-    corpus = build_corpus(documents, args.size, args.mangled, args.seed)
+    corpus = build_corpus(_as_documents(source, args), args.size, args.mangled, args.seed)
     megabytes = corpus.total_bytes / MB
     log(
         f"Corpus {display_path(args.corpus)}: {corpus.source_documents:,} documents "

@@ -157,13 +157,9 @@ class FtfyCompatible(Step):
         return self.fix_sieved(text, self._sieve(text))
 
     def fix_sieved(self, text: str, notable: str) -> str:
-        if self._punctuation_suffices:
-            if BEYOND_PUNCTUATION.search(notable) is None:
-                return self._uncurled(text, notable)
-            if len(notable) > len(text) * SIEVED_SHARE:
-                replaced = self._replaced_only(text)
-                if replaced is not None:
-                    return self._uncurled(replaced, notable)
+        quick = self._quick(text, notable, self.config.unescape_html)
+        if quick is not None:
+            return quick
         # ftfy cuts lines longer than max_decode_length into segments of that length.
         whole = len(text) <= self.config.max_decode_length
         one_line = whole and text.find("\n") in (-1, len(text) - 1)
@@ -175,6 +171,21 @@ class FtfyCompatible(Step):
         if one_line:
             return fix_segment(text, config)
         return "".join(fixed for _, fixed in self._fixed_segments(text))
+
+    def _quick(self, text: str, notable: str, unescape_html: bool | str) -> str | None:
+        """ftfy's result for ``text`` (sieved: ``notable``; its entities decoded as ftfy's
+        ``unescape_html`` setting says) where ftfy only straightens its quotes, replaces
+        characters by ASCII and decodes entities that stand for printable ASCII; None where it
+        may do more. (Normalization must be NFC or none.)"""
+        if not self._punctuation_suffices:
+            return None
+        if BEYOND_PUNCTUATION.search(notable) is None:
+            return self._uncurled(text, notable)
+        if len(notable) > len(text) * SIEVED_SHARE:
+            replaced = self._replaced_only(text, unescape_html)
+            if replaced is not None:
+                return self._uncurled(replaced, notable)
+        return None
 
     def edits(self, text: str) -> list[Edit]:
         return edits_of_pieces(
@@ -219,9 +230,14 @@ class FtfyCompatible(Step):
 
     def _together(self, lines: str, config: TextFixerConfig, whole: bool) -> str | None:
         """ftfy's result for ``lines`` (whole lines, ftfy's ``config`` before them), taken together
-        where that gives it; None where they are to be taken one by one."""
+        where that gives it, as a document is (a block of Greek by one scan); None where they are
+        to be taken one by one."""
+        notable = self._sieve(lines)
+        quick = self._quick(lines, notable, config.unescape_html)
+        if quick is not None:
+            return quick
         entities = bool(config.unescape_html)
-        return self._replace_characters(lines, self._sieve(lines), entities, line=False, whole=whole)
+        return self._replace_characters(lines, notable, entities, line=False, whole=whole)
 
     def _pieces(self, text: str) -> Iterator[tuple[str, bool]]:
         """``text`` as ftfy segments it, but with each run of lines that cannot hold mojibake
@@ -380,9 +396,10 @@ class FtfyCompatible(Step):
                 return None
         return fixed
 
-    def _replaced_only(self, text: str) -> str | None:
+    def _replaced_only(self, text: str, unescape_html: bool | str) -> str | None:
         """``text`` as ftfy leaves it but for its quotes, if ftfy's only other work on it is
-        replacing ligatures and full-width forms by ASCII; None if it may do more.
+        replacing ligatures and full-width forms by ASCII (and decoding its entities, as ftfy's
+        ``unescape_html`` setting says); None if it may do more.
 
         For text in Greek, Cyrillic, Hebrew or Chinese, its entities decoded first if each
         stands for a printable ASCII character (see :mod:`presswash.steps.html_entities`),
@@ -402,13 +419,13 @@ class FtfyCompatible(Step):
         (Normalization must be NFC or none, as for the punctuation shortcut.)
 
             >>> step = FtfyCompatible(TextFixerConfig())
-            >>> step._replaced_only("中文，“引号”。"), step._replaced_only("Это РџСЂРёРІРµС‚")
+            >>> step._replaced_only("中文，“引号”。", "auto"), step._replaced_only("Это РџСЂРёРІРµС‚", "auto")
             ('中文,“引号”。', None)
         """
         if len(text) > self.config.max_decode_length or not TABLES_ARE_CURRENT:
             return None  # ftfy cuts the text into segments, or the NFC tables are of another Unicode
         if "&" in text:
-            decoded = ascii_entities_decoded(text, self.config.unescape_html)
+            decoded = ascii_entities_decoded(text, unescape_html)
             if decoded is None:
                 return None
             text = decoded
