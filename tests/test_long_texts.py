@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import presswash
 from presswash import step as step_module
-from presswash.edits import apply_edits
+from presswash.edits import apply_edits, edits_of_pieces
 from presswash.step import blocks_of_lines, fixed_lines_holding, replaced_where_found, split_lines
 from presswash.steps.controls import Controls
 from presswash.steps.html_entities import HtmlEntities
@@ -71,9 +71,11 @@ def test_fixing_the_lines_holding_a_character_fixes_only_those(text: str) -> Non
 @example("Nicol\u00c3\u00a1s\n" * 3 + "\u00c3 at a line's start")
 def test_a_line_step_fixes_a_long_text_as_it_fixes_each_line(text: str) -> None:
     for step in (Mojibake(), Normalization("NFC")):
+        lines = split_lines(text)
         with _small_blocks():
-            fixed = step.fix(text)
-        assert fixed == "".join(step.fix_line(line) for line in split_lines(text))
+            fixed, edits = step.fix(text), step.edits(text)
+        assert fixed == "".join(step.fix_line(line) for line in lines)
+        assert edits == edits_of_pieces((line, step.line_edits(line, step.fix_line(line))) for line in lines)
 
 
 @given(long_text)
@@ -110,10 +112,10 @@ def test_fix_text_taken_in_blocks_is_identical_to_ftfy(text: str) -> None:
 @given(long_text)
 def test_the_news_cleaner_gives_the_same_in_blocks(text: str) -> None:
     cleaner = presswash.Cleaner("news")
-    whole = cleaner.clean(text)
+    whole, explained = cleaner.clean(text), cleaner.explain(text)
     with _small_blocks():
         assert cleaner.clean(text) == whole
-        assert cleaner.explain(text).text == whole
+        assert cleaner.explain(text) == explained  # the same changes, at the same places
 
 
 def test_a_long_news_document_is_cleaned_as_without_blocks() -> None:

@@ -228,9 +228,8 @@ class LineStep(Step):
         return "".join(self.fix_line(line) for line in split_lines(text))
 
     def edits(self, text: str) -> list[Edit]:
-        return edits_of_pieces(
-            (line, self.line_edits(line, self.fix_line(line))) for line in split_lines(text)
-        )
+        spans = self.blocks_to_fix(text) if is_long(text) else [(0, len(text))]
+        return edits_in_lines(text, spans, lambda line: self.line_edits(line, self.fix_line(line)))
 
     def line_edits(self, line: str, fixed: str) -> list[Edit]:
         """The edits that turn ``line`` into ``fixed``: its diff, unless the step knows its repairs better."""
@@ -321,6 +320,15 @@ def fixed_lines_holding(text: str, characters: Iterable[str], fix_line: Callable
     >>> fixed_lines_holding("a&b\\nplain\\nc&d", "&", str.upper)
     'A&B\\nplain\\nC&D'
     """
+    return _fixed_spans(text, lines_holding(text, characters), fix_line)
+
+
+def lines_holding(text: str, characters: Iterable[str]) -> list[tuple[int, int]]:
+    """The spans of the lines of ``text`` (each with its ``\\n``) that hold one of ``characters``, in order.
+
+    >>> lines_holding("a&b\\nplain\\nc&d", "&")
+    [(0, 4), (10, 13)]
+    """
     spans: set[tuple[int, int]] = set()
     for character in set(characters):
         position = text.find(character)
@@ -328,7 +336,28 @@ def fixed_lines_holding(text: str, characters: Iterable[str], fix_line: Callable
             end = text.find("\n", position) + 1 or len(text)
             spans.add((text.rfind("\n", 0, position) + 1, end))
             position = text.find(character, end)
-    return _fixed_spans(text, sorted(spans), fix_line)
+    return sorted(spans)
+
+
+def edits_in_lines(
+    text: str, spans: Iterable[tuple[int, int]], line_edits: Callable[[str], list[Edit]]
+) -> list[Edit]:
+    """The edits that ``line_edits`` reports for each line of the ``spans`` of ``text`` (whole
+    lines, in order, apart), placed in ``text``: the other lines have none.
+
+    >>> edits_in_lines("ab\\ncd\\nef", [(3, 6)], lambda line: [Edit(0, 1, line[0].upper())])
+    [Edit(start=3, end=4, replacement='C')]
+    """
+
+    def pieces() -> Iterator[tuple[str, list[Edit]]]:
+        done = 0
+        for start, end in spans:
+            yield text[done:start], []
+            for line in split_lines(text[start:end]):
+                yield line, line_edits(line)
+            done = end
+
+    return edits_of_pieces(pieces())
 
 
 def _fixed_spans(text: str, spans: Iterable[tuple[int, int]], fix: Callable[[str], str]) -> str:

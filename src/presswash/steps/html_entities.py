@@ -34,8 +34,8 @@ import re
 from ftfy.chardata import HTML_ENTITY_RE
 from ftfy.fixes import unescape_html
 
-from presswash.edits import ChangeLog, Edit, edits_of_pieces
-from presswash.step import Step, fixed_lines_holding, split_lines
+from presswash.edits import ChangeLog, Edit
+from presswash.step import Step, edits_in_lines, fixed_lines_holding, lines_holding
 
 # ftfy's entity pattern is ASCII: on UTF-8 it finds exactly the entities of the text.
 HTML_ENTITY_UTF8 = re.compile(HTML_ENTITY_RE.pattern.encode("ascii"))
@@ -148,7 +148,7 @@ class HtmlEntities(Step):
         return None if "&" in decoded else decoded
 
     def edits(self, text: str) -> list[Edit]:
-        return edits_of_pieces((line, self._line_edits(line)) for line in split_lines(text))
+        return edits_in_lines(text, lines_holding(text, "&"), self._line_edits)
 
     def _line_edits(self, line: str) -> list[Edit]:
         """One edit per entity; one escaped twice (``&amp;rsquo;``) is one edit, its rounds composed."""
