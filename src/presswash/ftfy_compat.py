@@ -173,10 +173,9 @@ class FtfyCompatible(Step):
         return "".join(fixed for _, fixed in self._fixed_segments(text))
 
     def _quick(self, text: str, notable: str, unescape_html: bool | str) -> str | None:
-        """ftfy's result for ``text`` (sieved: ``notable``; its entities decoded as ftfy's
-        ``unescape_html`` setting says) where ftfy only straightens its quotes, replaces
-        characters by ASCII and decodes entities that stand for printable ASCII; None where it
-        may do more. (Normalization must be NFC or none.)"""
+        """ftfy's result for ``text`` (sieved: ``notable``) where it only straightens quotes,
+        replaces characters by ASCII and decodes entities (as ``unescape_html`` says) that
+        stand for printable ASCII; None where it may do more."""
         if not self._punctuation_suffices:
             return None
         if BEYOND_PUNCTUATION.search(notable) is None:
@@ -199,13 +198,11 @@ class FtfyCompatible(Step):
     def _fixed_segments(self, text: str) -> Iterator[tuple[str, str]]:
         """``text`` in pieces, each with its fixed form, as ``ftfy.fix_text`` fixes it line by line.
 
-        The lines that may hold mojibake, and the lines ftfy cuts for length, are
-        taken one by one as ftfy takes them; the runs of lines between them are
-        taken together where that gives the same result. A long text is taken a block
-        of lines at a time (:func:`~presswash.step.blocks_of_lines`), each block whole where
-        that gives the same result: the search for places that may hold mojibake, which reads
-        every character, then reads only the blocks where mojibake may be (in a long
-        document, a misread line or two).
+        The lines that may hold mojibake, and the lines ftfy cuts for length, are taken one by
+        one as ftfy takes them; the runs of lines between them are taken together where that
+        gives the same result. So is each block of a long text (:func:`~presswash.step.blocks_of_lines`),
+        and the search for places that may hold mojibake, which reads every character, reads
+        only the blocks where mojibake may be (in a long document, a misread line or two).
         """
         config = self.config
         for block in blocks_of_lines(text):
@@ -229,9 +226,8 @@ class FtfyCompatible(Step):
                     yield segment, fix_segment(segment, config) if fixed is None else fixed
 
     def _together(self, lines: str, config: TextFixerConfig, whole: bool) -> str | None:
-        """ftfy's result for ``lines`` (whole lines, ftfy's ``config`` before them), taken together
-        where that gives it, as a document is (a block of Greek by one scan); None where they are
-        to be taken one by one."""
+        """ftfy's result for ``lines`` (whole lines, ftfy's ``config`` before them) taken together,
+        as a document is (a block of Greek by one scan); None where they are to be taken apart."""
         notable = self._sieve(lines)
         quick = self._quick(lines, notable, config.unescape_html)
         if quick is not None:
@@ -401,22 +397,20 @@ class FtfyCompatible(Step):
         replacing ligatures and full-width forms by ASCII (and decoding its entities, as ftfy's
         ``unescape_html`` setting says); None if it may do more.
 
-        For text in Greek, Cyrillic, Hebrew or Chinese, its entities decoded first if each
-        stands for a printable ASCII character (see :mod:`presswash.steps.html_entities`),
-        one scan finds every place where ftfy may do more than straighten quotes
-        (:data:`MAY_NEED_MORE_THAN_QUOTES`);
-        each is then looked at as the screens would: a character outside the runless
-        set for a run around it (:func:`~presswash.steps.mojibake_screen.stands_in_run`;
-        the first of up to ``RUN_SCANS`` distinct ones that are not suspicious alone is
-        looked for throughout by one scan led by it; past the look-ups the text allows,
-        the whole text is screened once instead),
-        a stretch of marks for NFC (in a text crowded with marks that NFC may only put in
+        For text in Greek, Cyrillic, Hebrew or Chinese, its entities decoded first if each stands
+        for a printable ASCII character (see :mod:`presswash.steps.html_entities`), one scan finds
+        every place where ftfy may do more than straighten quotes (:data:`MAY_NEED_MORE_THAN_QUOTES`).
+        Each is then looked at as the screens would: a character outside the runless set for a run
+        around it (:func:`~presswash.steps.mojibake_screen.stands_in_run`; the first of up to
+        ``RUN_SCANS`` distinct ones that are not suspicious alone is looked for throughout by one
+        scan led by it; past the look-ups the text allows, the whole text is screened once
+        instead), a stretch of marks for NFC (in a text crowded with marks that NFC may only put in
         order, Thai, the scan passes over them after the first stretch, and
-        ``unicodedata.is_normalized`` checks the rest at the end). A character replaced by
-        ASCII (a Chinese text's full-width comma) is replaced throughout at once, and the scan goes on: the
-        replacement brings no mojibake, entity or NFC work, but for new neighbours of
-        the characters the heuristic judges where they stand, which are judged again.
-        (Normalization must be NFC or none, as for the punctuation shortcut.)
+        ``unicodedata.is_normalized`` checks the rest at the end). A character replaced by ASCII (a
+        Chinese text's full-width comma) is replaced throughout at once, and the scan goes on: the
+        replacement brings no mojibake, entity or NFC work, but for new neighbours of the
+        characters the heuristic judges where they stand, which are judged again. (Normalization
+        must be NFC or none, as for the punctuation shortcut.)
 
             >>> step = FtfyCompatible(TextFixerConfig())
             >>> step._replaced_only("中文，“引号”。", "auto"), step._replaced_only("Это РџСЂРёРІРµС‚", "auto")
