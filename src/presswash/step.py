@@ -299,8 +299,8 @@ def is_long(text: str, blocks: int = 1) -> bool:
 
 def blocks_of_lines(text: str) -> Iterator[str]:
     """``text`` in blocks of whole lines, each ending at the first line break at or past ``BLOCK``
-    characters into it (the last at the text's end): what a step that works line by line can
-    screen at a time in a long document, which is read whole by the screen of a few lines.
+    characters into it (the last at the text's end): what a step that works line by line screens
+    at a time in a long document, to fix the lines of the few blocks that need it, not ask each line.
 
     >>> [len(block) for block in blocks_of_lines("line\\n" * 10_000)]
     [16385, 16385, 16385, 845]
