@@ -6,7 +6,7 @@ the last tests take real news as one long document at the block's own size.
 """
 
 import random
-from typing import ContextManager
+from contextlib import AbstractContextManager
 from unittest import mock
 
 import ftfy
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import presswash
 from presswash import step as step_module
-from presswash.edits import apply_edits, edits_of_pieces
+from presswash.edits import edits_of_pieces
 from presswash.step import blocks_of_lines, fixed_lines_holding, replaced_where_found, split_lines
 from presswash.steps.controls import Controls
 from presswash.steps.html_entities import HtmlEntities
@@ -47,7 +47,7 @@ long_text = st.lists(st.sampled_from(LINES), max_size=14).flatmap(
 )
 
 
-def _small_blocks() -> ContextManager[object]:
+def _small_blocks() -> AbstractContextManager[object]:
     return mock.patch.object(step_module, "BLOCK", SMALL_BLOCK)
 
 
@@ -82,8 +82,10 @@ def test_a_line_step_fixes_a_long_text_as_it_fixes_each_line(text: str) -> None:
 def test_entities_and_controls_in_a_long_text_as_in_each_line(text: str) -> None:
     html, controls, ligatures = HtmlEntities(), Controls(), Ligatures()
     notable = presswash.Cleaner("news").sieve(text)
+    lines = split_lines(text)
     with _small_blocks():
-        assert html.fix(text) == apply_edits(text, html.edits(text))  # the edits are made line by line
+        assert html.fix(text) == "".join(html.fix(line) for line in lines)
+        assert html.edits(text) == edits_of_pieces((line, html.edits(line)) for line in lines)
         assert controls.fix_sieved(text, notable) == controls.fix(text)  # fix reads the whole text
         assert ligatures.fix_sieved(text, notable) == ligatures.fix(text)
 
@@ -125,7 +127,8 @@ def test_a_long_news_document_is_cleaned_as_without_blocks() -> None:
     lines = [line for document in news_documents() for line in document.split("\n")][:1500]
     for index in rng.sample(range(len(lines)), 12):
         lines[index] = lines[index].encode("utf-8").decode("sloppy-windows-1252")
-    for index, extra in zip(rng.sample(range(len(lines)), 4), ["&amp;", "\x01", "<i>tag</i>", "\ufb01"]):
+    extras = ["&amp;", "\x01", "<i>tag</i>", "\ufb01"]
+    for index, extra in zip(rng.sample(range(len(lines)), len(extras)), extras, strict=True):
         lines[index] += " " + extra
     text = "\n".join(lines)
     assert len(text) > 20 * step_module.BLOCK

@@ -15,11 +15,12 @@ import presswash
 from presswash.edits import apply_edits
 from presswash.steps.quote_elisions import CJK, is_mis_curled_apostrophe
 from presswash.steps.quote_marks import (
+    _CANDIDATES,
     _CLOSING,
-    CANDIDATE,
     LETTER,
     Candidates,
     _closes_but_after_low,
+    _led_by_quotes,
     position_of,
     screened,
 )
@@ -304,6 +305,10 @@ english_text = st.lists(
     max_size=30,
 ).map("".join)
 any_text = st.one_of(st.text(), quote_text, english_text)
+
+
+# Every candidate quote, by one pattern led by a class of all the quotes: what Candidates finds.
+CANDIDATE = re.compile(_led_by_quotes(_CANDIDATES))
 
 
 @given(any_text, st.lists(st.integers(0, 60), max_size=6).map(sorted))

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import ClassVar
 
-from presswash.edits import Edit, diff_edits, edits_of_pieces
+from presswash.edits import Edit, diff_edits, edits_of_pieces, splice
 
 ANY_NON_ASCII = "\x80-\U0010ffff"
 """The trigger of steps that can change any non-ASCII character (normalization, transliteration)."""
@@ -363,15 +363,10 @@ def edits_in_lines(
 def _fixed_spans(text: str, spans: Iterable[tuple[int, int]], fix: Callable[[str], str]) -> str:
     """``text`` with ``fix`` applied to each of its ``spans`` (in order, apart); ``text`` itself,
     not a copy, where that changes none of them (a long document copied costs a millisecond)."""
-    pieces: list[str] = []
-    done = 0
+    changed: list[tuple[int, int, str]] = []
     for start, end in spans:
         piece = text[start:end]
         fixed = fix(piece)
         if fixed != piece:
-            pieces += (text[done:start], fixed)
-            done = end
-    if not pieces:
-        return text
-    pieces.append(text[done:])
-    return "".join(pieces)
+            changed.append((start, end, fixed))
+    return splice(text, changed) if changed else text

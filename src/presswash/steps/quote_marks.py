@@ -165,7 +165,6 @@ _CANDIDATES = {
     **{kind: KINDS[kind][0] + _LONE + KINDS[kind][1:] for kind in (*_LONE_KINDS, "year_or_rock")},
     "grouped": KINDS["grouped"],
 }
-CANDIDATE = re.compile(_led_by_quotes(_CANDIDATES))
 
 
 def _led_by_each_quote(patterns: dict[str, str]) -> tuple[re.Pattern[str], ...]:
@@ -185,10 +184,11 @@ _CANDIDATE_BY_QUOTE = _led_by_each_quote(_CANDIDATES)
 
 
 class Candidates:
-    """The places of a text where :data:`CANDIDATE` matches, asked in order: the first from each
-    ``start`` on, ``start`` never decreasing. Each pattern led by a quote keeps its next match
-    and is searched again only past it, so that every pattern reads the text once however many
-    paragraphs ask (a quote with no candidate left is not looked for again): linear time.
+    """The places of a text where one of ``_CANDIDATES`` matches (a candidate quote), asked in
+    order: the first from each ``start`` on, ``start`` never decreasing. Each pattern led by a
+    quote keeps its next match and is searched again only past it, so that every pattern reads
+    the text once however many paragraphs ask (a quote with no candidate left is not looked for
+    again): linear time.
 
         >>> candidates = Candidates("He said “yes“ and ‘no‘.\\nShe said ‘fine‘.")
         >>> candidates.first_from(0), candidates.first_from(24), candidates.first_from(40)
