@@ -17,7 +17,7 @@ import pytest
 from ftfy.badness import is_bad as ftfy_is_bad
 
 from presswash import PRESETS, Cleaner, explain, fix_text
-from presswash.steps.mojibake import is_bad
+from presswash.steps.ftfy_decoding import is_bad
 
 MULTILINGUAL = Path(__file__).resolve().parent.parent / "data" / "multilingual"
 LANGUAGES = sorted(path.stem for path in MULTILINGUAL.glob("*.txt"))

@@ -28,14 +28,15 @@ import presswash
 from presswash.screen import CROWDED, Screen
 from presswash.sieve import COMMON_PUNCTUATION, PIECE, AsciiSieve
 from presswash.steps._mojibake_table import MOJIBAKE_ALPHABET, MOJIBAKE_RUNS, SUSPICIOUS_ALONE
-from presswash.steps.mojibake import (
-    Mojibake,
+from presswash.steps.ftfy_decoding import (
     _has_altered_utf8,
     _has_lossy_utf8,
     fix_encoding,
+    fix_encoding_and_explain,
     fix_encoding_sieved,
     is_bad,
 )
+from presswash.steps.mojibake import Mojibake
 from presswash.steps.mojibake_runs import (
     BEYOND_RUNLESS_CHARACTERS,
     JUDGED_WHERE_THEY_STAND,
@@ -159,6 +160,25 @@ def test_fix_encoding_sieved_gives_the_result_sieved(text: str) -> None:
         assert fix_encoding_sieved(text, SIEVE, suspect=True) == (fixed, sieved)
 
 
+def _readings(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """ftfy's explained repair of ``text``, its explanation cut to the steps that name a repair."""
+    fixed, explanation = ftfy.fix_encoding_and_explain(text)
+    named = [
+        (kind, name)
+        for kind, name in explanation or []
+        if kind in ("encode", "apply") or name == "fix_c1_controls"
+    ]
+    return fixed, named
+
+
+@given(st.one_of(st.text(), mojibake_like, mangled))
+@example("voil\u00c3 le caf\u00c3\u0192\u00c2\u00a9")  # a round of Windows-1252, then one in parts
+@example("\u00c3\u0192\u00c2\u00a9 \x85")  # mojibake in part, then a C1 control: Latin-1 read as Windows-1252
+@example("\x8d")  # a C1 control Windows-1252 lacks: ftfy names the fix that leaves it as it was
+def test_fix_encoding_and_explain_names_ftfys_readings(text: str) -> None:
+    assert fix_encoding_and_explain(text) == _readings(text)
+
+
 def test_fix_encoding_is_ftfys_on_every_mojibake_case_and_mangled_news_line() -> None:
     texts = [mangled for mangled, _ in mojibake_cases()]
     texts += [
@@ -168,6 +188,7 @@ def test_fix_encoding_is_ftfys_on_every_mojibake_case_and_mangled_news_line() ->
     ]
     for text in texts:
         assert fix_encoding(text) == ftfy.fix_encoding(text), text[:80]
+        assert fix_encoding_and_explain(text) == _readings(text), text[:80]
 
 
 # Mostly ASCII, so that the screen reads the sieved text: clumps of alphabet

@@ -4,7 +4,7 @@ Users migrating from ``ftfy.fix_text`` need the same output, not a similar one.
 This step therefore keeps ftfy's segmentation (lines) and its HTML rule (a
 ``<`` in one line switches entity decoding off for the rest of the document),
 decodes entities with ftfy's unescaping and mojibake with ftfy's decoding
-procedure (:func:`~presswash.steps.mojibake.fix_encoding`), and hands every line
+procedure (:func:`~presswash.steps.ftfy_decoding.fix_encoding`), and hands every line
 with terminal escapes, or that a second round of fixes would change again, to
 ftfy's own loop of fixes (:func:`~presswash.ftfy_loop.fix_segment`), with one
 change that cannot alter its output: normalization that no run of combining
@@ -41,9 +41,9 @@ from presswash.ftfy_loop import fix_segment
 from presswash.sieve import COMMON_PUNCTUATION, PIECE, AsciiSieve, in_pieces
 from presswash.step import ANY_NON_ASCII, Step, blocks_of_lines, split_lines
 from presswash.steps._mojibake_table import BEYOND_RUNLESS
+from presswash.steps.ftfy_decoding import fix_encoding, fix_encoding_sieved
 from presswash.steps.html_entities import ascii_entities_decoded, has_entities, unescape
 from presswash.steps.misread_sequences import misread_edits
-from presswash.steps.mojibake import fix_encoding, fix_encoding_sieved
 from presswash.steps.mojibake_runs import (
     BEYOND_RUNLESS_CHARACTERS,
     JUDGED_WHERE_THEY_STAND,

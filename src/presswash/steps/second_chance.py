@@ -18,12 +18,11 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import replace
 
-import ftfy
-
 from presswash.edits import ChangeLog, Edit
 from presswash.sieve import NON_ASCII
 from presswash.step import split_lines
 from presswash.steps.central_european import prefer_iso_8859_2
+from presswash.steps.ftfy_decoding import fix_encoding_and_explain
 from presswash.steps.misread_classes import SELDOM_CORRECT_CHARACTER
 from presswash.steps.misread_screen import may_hold_misread, misread_spots
 from presswash.steps.misread_sequences import misread_edits as sequence_edits
@@ -101,7 +100,9 @@ def _repair_lines(
         else:
             log = ChangeLog(line)
             ftfy_edits = sequence_edits(line, decoded[index])
-            log.record("mojibake", [replace(edit, detail=ftfy_detail(line)) for edit in ftfy_edits])
+            if ftfy_edits:
+                detail = ftfy_detail(line)
+                log.record("mojibake", [replace(edit, detail=detail) for edit in ftfy_edits])
             log.record("mojibake", first_edits[index])
             yield first[index], [Edit(c.start, c.end, c.replacement, c.detail) for c in log.changes]
 
@@ -132,28 +133,18 @@ def _edits_by_line(text: str, lines: list[str]) -> list[list[Edit]]:
     return by_line
 
 
-# ftfy's fixes other than re-decoding, in the words of explain().
-_FTFY_REPAIRS = {
-    "decode_inconsistent_utf8": "utf-8 read as windows-1252",  # in parts of the line
-    "restore_byte_a0": "lost byte A0 restored",
-    "replace_lossy_sequences": "lost bytes marked",
-    "fix_c1_controls": "C1 controls read as windows-1252",
-    "fix_surrogates": "surrogate pairs joined",
-}
-
-
 def ftfy_detail(line: str) -> str:
     """What ftfy undid in ``line``, in the words of :mod:`presswash.steps.misreads`.
 
     >>> ftfy_detail("Mayor\\u00e2\\u20ac\\u2122s")
     'utf-8 read as windows-1252'
     """
-    steps = ftfy.fix_encoding_and_explain(line).explanation or []
-    codecs = [codec.removeprefix("sloppy-") for kind, codec in steps if kind == "encode"]
+    _, readings = fix_encoding_and_explain(line)
+    codecs = [codec.removeprefix("sloppy-") for kind, codec in readings if kind == "encode"]
     codecs.reverse()  # ftfy undoes the last misread first
     details = ["utf-8 read as " + ", then as ".join(codecs)] if codecs else []
-    for kind, name in steps:
-        detail = _FTFY_REPAIRS.get(name, name.replace("_", " "))
-        if kind == "apply" and detail not in details:
-            details.append(detail)
+    # ftfy's repair of mojibake in parts of a line reads them as Windows-1252.
+    in_parts = "utf-8 read as windows-1252"
+    if ("apply", "decode_inconsistent_utf8") in readings and in_parts not in details:
+        details.append(in_parts)
     return "; ".join(details) or "C1 controls read as windows-1252"
