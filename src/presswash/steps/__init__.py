@@ -19,8 +19,8 @@ normalization      NFC (or NFKC) normalization
 transliteration    optional ASCII transliteration (the ``ascii`` extra)
 =================  ==================================================================
 
-A step too large for one module keeps its parts beside it: ``mojibake_screen``, ``mojibake_runs``,
-``misread_sequences`` and the second chance (``misreads``, ``misread_stretches``,
+A step too large for one module keeps its parts beside it: ``ftfy_decoding``, ``mojibake_screen``,
+``mojibake_runs``, ``misread_sequences`` and the second chance (``misreads``, ``misread_stretches``,
 ``plausibility``, ``second_chance``) of mojibake; ``quote_marks``, ``quote_context``,
 ``quote_elisions`` and ``quote_languages`` of quote repair; ``zalgo``,
 ``regional_indicators`` and ``styled_characters`` of styled text. Tables
