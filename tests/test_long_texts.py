@@ -40,6 +40,7 @@ LINES = [
     "\ufb01ne \ufb02ow",  # ligatures
     "e\u0301 to compose, \u212b to replace",  # NFC
     "\u00e2\u20ac\u2122 alone",
+    "Jos\u0413\u00a9 and caf\u8305",  # misreads only the second chance undoes
     "",
 ]
 long_text = st.lists(st.sampled_from(LINES), max_size=14).flatmap(
@@ -76,6 +77,20 @@ def test_a_line_step_fixes_a_long_text_as_it_fixes_each_line(text: str) -> None:
             fixed, edits = step.fix(text), step.edits(text)
         assert fixed == "".join(step.fix_line(line) for line in lines)
         assert edits == edits_of_pieces((line, step.line_edits(line, step.fix_line(line))) for line in lines)
+
+
+@given(long_text)
+def test_the_second_chance_decodes_a_long_text_as_without_blocks(text: str) -> None:
+    step = Mojibake(second_chance=True)
+    whole, explained = step.fix(text), step.edits(text)
+    with _small_blocks():
+        assert step.fix(text) == whole
+        assert step.edits(text) == explained
+        notable = presswash.Cleaner("news").sieve(text)
+        if step.applies(text, notable):  # as the cleaner asks: the blocks are screened there
+            assert step.fix_sieved(text, notable) == whole
+        else:
+            assert whole == text
 
 
 @given(long_text)

@@ -10,14 +10,16 @@ from pathlib import Path
 from unittest import mock
 
 from corpora import multilingual_texts
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from presswash import Cleaner
 from presswash.steps import misreads
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
-from presswash.steps.misread_classes import MISREAD_CHARACTERS
+from presswash.steps.misread_classes import MISREAD_CHARACTERS, SHAPE
 from presswash.steps.misread_screen import (
+    _kinds_of,
+    _single_byte_spots,
     may_hold_misread,
     may_hold_misread_around,
     suspect_runs,
@@ -74,6 +76,17 @@ dense_pieces = st.lists(
 def test_looking_where_the_characters_stand_is_reading_the_text(text: str) -> None:
     characters = "".join(set(MISREAD_CHARACTER.findall(text)))
     assert may_hold_misread_around(text, text, characters) == may_hold_misread(text)
+
+
+@settings(max_examples=300)
+@given(st.one_of(paragraphs_with_misreads(), dense_pieces))
+@example("Jos\u0413\u00a9 \ufb01\u00a9")  # ﬁ (FB01): a lead of Mac Roman, with a late first byte
+def test_the_single_byte_spots_are_the_shapes(text: str) -> None:
+    """Found from pairs of the text's characters by kind, they are where the shapes' pattern matches."""
+    kinds = _kinds_of(text)
+    assert sorted(set(_single_byte_spots(text, kinds))) == [
+        found.start() - 1 for found in SHAPE.finditer(text, 1)
+    ]
 
 
 @settings(max_examples=150, deadline=None)

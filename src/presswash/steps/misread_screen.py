@@ -114,6 +114,9 @@ _NON_ASCII_KINDS = _kinds(dict.fromkeys(range(0xC0, 0x100), b"n"))
 _BESIDE_LETTERS = ((b"aD", 1), (b"Da", 0))
 # Kinds with "E" read as "D": a double-byte character beside a letter is then one of two pairs.
 _AS_DOUBLE = bytes.maketrans(b"E", b"D")
+# Kinds with "E" read as "A": a single-byte shape is then a pair "AA" (in text that holds a
+# character of _SINGLE_BYTE_LATE; the others of kind "E" are only looked at in vain).
+_AS_SINGLE = bytes.maketrans(b"E", b"A")
 # Places that the screen reads one by one before it reads the rest of the text with a pattern.
 FOUND_ONE_BY_ONE = 16
 # Text whose sieved form is shorter than this share of it has its single-byte shapes looked for
@@ -143,27 +146,27 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
     # Every shape and every double-byte start is beyond the common punctuation (a test checks it).
     if UNCOMMON.search(notable) is None:
         return False
+    double_byte = True  # whether the text may hold a double-byte start or a rare character
     if len(notable) < len(text) * SPARSE:
-        # A double-byte start needs a Latin letter beside it, which sieved text lacks: the text is
-        # read. Otherwise the shapes of text that is nearly all ASCII are looked for from its
-        # sieved form (more characters beyond ASCII, and that costs more than it saves).
-        if (
-            len(notable) < len(text) * SHAPES_FROM_SIEVED
-            and DOUBLE_BYTE_START.search(notable) is None
-            and RARE.search(notable) is None
-        ):
+        # A double-byte start needs a Latin letter beside it, which sieved text lacks: where the
+        # sieved text holds one, the text is read. Otherwise the shapes of text that is nearly all
+        # ASCII are looked for from its sieved form (more characters beyond ASCII, and that costs
+        # more than it saves).
+        double_byte = DOUBLE_BYTE_START.search(notable) is not None or RARE.search(notable) is not None
+        if len(notable) < len(text) * SHAPES_FROM_SIEVED and not double_byte:
             shape = _sieved_shape(text, notable)
             if shape is not None:
                 return shape
         if not _may_hold(notable, _kinds_of(notable), letters=False):
             return False  # characters side by side in the text still are once sieved
     kinds = _kinds_of(text)
-    if not _may_hold(text, kinds):
-        return False
-    if (b"D" in kinds or b"E" in kinds) and RARE.search(text) is not None:
-        return True
-    if next(_double_byte_spots(text, kinds, rare=False), None) is not None:
-        return True
+    if double_byte:
+        if not _may_hold(text, kinds):
+            return False
+        if (b"D" in kinds or b"E" in kinds) and RARE.search(text) is not None:
+            return True
+        if next(_double_byte_spots(text, kinds, rare=False), None) is not None:
+            return True
     return outside_plain_words(text, _single_byte_spots(text, kinds))
 
 
@@ -351,9 +354,8 @@ def _single_byte_spots(text: str, kinds: bytes) -> Iterator[int]:
     """The first character of each single-byte shape in ``text`` (its kinds: ``kinds``)."""
     # The pattern matches at a shape's first continuation: the spot is the lead before it.
     if b"E" in kinds and _holds_late(text):
-        yield from (found.start() - 1 for found in SHAPE.finditer(text, 1))
-    else:
-        yield from (position - 1 for position in _found(text, kinds, b"AA", 1, _shape_at, SHAPE))
+        kinds = kinds.translate(_AS_SINGLE)
+    yield from (position - 1 for position in _found(text, kinds, b"AA", 1, _shape_at, SHAPE))
 
 
 def _double_byte_spots(text: str, kinds: bytes, rare: bool = True) -> Iterator[int]:

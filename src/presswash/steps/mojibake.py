@@ -25,6 +25,8 @@ character for character.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import replace
 
@@ -116,18 +118,20 @@ class Mojibake(LineStep):
             self.trigger = MOJIBAKE_ALPHABET + SURROGATES + SINGLE_BYTE_LEADS + DOUBLE_BYTE_TRIGGER
 
     def applies(self, text: str, notable: str) -> bool:
-        if is_long(text) and not self.second_chance:
+        if is_long(text):
             # A long document that may hold mojibake is screened a block of lines at a time, once:
             # fix() then takes only the blocks where ftfy may find some. Up to a few blocks, most
             # documents hold none, which one screen of the whole tells for less; a longer English
             # one nearly always holds a line that may (about one block in sixty), and its blocks
             # are screened at once (a long French text, which holds none, pays a fifth more).
             if not is_long(text, SCREENED_WHOLE) and not may_hold_mojibake(text, notable):
-                return False
-            spans = super().blocks_to_fix(text)
+                spans = []
+            else:
+                spans = super().blocks_to_fix(text)
             self._blocks_screened = (text, spans)
-            return bool(spans)
-        if may_hold_mojibake(text, notable):
+            if spans or not self.second_chance:
+                return bool(spans)
+        elif may_hold_mojibake(text, notable):
             self._screened = (text, notable, True, True)
             return True
         if not self.second_chance:
@@ -142,6 +146,9 @@ class Mojibake(LineStep):
         screened = self._screened
         if screened is not None and screened[0] is text and screened[1] is notable:
             return screened[2], screened[3]
+        blocks = self._blocks_screened
+        if blocks is not None and blocks[0] is text:
+            return bool(blocks[1]), None
         return may_hold_mojibake(text, notable), None
 
     def applies_around(self, text: str, notable: str, characters: str) -> bool:
@@ -198,11 +205,23 @@ class Mojibake(LineStep):
             decoded = lines  # ftfy would find nothing in any line
         else:
             lines = split_lines(text)
-            decoded = [self.fix_line(line) for line in lines]
+            decoded = self._decoded(text, lines)
             if decoded == lines and not may_hold_misread(text, notable):
                 return text, text  # the second chance would find nothing either
         fixed = "".join(line for line, _ in second_chance(text, lines, decoded, notable))
         return "".join(decoded), fixed
+
+    def _decoded(self, text: str, lines: list[str]) -> list[str]:
+        """Each of the ``lines`` of ``text`` as ftfy leaves it; in a long text, only those of the
+        blocks where ftfy may find mojibake are asked (see :meth:`blocks_to_fix`)."""
+        if not is_long(text):
+            return [self.fix_line(line) for line in lines]
+        decoded = lines.copy()
+        starts = list(itertools.accumulate(map(len, lines), initial=0))
+        for start, end in self.blocks_to_fix(text):  # blocks are whole lines
+            for index in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+                decoded[index] = self.fix_line(lines[index])
+        return decoded
 
     def edits(self, text: str) -> list[Edit]:
         """ftfy's repair of each line (one edit per misread sequence) and, with the second chance,
@@ -213,7 +232,7 @@ class Mojibake(LineStep):
         for _ in range(MOST_PASSES):
             current = log.text
             lines = split_lines(current)
-            decoded = [self.fix_line(line) for line in lines]
+            decoded = self._decoded(current, lines)
             found: list[Edit] = []
             repaired: list[str] = []
             start = 0
