@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import termios
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -290,7 +291,9 @@ def test_ctrl_c_just_as_the_temporary_file_appears_leaves_none(
 
     def made_then_interrupted(*args: Any, **kwargs: Any) -> tuple[int, str]:
         made = making(*args, **kwargs)
-        os.kill(os.getpid(), signal.SIGINT)
+        # To this thread, as a Ctrl-C reaches the command's only thread: a signal to the process
+        # may be taken by a thread of a library the test run has imported, which does not block it.
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)
         return made
 
     monkeypatch.setattr(tempfile, "mkstemp", made_then_interrupted)

@@ -32,7 +32,15 @@ class SignalsBlocked:
 
     def __enter__(self) -> None:
         if _CAN_MASK:
-            self._previous = signal.pthread_sigmask(self.how, {signal.SIGINT, signal.SIGTERM})
+            self._previous = signal.pthread_sigmask(signal.SIG_BLOCK, ())  # the mask as it is
+            try:
+                signal.pthread_sigmask(self.how, {signal.SIGINT, signal.SIGTERM})
+            except BaseException:
+                # A signal that another thread took is raised here, in the main thread, as soon
+                # as the call returns: with the block left in place, every later Ctrl-C (and
+                # every process started from here) would be blocked for good.
+                signal.pthread_sigmask(signal.SIG_SETMASK, self._previous)
+                raise
 
     def __exit__(self, *exc_info: object) -> None:
         if _CAN_MASK:
