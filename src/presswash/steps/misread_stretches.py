@@ -138,7 +138,9 @@ def _decode(data: bytes, lossy: bool) -> str | None:
     return "".join(pieces)
 
 
-def holding(text: str, spots: Iterable[int], start: int, end: int) -> frozenset[str]:
+def holding(
+    text: str, spots: Iterable[int], start: int, end: int, among: frozenset[str] | None = None
+) -> frozenset[str]:
     """The double-byte codecs through which a stretch of ``text[start:end]`` may hold one of the
     characters at ``spots``: those that may read it from bytes inside UTF-8 (:func:`may_be_held`)
     and through which, there, its first byte does stand inside a UTF-8 sequence, as every byte of
@@ -147,17 +149,29 @@ def holding(text: str, spots: Iterable[int], start: int, end: int) -> frozenset[
     few neighbours of the spots rather than by reading the window.
 
     Through Big5, ``茅`` is AD 54: AD continues a sequence, and in ``caf茅`` no lead stands before it.
+    Only the codecs ``among`` are asked, if given.
 
     >>> sorted(holding("caf茅", [3], 0, 4)), sorted(holding("遭到在校生的诟病", [6], 0, 8))
     (['gb18030', 'gbk'], ['gb18030', 'gbk'])
     """
-    return frozenset(
-        name
-        for name, codec in DOUBLE_BYTE_CODECS
-        if any(
-            may_be_held(text[spot], codec) and _in_sequence(text, spot, start, end, codec) for spot in spots
-        )
-    )
+    found: set[str] = set()
+    for spot in spots:
+        for name, codec in _holders(text[spot]):
+            if (
+                name not in found
+                and (among is None or name in among)
+                and _in_sequence(text, spot, start, end, codec)
+            ):
+                found.add(name)
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=8192)
+def _holders(character: str) -> tuple[tuple[str, str], ...]:
+    """The double-byte codecs that may read ``character`` from bytes inside UTF-8
+    (:func:`may_be_held`), asked once a character: a window of Chinese misread as GBK holds
+    dozens of spots, most of them characters that every codec or none holds."""
+    return tuple((name, codec) for name, codec in DOUBLE_BYTE_CODECS if may_be_held(character, codec))
 
 
 # A sequence beside the first byte of a character spans at most three bytes before it and three after.

@@ -102,7 +102,10 @@ def _candidates(text: str, proven: frozenset[str] = frozenset()) -> Iterator[Mis
     """
     by_word: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}
     words = Words(text)
-    suspect = _suspect_stretches(text, proven & DOUBLE_BYTE_NAMES, None if proven else words)
+    if proven:
+        suspect = _suspect_stretches(text, proven & DOUBLE_BYTE_NAMES, among=proven)
+    else:
+        suspect = _suspect_stretches(text, frozenset(), words)
     for name, start, end, decoded in sorted(suspect, key=_start):
         by_word.setdefault((name, *words.around(start, end)), []).append((start, end, decoded))
     for (codec, left, right), stretches in by_word.items():
@@ -147,12 +150,13 @@ def _start(stretch: tuple[str, int, int, str]) -> int:
 
 
 def _suspect_stretches(
-    text: str, everywhere: frozenset[str], words: Words | None = None
+    text: str, everywhere: frozenset[str], words: Words | None = None, among: frozenset[str] | None = None
 ) -> set[tuple[str, int, int, str]]:
     """``(codec, start, end, decoded)``: the stretches that a codec turns back into UTF-8 and that
     hold one of the screen's spots (for the codecs ``everywhere``, all of them); with ``words``
     (no codec proven), not those in a run that lies in a word holding nothing improbable, which
-    would not be judged.
+    would not be judged; with ``among``, only those of these codecs (the proven ones, whose
+    stretches are all that is read again once codecs are proven).
 
     A double-byte stretch is kept only where it holds its spot: the characters beside a Latin
     letter or the rare ideograph the screen found. Around a rare ideograph of correct Chinese
@@ -169,11 +173,12 @@ def _suspect_stretches(
             found.update(
                 (name, start + begin, start + finish, decoded)
                 for name, begin, finish, decoded in single_byte_stretches(text[start:end])
+                if among is None or name in among
             )
         for start, end in _merged((spot - REACH, spot + REACH + 1) for spot in double):
             start, end = max(start, run_start), min(end, run_end)
             inside = double[bisect_left(double, start) : bisect_left(double, end)]
-            names = holding(text, inside, start, end)
+            names = holding(text, inside, start, end, among)
             found.update(
                 stretch
                 for stretch in _around(text, start, end, run_start, run_end, names)
