@@ -51,7 +51,7 @@ from presswash import Cleaner
 PRESETS = ("news", "ftfy", "ascii")
 CLEANERS = {
     **{preset: Cleaner(preset) for preset in PRESETS},
-    "news with misreads": Cleaner("news", misreads=True),
+    "news without misreads": Cleaner("news", misreads=False),
 }
 FUNCTIONS: dict[str, Callable[[str], str]] = {**CLEANERS, "fix_text": presswash.fix_text}
 

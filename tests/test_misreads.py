@@ -279,10 +279,13 @@ def test_fast_path_is_slow_path(text: str) -> None:
     assert MISREADS_ONLY(text) == MISREADS_ONLY.clean_without_gate(text)
 
 
-def test_the_second_chance_is_asked_for_and_not_for_the_ftfy_preset() -> None:
-    assert not any(Cleaner(preset).config.misreads for preset in ("news", "ftfy", "ascii"))
-    assert Cleaner("news")("JosГ©") == "JosГ©"
-    assert Cleaner("news", misreads=True)("JosГ©") == "José"
+def test_the_second_chance_is_the_news_presets_and_not_ftfys() -> None:
+    assert [Cleaner(preset).config.misreads for preset in ("news", "ftfy", "ascii")] == [True, False, True]
+    assert Cleaner("news")("JosГ©") == "José"
+    assert Cleaner("news", misreads=False)("JosГ©") == "JosГ©"
+    assert Cleaner("ftfy")("JosГ©") == "JosГ©"
+    # Asking for ftfy's exact output turns the second chance off, unless it is asked for too.
+    assert Cleaner("news", ftfy_compatible=True)("JosГ©") == "JosГ©"
     with pytest.raises(ValueError, match="misreads"):
         Cleaner("ftfy", misreads=True)
     with pytest.raises(ValueError, match="misreads"):

@@ -77,7 +77,7 @@ class Mojibake(LineStep):
 
     The second chance (:mod:`presswash.steps.misreads`) reads the whole text,
     so that a misread proven in one line is evidence for the others. It is the
-    ``misreads`` option, off by default: its screen
+    ``misreads`` option, on in the ``news`` and ``ascii`` presets: its screen
     (:mod:`presswash.steps.misread_screen`) passes over most correct text at
     the cost of a byte-level look at it, which is more than the rest of the
     step costs on English news. The ``ftfy`` preset, which gives ftfy's output
