@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -48,7 +48,7 @@ from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODEC
 from presswash.steps.misread_classes import DOUBLE_BYTE_START
 from presswash.steps.misread_screen import may_hold_misread, suspect_runs
 from presswash.steps.misread_stretches import double_byte_stretches, holding, single_byte_stretches
-from presswash.steps.misread_words import Words, in_plain_word, word_oddity
+from presswash.steps.misread_words import LONGEST_WORD, Words, in_plain_word, word_oddity
 from presswash.steps.plausibility import (
     LETTERS,
     character_kind,
@@ -164,8 +164,13 @@ def _suspect_stretches(
     between ideographs (``没`` is ``û``).
     """
     found: set[tuple[str, int, int, str]] = set()
-    for run_start, run_end, single, double in suspect_runs(text):
-        if words is not None and not _odd_at(text, double) and in_plain_word(text, words, run_start, run_end):
+    runs = suspect_runs(text)
+    run_starts = [run[0] for run in runs]
+    for run_start, run_end, single, double in runs:
+        if words is not None and (
+            (not _odd_at(text, double) and in_plain_word(text, words, run_start, run_end))
+            or _mixes_scripts_untouched(text, words, run_start, run_end, runs, run_starts)
+        ):
             continue
         # A single-byte stretch is a chain of sequences, each beginning at a spot.
         for start, end in _merged((spot, spot + LONGEST_SEQUENCE) for spot in single):
@@ -208,6 +213,48 @@ def _odd_at(text: str, spots: list[int]) -> bool:
         or _mixes_scripts_pair(text[spot : spot + 2])
         for spot in spots
     )
+
+
+def _mixes_scripts_untouched(
+    text: str,
+    words: Words,
+    start: int,
+    end: int,
+    runs: list[tuple[int, int, list[int], list[int]]],
+    run_starts: list[int],
+) -> bool:
+    """Whether the run ``text[start:end]`` lies in a word, judged whole, that holds a Latin letter
+    beside a letter of a script that shares no words with Latin, outside every one of the ``runs``
+    (where the screen found spots; their starts: ``run_starts``). No repair in the word can undo
+    that, so every repair in it mixes scripts, which :func:`_judge` rejects: the run is not read.
+    Correct Chinese and Japanese text holds ideographs and kana beside Latin letters, which the
+    screen cannot tell from a misread (``caf茅``), and a word of it often holds more than one.
+
+    >>> text = "本FC平台"  # 平 beside C is a spot, 本 beside F none
+    >>> runs = suspect_runs(text)
+    >>> runs, _mixes_scripts_untouched(text, Words(text), 3, 5, runs, [3])
+    ([(3, 5, [], [3])], True)
+    """
+    left, right = words.word_at(start)
+    if words.word_at(end - 1) != (left, right) or right - left > LONGEST_WORD:
+        return False  # judged in more than one word, or a piece at a time
+    for run in NON_ASCII_RUN.finditer(text, left, right):
+        first, last = run.start(), run.end() - 1
+        for letter, other in ((first - 1, first), (last + 1, last)):
+            if (
+                left <= letter < right
+                and text[letter].isascii()
+                and text[letter].isalpha()
+                and not _in_runs(other, runs, run_starts)
+                and _mixes_scripts_pair(text[min(letter, other)] + text[max(letter, other)])
+            ):
+                return True
+    return False
+
+
+def _in_runs(position: int, runs: list[tuple[int, int, list[int], list[int]]], run_starts: list[int]) -> bool:
+    index = bisect_right(run_starts, position) - 1
+    return index >= 0 and position < runs[index][1]
 
 
 def _holds_one(spots: list[int], start: int, end: int) -> bool:
