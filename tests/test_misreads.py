@@ -4,6 +4,7 @@ words, double misreads, lost bytes, and correct text in many languages left alon
 from __future__ import annotations
 
 from pathlib import Path
+from unittest import mock
 
 import ftfy
 import ftfy.bad_codecs
@@ -16,8 +17,15 @@ from sentences import WRITTEN, sentences_by_language
 from presswash import Cleaner, explain, fix_text
 from presswash.edits import apply_edits
 from presswash.sieve import COMMON_PUNCTUATION, NON_ASCII
+from presswash.steps import second_chance
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
-from presswash.steps.misread_classes import DOUBLE_BYTE_START, PAIR_MEMBER, RARE, may_begin_shape
+from presswash.steps.misread_classes import (
+    DOUBLE_BYTE_START,
+    PAIR_MEMBER,
+    RARE,
+    SELDOM_CORRECT_CHARACTER,
+    may_begin_shape,
+)
 from presswash.steps.misread_screen import (
     may_hold_misread,
     may_hold_misread_sieved,
@@ -395,6 +403,32 @@ def test_ftfy_s_wrong_reading_is_questioned() -> None:
         bad = text.encode("utf-8").decode(codec)
         assert STEP.fix_line(bad) != text  # ftfy's own reading
         assert STEP.fix(bad) == text
+
+
+def test_ftfy_s_right_reading_of_chinese_and_japanese_stands() -> None:
+    """ftfy repairs Chinese and Japanese read as Windows-1252 whole; their ideographs and kana beside
+    Latin letters (``FBIが``), which correct text holds, do not send a line as it was to the second
+    chance (a rare ideograph would), and the repair stands."""
+    paragraphs = [
+        paragraph
+        for code in ("zh", "ja")
+        for paragraph in (ROOT / "data" / "multilingual" / f"{code}.txt").read_text("utf-8").splitlines()
+        if any(character.isascii() and character.isalpha() for character in paragraph)
+        and SELDOM_CORRECT_CHARACTER.search(paragraph) is None
+    ]
+    assert len(paragraphs) > 20
+    for paragraph in paragraphs:
+        bad = paragraph.encode("utf-8").decode("sloppy-windows-1252")
+        assert STEP.fix(bad) == paragraph
+        read: list[str] = []
+
+        def reading(text: str, screened: bool = False, read: list[str] = read) -> str:
+            read.append(text)
+            return text
+
+        with mock.patch.object(second_chance, "undo_misreads", side_effect=reading):
+            second_chance.second_chance(bad, [bad], [paragraph], None)
+        assert bad not in read  # the line as it was is not read again
 
 
 def test_a_rare_ideograph_no_utf8_holds_is_no_spot() -> None:

@@ -306,15 +306,17 @@ def _holds_late(text: str) -> bool:
     return any(late in text for late in _SINGLE_BYTE_LATE)
 
 
-def misread_spots(text: str) -> list[int]:
+def misread_spots(text: str, beside_letters: bool = True) -> list[int]:
     """Where in ``text`` a misread may be, in order: the first character of each single-byte shape,
-    each double-byte start beside a Latin letter, each character a double-byte misread is full of.
+    each double-byte start beside a Latin letter (unless not ``beside_letters``), each character a
+    double-byte misread is full of.
     """
     if text.isascii():
         return []
-    return sorted(
-        set(_spots(text, text.encode("utf-8", "surrogatepass").translate(_KINDS, CONTINUATION_BYTES)))
-    )
+    kinds = text.encode("utf-8", "surrogatepass").translate(_KINDS, CONTINUATION_BYTES)
+    if not beside_letters:
+        return sorted({*_single_byte_spots(text, kinds), *(found.start() for found in RARE.finditer(text))})
+    return sorted(set(_spots(text, kinds)))
 
 
 def suspect_runs(text: str) -> list[tuple[int, int, list[int], list[int]]]:
