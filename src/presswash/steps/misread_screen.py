@@ -306,17 +306,16 @@ def _holds_late(text: str) -> bool:
     return any(late in text for late in _SINGLE_BYTE_LATE)
 
 
-def misread_spots(text: str, beside_letters: bool = True) -> list[int]:
-    """Where in ``text`` a misread may be, in order: the first character of each single-byte shape,
-    each double-byte start beside a Latin letter (unless not ``beside_letters``), each character a
-    double-byte misread is full of.
+def misread_spots(text: str) -> list[int]:
+    """Where in ``text``, a repair of ftfy's, a misread may be left, in order: the first character
+    of each single-byte shape, each character a double-byte misread is full of. A double-byte start
+    beside a Latin letter is no sign of one there: correct Chinese and Japanese hold one in most
+    lines (``FBIが``).
     """
     if text.isascii():
         return []
     kinds = text.encode("utf-8", "surrogatepass").translate(_KINDS, CONTINUATION_BYTES)
-    if not beside_letters:
-        return sorted({*_single_byte_spots(text, kinds), *(found.start() for found in RARE.finditer(text))})
-    return sorted(set(_spots(text, kinds)))
+    return sorted({*_single_byte_spots(text, kinds), *(found.start() for found in RARE.finditer(text))})
 
 
 def suspect_runs(text: str) -> list[tuple[int, int, list[int], list[int]]]:
@@ -344,13 +343,6 @@ def suspect_runs(text: str) -> list[tuple[int, int, list[int], list[int]]]:
         _, _, single_byte, double_byte = runs[-1]
         (double_byte if double else single_byte).append(spot)
     return runs
-
-
-def _spots(text: str, kinds: bytes, rare: bool = True) -> Iterator[int]:
-    """The spots of ``text`` (its kinds: ``kinds``), each at least once, not in order (without
-    ``rare``, the characters double-byte misreads are full of are left out)."""
-    yield from _single_byte_spots(text, kinds)
-    yield from _double_byte_spots(text, kinds, rare)
 
 
 def _single_byte_spots(text: str, kinds: bytes) -> Iterator[int]:

@@ -70,10 +70,9 @@ def _repair_lines(
     left_over: dict[int, int] = {}
     if suspect_text and not untouched:
         # The lines ftfy changed whose repair still holds what a wrong reading leaves or a
-        # possible misread; not an ideograph or kana beside a Latin letter, which correct Chinese
-        # and Japanese hold in most lines (FBIが).
+        # possible misread.
         repaired = "".join(first)
-        positions = misread_spots(repaired, beside_letters=False)
+        positions = misread_spots(repaired)
         if left_odd or repaired != after_ftfy:
             positions += [
                 found.start()
