@@ -140,6 +140,25 @@ def test_the_step_is_not_run_where_the_second_chance_finds_nothing() -> None:
     assert NEWS(text + " caf\u8305 and cr\u8305e") == text + " café and crée"
 
 
+def test_ideographs_beside_latin_letters_in_chinese_and_japanese_send_no_text_on() -> None:
+    """Text written in Chinese or Japanese puts ideographs and kana beside Latin letters (``FBIが``,
+    ``GDP增长``), which a Latin word misread as GBK does too (``caf茅``): there only a character with
+    none of its kind beside it is looked at, as a misread Latin word among them is (``Z眉rich``)."""
+    chinese = "GDP增长了百分之五，这是近年来最快的增长速度。"
+    japanese = "FBIがポールを事情聴取したと日本の新聞が報じた。"
+    for text in (chinese, japanese, chinese + japanese):
+        characters = "".join(set(MISREAD_CHARACTER.findall(text)))
+        assert suspect_runs(text) == []
+        assert not may_hold_misread(text)
+        assert not may_hold_misread_around(text, text, characters, starts_screened=False)
+        # Zürich, and café et crée, read as GBK (a lone café is too weak to repair among ideographs).
+        for bad, good in ((" Z\u7709rich", " Zürich"), (" caf\u8305 et cr\u8305e", " café et crée")):
+            assert may_hold_misread(text + bad)
+            assert NEWS(text + bad) == text + good
+    # In Latin text misread, the same characters beside letters are what is looked at.
+    assert may_hold_misread("Gr\u8305ve g\u8305n\u8305rale") and may_hold_misread("caf\u8305")
+
+
 def test_shapes_in_plain_words_send_no_text_on() -> None:
     """Correct Russian holds KOI8-R shapes in plain words (``её``, ``идёт``); a shape in a word that
     holds something improbable still sends the text on."""

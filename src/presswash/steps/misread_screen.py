@@ -112,6 +112,11 @@ SPARSE = 0.25
 _NON_ASCII_KINDS = _kinds(dict.fromkeys(range(0xC0, 0x100), b"n"))
 # A letter before (the spot one on) or after a double-byte character, in kinds.
 _BESIDE_LETTERS = ((b"aD", 1), (b"Da", 0))
+# Past this many characters of the double-byte kinds for each Latin letter, a text is written in
+# Chinese, Japanese or Korean: their news holds eight or more (data/multilingual), and a Latin
+# text misread through a double-byte codec at most four, in its shortest, most accented words
+# (Yoruba ``Dọ́là`` read as GBK is ``D峄嵦乴脿``).
+CJK_PER_LETTER = 6
 # Kinds with "E" read as "D": a double-byte character beside a letter is then one of two pairs.
 _AS_DOUBLE = bytes.maketrans(b"E", b"D")
 # Kinds with "E" read as "A": a single-byte shape is then a pair "AA" (in text that holds a
@@ -368,10 +373,23 @@ def _double_byte_spots(text: str, kinds: bytes, rare: bool = True) -> Iterator[i
 
 def _letters_beside(kinds: bytes) -> bytes:
     """``kinds`` ready to be searched for ``_BESIDE_LETTERS`` (empty: it holds no Latin letter),
-    each character of either double-byte kind as "D"."""
-    if b"a" not in kinds:
+    each character of either double-byte kind as "D". In text written in Chinese, Japanese or
+    Korean (see ``CJK_PER_LETTER``), which put ideographs, kana and hangul beside Latin letters in
+    most paragraphs (``FBIが``, ``GDP增长``), only such a character that stands alone, with none of
+    its kinds beside it, is left "D": a misread Latin word among them (``Z眉rich``, ``caf茅 ``).
+
+    >>> chinese = "GDP增长了百分之五，这是近年来最快的增长速度"
+    >>> _letters_beside(_kinds_of("caf\u8305")), _letters_beside(_kinds_of(chinese))
+    (b'aaaD', b'aaadddddddddddddddddddd')
+    """
+    letters = kinds.count(b"a")
+    if letters == 0:
         return b""
-    return kinds.translate(_AS_DOUBLE) if b"E" in kinds else kinds
+    beside = kinds.translate(_AS_DOUBLE) if b"E" in kinds else kinds
+    if beside.count(b"D") > letters * CJK_PER_LETTER:
+        # Each run of two or more: its pairs, then the last of a run of odd length.
+        beside = beside.replace(b"DD", b"dd").replace(b"dD", b"dd")
+    return beside
 
 
 def _found(
