@@ -386,7 +386,7 @@ def _letters_beside(kinds: bytes) -> bytes:
     if letters == 0:
         return b""
     beside = kinds.translate(_AS_DOUBLE) if b"E" in kinds else kinds
-    if beside.count(b"D") > letters * CJK_PER_LETTER:
+    if (b"aD" in beside or b"Da" in beside) and beside.count(b"D") > letters * CJK_PER_LETTER:
         # Each run of two or more: its pairs, then the last of a run of odd length.
         beside = beside.replace(b"DD", b"dd").replace(b"dD", b"dd")
     return beside
