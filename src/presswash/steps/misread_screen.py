@@ -372,24 +372,43 @@ def _double_byte_spots(text: str, kinds: bytes, rare: bool = True) -> Iterator[i
 
 
 def _letters_beside(kinds: bytes) -> bytes:
-    """``kinds`` ready to be searched for ``_BESIDE_LETTERS`` (empty: it holds no Latin letter),
-    each character of either double-byte kind as "D". In text written in Chinese, Japanese or
-    Korean (see ``CJK_PER_LETTER``), which put ideographs, kana and hangul beside Latin letters in
-    most paragraphs (``FBIが``, ``GDP增长``), only such a character that stands alone, with none of
-    its kinds beside it, is left "D": a misread Latin word among them (``Z眉rich``, ``caf茅 ``).
+    """``kinds`` ready to be searched for ``_BESIDE_LETTERS``, each character of either double-byte
+    kind as "D" (empty: no such character stands beside a Latin letter as a misread's would).
+    Text written in Chinese, Japanese or Korean (see ``CJK_PER_LETTER``) puts ideographs, kana and
+    hangul beside Latin letters in most paragraphs (``FBIが``, ``GDP增长``): there only such a
+    character that stands alone, with none of its kinds beside it, is left "D", as in a misread
+    Latin word among them (``Z眉rich``, ``caf茅 ``).
 
-    >>> chinese = "GDP增长了百分之五，这是近年来最快的增长速度"
+    >>> chinese = "今年中国的GDP增长了百分之五，这是近年来最快的增长速度，也是今年最好的经济消息之一。"
     >>> _letters_beside(_kinds_of("caf\u8305")), _letters_beside(_kinds_of(chinese))
-    (b'aaaD', b'aaadddddddddddddddddddd')
+    (b'aaaD', b'')
+    >>> _letters_beside(_kinds_of(chinese + " caf\u8305"))[-8:]
+    b'ddd.aaaD'
     """
     letters = kinds.count(b"a")
     if letters == 0:
         return b""
     beside = kinds.translate(_AS_DOUBLE) if b"E" in kinds else kinds
-    if (b"aD" in beside or b"Da" in beside) and beside.count(b"D") > letters * CJK_PER_LETTER:
+    if beside.count(b"D") > letters * CJK_PER_LETTER:
+        if not _one_stands_alone(beside):
+            return b""
         # Each run of two or more: its pairs, then the last of a run of odd length.
         beside = beside.replace(b"DD", b"dd").replace(b"dD", b"dd")
     return beside
+
+
+def _one_stands_alone(beside: bytes) -> bool:
+    """Whether in ``beside`` (see :func:`_letters_beside`) a character of the double-byte kinds
+    beside a Latin letter has none of its kinds beside it. Such places are few in text written in
+    Chinese, Japanese or Korean, which has fewer Latin letters: each is looked at."""
+    for pair, offset in _BESIDE_LETTERS:
+        position = beside.find(pair)
+        while position != -1:
+            spot = position + offset
+            if beside[max(spot - 1, 0) : spot] != b"D" and beside[spot + 1 : spot + 2] != b"D":
+                return True
+            position = beside.find(pair, position + 1)
+    return False
 
 
 def _found(
