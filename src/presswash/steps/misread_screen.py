@@ -385,11 +385,12 @@ def _letters_beside(kinds: bytes) -> bytes:
     >>> _letters_beside(_kinds_of(chinese + " caf\u8305"))[-8:]
     b'ddd.aaaD'
     """
-    letters = kinds.count(b"a")
-    if letters == 0:
+    if b"a" not in kinds:
         return b""
     beside = kinds.translate(_AS_DOUBLE) if b"E" in kinds else kinds
-    if beside.count(b"D") > letters * CJK_PER_LETTER:
+    if not any(pair in beside for pair, _ in _BESIDE_LETTERS):
+        return b""
+    if beside.count(b"D") > beside.count(b"a") * CJK_PER_LETTER:
         if not _one_stands_alone(beside):
             return b""
         # Each run of two or more: its pairs, then the last of a run of odd length.
