@@ -7,9 +7,11 @@ through Windows-1251). Correct text rarely has one: Devanagari, Thai, CJK or
 Hangul never (none of their characters is in any of these codecs), Russian only
 where a letter happens to stand before ``ё`` or ``»``. Through a double-byte
 codec a misread begins with a character read from a lead byte (``caf茅``:
-C3 A9 through GBK), and leaves either such a character beside a Latin letter or
-characters correct text seldom holds (ideographs outside the common sets,
-halfwidth katakana, private use: ``譚ｱ莠ｬ``, ``涓枃``). The character classes
+C3 A9 through GBK), and leaves either such a character beside a Latin letter (in
+text written in Chinese, Japanese or Korean, which put them beside Latin letters
+all the time, one with none of its kind beside it) or characters correct text
+seldom holds (ideographs outside the common sets, halfwidth katakana, private
+use: ``譚ｱ莠ｬ``, ``涓枃``). The character classes
 come from the codecs' own tables (``scripts/generate_misread_table.py``), made into patterns
 by :mod:`presswash.steps.misread_classes`.
 
@@ -359,8 +361,9 @@ def _single_byte_spots(text: str, kinds: bytes) -> Iterator[int]:
 
 
 def _double_byte_spots(text: str, kinds: bytes, rare: bool = True) -> Iterator[int]:
-    """The double-byte starts beside a Latin letter in ``text`` (its kinds: ``kinds``), and the
-    characters double-byte misreads are full of."""
+    """The double-byte starts beside a Latin letter in ``text`` (its kinds: ``kinds``) where a
+    misread's would stand (see :func:`_letters_beside`), and the characters double-byte misreads
+    are full of."""
     if b"D" not in kinds and b"E" not in kinds:
         return
     beside = _letters_beside(kinds)
