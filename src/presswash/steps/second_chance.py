@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -27,8 +28,12 @@ from presswash.steps.misread_classes import SELDOM_CORRECT_CHARACTER
 from presswash.steps.misread_screen import may_hold_misread, misread_spots
 from presswash.steps.misread_sequences import misread_edits as sequence_edits
 from presswash.steps.misreads import misread_edits, undo_misreads
-from presswash.steps.plausibility import RARE_LETTER, text_oddity
+from presswash.steps.plausibility import RARE_LETTER, is_rare_ideograph, text_oddity
 
+# A line ftfy repaired whose only sign of a wrong reading is rare ideographs is read again as it
+# was only where they are at least this share of its ideographs and kana.
+RARE_IDEOGRAPH_SHARE = 1 / 16
+IDEOGRAPH_OR_KANA = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 # Passes of ftfy and the second chance over a text: undoing a misread that ftfy
 # declined can leave one that ftfy knows (``Î–0ƒß``: Mac Roman, then Windows-1252).
 MOST_PASSES = 3
@@ -80,8 +85,13 @@ def _repair_lines(
                 for found in pattern.finditer(repaired)
             ]
         starts = list(itertools.accumulate(map(len, first), initial=0))
-        for index in sorted({bisect.bisect_right(starts, position) - 1 for position in positions}):
-            if decoded[index] != lines[index]:
+        by_line: dict[int, set[int]] = {}
+        for position in positions:
+            by_line.setdefault(bisect.bisect_right(starts, position) - 1, set()).add(position)
+        for index in sorted(by_line):
+            if decoded[index] != lines[index] and not _rare_of_its_own(
+                repaired, by_line[index], first[index]
+            ):
                 left_over[index] = text_oddity(first[index])
     suspect = [index for index, odd in left_over.items() if odd > 0]
     as_it_was = "".join(lines[index] for index in suspect)
@@ -105,6 +115,22 @@ def _repair_lines(
                 log.record("mojibake", [replace(edit, detail=detail) for edit in ftfy_edits])
             log.record("mojibake", first_edits[index])
             yield first[index], [Edit(c.start, c.end, c.replacement, c.detail) for c in log.changes]
+
+
+def _rare_of_its_own(text: str, positions: set[int], line: str) -> bool:
+    """Whether the characters of ``text`` at ``positions``, in its line ``line``, are all rare
+    ideographs, and fewer than ``RARE_IDEOGRAPH_SHARE`` of the line's ideographs and kana: Chinese
+    or Japanese holds rare ideographs of its own (``诟病``), where a wrong reading leaves one for
+    each character it misread (``10月`` read as ISO-8859-2, which ftfy takes for Windows-1257, is
+    ``10㜈``).
+
+    >>> chinese = "遭到在校生的诟病。" * 3
+    >>> _rare_of_its_own("10\u3708", {2}, "10\u3708"), _rare_of_its_own(chinese, {6}, chinese)
+    (False, True)
+    """
+    if not all(is_rare_ideograph(text[position]) for position in positions):
+        return False
+    return len(positions) < RARE_IDEOGRAPH_SHARE * len(IDEOGRAPH_OR_KANA.findall(line))
 
 
 def _left_odd(text: str) -> bool:
