@@ -420,15 +420,21 @@ def test_ftfy_s_right_reading_of_chinese_and_japanese_stands() -> None:
     for paragraph in paragraphs:
         bad = paragraph.encode("utf-8").decode("sloppy-windows-1252")
         assert STEP.fix(bad) == paragraph
-        read: list[str] = []
+        assert not _read_again_as_it_was(bad, paragraph)
 
-        def reading(text: str, screened: bool = False, read: list[str] = read) -> str:
-            read.append(text)
-            return text
 
-        with mock.patch.object(second_chance, "undo_misreads", side_effect=reading):
-            second_chance.second_chance(bad, [bad], [paragraph], None)
-        assert bad not in read  # the line as it was is not read again
+def _read_again_as_it_was(bad: str, repaired: str) -> bool:
+    """Whether the second chance, given ftfy's repair ``repaired`` of the line ``bad``, reads the
+    line again as it was."""
+    read: list[str] = []
+
+    def reading(text: str, screened: bool = False) -> str:
+        read.append(text)
+        return text
+
+    with mock.patch.object(second_chance, "undo_misreads", side_effect=reading):
+        second_chance.second_chance(bad, [bad], [repaired], None)
+    return bad in read
 
 
 def test_a_rare_ideograph_of_chinese_s_own_does_not_question_ftfy_s_reading() -> None:
@@ -445,15 +451,9 @@ def test_a_rare_ideograph_of_chinese_s_own_does_not_question_ftfy_s_reading() ->
     for paragraph in paragraphs:
         bad = paragraph.encode("utf-8").decode("sloppy-windows-1252")
         assert STEP.fix(bad) == paragraph
-        read: list[str] = []
-
-        def reading(text: str, screened: bool = False, read: list[str] = read) -> str:
-            read.append(text)
-            return text
-
-        with mock.patch.object(second_chance, "undo_misreads", side_effect=reading):
-            second_chance.second_chance(bad, [bad], [paragraph], None)
-        assert bad not in read  # the line as it was is not read again
+        assert not _read_again_as_it_was(bad, paragraph)
+    bad = "10月".encode().decode("iso-8859-2")
+    assert _read_again_as_it_was(bad, STEP.fix_line(bad))
 
 
 def test_a_rare_ideograph_no_utf8_holds_is_no_spot() -> None:
