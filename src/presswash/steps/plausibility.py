@@ -58,15 +58,15 @@ _COMMON_EXTENDED_B = frozenset("ȘșȚțǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜƠơƯư
 
 # Text without these holds no rare letter (some of the block are common: see above).
 RARE_LETTER = re.compile("[\u0180-\u024f]")
-# Runs of three or more ideographs (assigned in every Unicode since 14.0) and kana letters, as
-# Japanese mixes them, or of hangul syllables: letters of scripts that share words, none of them
-# punctuation, upper or lower case, or matched by ftfy's heuristic. Inside such a run only a rare
-# ideograph adds to a word's oddity, so the run's first character, its rare ideographs and its
-# last stand for it (see _in_short); Chinese, written without spaces, is judged 256 characters at
-# a time.
-_PLAIN_RUN = re.compile(
-    "[\u3400-\u4dbf\u4e00-\u9ffc\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff]{3,}|[\uac00-\ud7a3]{3,}"
-)
+# Ideographs (assigned in every Unicode since 14.0) and kana letters, as Japanese mixes them (a
+# character-class body).
+IDEOGRAPHS_AND_KANA = "\u3400-\u4dbf\u4e00-\u9ffc\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff"
+# Runs of three or more of them, or of hangul syllables: letters of scripts that share words, none
+# of them punctuation, upper or lower case, or matched by ftfy's heuristic. Inside such a run only
+# a rare ideograph adds to a word's oddity, so the run's first character, its rare ideographs and
+# its last stand for it (see _in_short); Chinese, written without spaces, is judged 256 characters
+# at a time.
+_PLAIN_RUN = re.compile(f"[{IDEOGRAPHS_AND_KANA}]{{3,}}|[\uac00-\ud7a3]{{3,}}")
 # Words of small letters of the Russian or the Greek alphabet, perhaps after a capital, perhaps
 # between ASCII punctuation: no character, pair or capital in them counts, and ftfy's heuristic
 # matches none (each of its patterns that such a letter may begin needs a Latin capital with an

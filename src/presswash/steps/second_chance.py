@@ -28,12 +28,12 @@ from presswash.steps.misread_classes import SELDOM_CORRECT_CHARACTER
 from presswash.steps.misread_screen import may_hold_misread, misread_spots
 from presswash.steps.misread_sequences import misread_edits as sequence_edits
 from presswash.steps.misreads import misread_edits, undo_misreads
-from presswash.steps.plausibility import RARE_LETTER, is_rare_ideograph, text_oddity
+from presswash.steps.plausibility import IDEOGRAPHS_AND_KANA, RARE_LETTER, is_rare_ideograph, text_oddity
 
 # A line ftfy repaired whose only sign of a wrong reading is rare ideographs is read again as it
 # was only where they are at least this share of its ideographs and kana.
 RARE_IDEOGRAPH_SHARE = 1 / 16
-IDEOGRAPH_OR_KANA = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+IDEOGRAPH_OR_KANA = re.compile(f"[{IDEOGRAPHS_AND_KANA}]")
 # Passes of ftfy and the second chance over a text: undoing a misread that ftfy
 # declined can leave one that ftfy knows (``Î–0ƒß``: Mac Roman, then Windows-1252).
 MOST_PASSES = 3
