@@ -18,7 +18,10 @@ from presswash.steps import misreads
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
 from presswash.steps.misread_classes import MISREAD_CHARACTERS, SHAPE
 from presswash.steps.misread_screen import (
+    _BESIDE_LETTERS,
+    CJK_PER_LETTER,
     _kinds_of,
+    _letters_beside,
     _single_byte_spots,
     may_hold_misread,
     may_hold_misread_around,
@@ -157,6 +160,38 @@ def test_ideographs_beside_latin_letters_in_chinese_and_japanese_send_no_text_on
             assert NEWS(text + bad) == text + good
     # In Latin text misread, the same characters beside letters are what is looked at.
     assert may_hold_misread("Gr\u8305ve g\u8305n\u8305rale") and may_hold_misread("caf\u8305")
+
+
+@settings(max_examples=500)
+@given(st.binary(max_size=40).map(lambda data: bytes(b".aADE"[byte % 5] for byte in data)))
+@example(b"DDDDDDDaD" + b"D" * 7)  # written in CJK, a lone D before the letter
+@example(b"EDDDDDDDDaEE.aD")  # a letter's neighbours one lone, one not
+def test_the_double_byte_characters_looked_at_beside_letters_are_the_rule_s(kinds: bytes) -> None:
+    """Every character of either double-byte kind beside a Latin letter, and in text written in
+    Chinese, Japanese or Korean (more than CJK_PER_LETTER of them for each letter) only those with
+    none of their kinds beside them: as a plain look at each character finds them."""
+    doubles = [index for index, kind in enumerate(kinds) if kind in b"DE"]
+
+    def kind_at(index: int) -> int | None:
+        return kinds[index] if 0 <= index < len(kinds) else None
+
+    expected = {
+        index
+        for index in doubles
+        if ord("a") in (kind_at(index - 1), kind_at(index + 1))
+        and (
+            len(doubles) <= kinds.count(b"a") * CJK_PER_LETTER
+            or not {kind_at(index - 1), kind_at(index + 1)} & set(b"DE")
+        )
+    }
+    beside = _letters_beside(kinds)
+    found = {
+        position + offset
+        for pair, offset in _BESIDE_LETTERS
+        for position in range(len(beside))
+        if beside.startswith(pair, position)
+    }
+    assert found == expected
 
 
 def test_shapes_in_plain_words_send_no_text_on() -> None:

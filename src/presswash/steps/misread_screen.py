@@ -114,6 +114,12 @@ SPARSE = 0.25
 _NON_ASCII_KINDS = _kinds(dict.fromkeys(range(0xC0, 0x100), b"n"))
 # A letter before (the spot one on) or after a double-byte character, in kinds.
 _BESIDE_LETTERS = ((b"aD", 1), (b"Da", 0))
+# Whether a letter stands beside a character of either double-byte kind, and whether one such
+# character has none of its kinds beside it. Each pattern begins with the letter, which the engine
+# skips to: letters are few where double-byte characters crowd the text, through which a search
+# for either pair steps a byte at a time.
+_LETTER_BESIDE_DOUBLE = re.compile(rb"a(?:[DE]|(?<=[DE]a))")
+_LETTER_BESIDE_LONE_DOUBLE = re.compile(rb"a(?:[DE](?![DE])|(?<=[DE]a)(?<![DE][DE]a))")
 # Past this many characters of the double-byte kinds for each Latin letter, a text is written in
 # Chinese, Japanese or Korean: their news holds eight or more (data/multilingual), and a Latin
 # text misread through a double-byte codec at most four, in its shortest, most accented words
@@ -388,31 +394,16 @@ def _letters_beside(kinds: bytes) -> bytes:
     >>> _letters_beside(_kinds_of(chinese + " caf\u8305"))[-8:]
     b'ddd.aaaD'
     """
-    if b"a" not in kinds:
+    if b"a" not in kinds or _LETTER_BESIDE_DOUBLE.search(kinds) is None:
         return b""
-    beside = kinds.translate(_AS_DOUBLE) if b"E" in kinds else kinds
-    if not any(pair in beside for pair, _ in _BESIDE_LETTERS):
+    late = b"E" in kinds
+    doubles = kinds.count(b"D") + (kinds.count(b"E") if late else 0)
+    written_in_cjk = doubles > kinds.count(b"a") * CJK_PER_LETTER
+    if written_in_cjk and _LETTER_BESIDE_LONE_DOUBLE.search(kinds) is None:
         return b""
-    if beside.count(b"D") > beside.count(b"a") * CJK_PER_LETTER:
-        if not _one_stands_alone(beside):
-            return b""
-        # Each run of two or more: its pairs, then the last of a run of odd length.
-        beside = beside.replace(b"DD", b"dd").replace(b"dD", b"dd")
-    return beside
-
-
-def _one_stands_alone(beside: bytes) -> bool:
-    """Whether in ``beside`` (see :func:`_letters_beside`) a character of the double-byte kinds
-    beside a Latin letter has none of its kinds beside it. Such places are few in text written in
-    Chinese, Japanese or Korean, which has fewer Latin letters: each is looked at."""
-    for pair, offset in _BESIDE_LETTERS:
-        position = beside.find(pair)
-        while position != -1:
-            spot = position + offset
-            if beside[max(spot - 1, 0) : spot] != b"D" and beside[spot + 1 : spot + 2] != b"D":
-                return True
-            position = beside.find(pair, position + 1)
-    return False
+    beside = kinds.translate(_AS_DOUBLE) if late else kinds
+    # Written in CJK: of each run of two or more, its pairs, then the last of a run of odd length.
+    return beside.replace(b"DD", b"dd").replace(b"dD", b"dd") if written_in_cjk else beside
 
 
 def _found(
