@@ -236,6 +236,25 @@ class LineStep(Step):
         return diff_edits(line, fixed)
 
 
+def class_ranges(body: str) -> list[tuple[int, int]]:
+    """The code point ranges of a character-class body of a generated table (its characters
+    unescaped, and ranges of them).
+
+    >>> class_ranges("a-cx")
+    [(97, 99), (120, 120)]
+    """
+    return [(ord(low), ord(high or low)) for low, high in re.findall("(.)(?:-(.))?", body, flags=re.DOTALL)]
+
+
+def class_points(body: str) -> Iterator[int]:
+    """The code points of a character-class body of a generated table.
+
+    >>> "".join(map(chr, class_points("\u00e0-\u00e3\u00e9")))
+    'àáâãé'
+    """
+    return (point for low, high in class_ranges(body) for point in range(low, high + 1))
+
+
 @functools.cache
 def compiled_class(body: str) -> re.Pattern[str]:
     """The compiled character class ``[body]``, shared by every user of the same trigger."""

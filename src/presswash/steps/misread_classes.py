@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 
 from presswash.sieve import COMMON_PUNCTUATION
+from presswash.step import class_points
 from presswash.steps._misread_table import (
     DOUBLE_BYTE_RARE,
     DOUBLE_BYTE_STARTS,
@@ -28,15 +29,6 @@ from presswash.steps._misread_table import (
 
 # What any single-byte codec reads a continuation byte (80-BF) as, and U+FFFD (a byte lost).
 CONTINUATIONS = "".join(continuations for *_, continuations in SINGLE_BYTE_SHAPES)
-
-
-def class_ranges(body: str) -> list[tuple[int, int]]:
-    """The code point ranges of a character-class body of the generated table.
-
-    >>> class_ranges("a-cx")
-    [(97, 99), (120, 120)]
-    """
-    return [(ord(low), ord(high or low)) for low, high in re.findall("(.)(?:-(.))?", body, flags=re.DOTALL)]
 
 
 def _shape(two: str, three: str, four: str, continuations: str) -> str:
@@ -70,9 +62,8 @@ def _codecs_reading(bodies: Iterable[str]) -> dict[str, int]:
     whose body holds it, as bits."""
     codecs: dict[str, int] = {}
     for index, body in enumerate(bodies):
-        for low, high in class_ranges(body):
-            for point in range(low, high + 1):
-                codecs[chr(point)] = codecs.get(chr(point), 0) | 1 << index
+        for point in class_points(body):
+            codecs[chr(point)] = codecs.get(chr(point), 0) | 1 << index
     return codecs
 
 
@@ -113,19 +104,12 @@ MISREAD_CHARACTERS = CONTINUATIONS + DOUBLE_BYTE_STARTS + DOUBLE_BYTE_RARE
 UNCROWDED_MISREAD_CHARACTERS = (
     CONTINUATIONS
     + DOUBLE_BYTE_RARE
-    + _class_body(
-        point
-        for low, high in class_ranges(DOUBLE_BYTE_STARTS)
-        for point in range(low, high + 1)
-        if point < 0x3000
-    )
+    + _class_body(point for point in class_points(DOUBLE_BYTE_STARTS) if point < 0x3000)
 )
 # The characters beyond the common punctuation that a single-byte codec reads a lead or a
 # continuation byte as. Every pair of one codec's lead and continuation holds one (a test checks
 # it): no codec reads both a lead and a continuation as common punctuation.
-_SINGLE_BYTE_POINTS = {
-    point for low, high in class_ranges(SINGLE_BYTE_LEADS + CONTINUATIONS) for point in range(low, high + 1)
-}
+_SINGLE_BYTE_POINTS = set(class_points(SINGLE_BYTE_LEADS + CONTINUATIONS))
 PAIR_MEMBER = re.compile(f"[{_class_body(_SINGLE_BYTE_POINTS - set(map(ord, COMMON_PUNCTUATION)))}]")
 DOUBLE_BYTE_START = re.compile(f"[{DOUBLE_BYTE_STARTS}]")
 # The characters double-byte misreads begin with or are full of, and a few more (see the table).

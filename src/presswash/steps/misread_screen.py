@@ -46,6 +46,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from presswash.sieve import NON_ASCII, UNCOMMON
+from presswash.step import class_points, class_ranges
 from presswash.steps._misread_table import (
     DOUBLE_BYTE_RARE,
     DOUBLE_BYTE_STARTS,
@@ -60,7 +61,6 @@ from presswash.steps.misread_classes import (
     RARE,
     SHAPE,
     SINGLE_BYTE_LEADS,
-    class_ranges,
     may_begin_shape,
 )
 from presswash.steps.misread_words import outside_plain_words
@@ -88,14 +88,7 @@ CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
 # The characters of single-byte codecs whose UTF-8 begins with EF, like those of the fullwidth and
 # halfwidth forms, private use and compatibility ideographs of double-byte misreads.
 _SINGLE_BYTE_LATE = tuple(
-    sorted(
-        {
-            chr(point)
-            for low, high in class_ranges(CONTINUATIONS + SINGLE_BYTE_LEADS)
-            for point in range(low, high + 1)
-            if point >= 0xF000
-        }
-    )
+    sorted({chr(point) for point in class_points(CONTINUATIONS + SINGLE_BYTE_LEADS) if point >= 0xF000})
 )
 # One byte per character, by the first byte of its UTF-8: "A" a character some single-byte codec
 # reads a byte as may begin so, "D" a character a double-byte misread begins with or is full of,

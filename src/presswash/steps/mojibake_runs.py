@@ -20,9 +20,9 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
 
 from presswash.sieve import COMMON_PUNCTUATION
+from presswash.step import class_points
 from presswash.steps._mojibake_table import BEYOND_RUNLESS, MOJIBAKE_RUNS, SUSPICIOUS_ALONE
 
 SURROGATES = "\ud800-\udfff"
@@ -35,27 +35,11 @@ SIEVED_RUNS_TO_LOOK_UP = 32
 VISIT_COST = 200
 
 
-def _class_characters(body: str) -> Iterator[str]:
-    """The characters of a character-class body of the generated table (characters and ranges).
-
-    >>> "".join(_class_characters("\u00e0-\u00e3\u00e9"))
-    'àáâãé'
-    """
-    index = 0
-    while index < len(body):
-        if body[index + 1 : index + 2] == "-" and index + 2 < len(body):
-            yield from map(chr, range(ord(body[index]), ord(body[index + 2]) + 1))
-            index += 3
-        else:
-            yield body[index]
-            index += 1
-
-
 LONGEST_RUN = max(map(len, MOJIBAKE_RUNS))
 # The characters suspicious alone, and surrogates: a few distinct characters are checked against them at once.
-LONE_CHARACTERS = frozenset(_class_characters(SUSPICIOUS_ALONE + SURROGATES))
+LONE_CHARACTERS = frozenset(map(chr, class_points(SUSPICIOUS_ALONE + SURROGATES)))
 # The characters outside the runless set, and surrogates: every run and lone character is one.
-BEYOND_RUNLESS_CHARACTERS = frozenset(_class_characters(BEYOND_RUNLESS + SURROGATES))
+BEYOND_RUNLESS_CHARACTERS = frozenset(map(chr, class_points(BEYOND_RUNLESS + SURROGATES)))
 # The lone characters that only the heuristic reacts to, and only beside some neighbours (``œ``
 # before anything but a letter, ``Ã`` before a space): each is judged where it stands by the
 # heuristic itself (``mojibake_screen.heuristic_fires_around``). ftfy has fixes of their own for
@@ -70,7 +54,7 @@ def _runs_by_character() -> dict[str, tuple[int, ...]]:
     masks: dict[str, list[int]] = {}
     for index, run in enumerate(MOJIBAKE_RUNS):
         for position, body in enumerate(run):
-            for character in _class_characters(body):
+            for character in map(chr, class_points(body)):
                 masks.setdefault(character, [0] * LONGEST_RUN)[position] |= 1 << index
     return {character: tuple(positions) for character, positions in masks.items()}
 

@@ -20,6 +20,7 @@ import re
 from itertools import combinations
 from typing import NamedTuple
 
+from presswash.step import class_points
 from presswash.steps._styled_table import COMBINING_MARKS, STYLED, SUPPLEMENTARY_COMBINING_MARKS
 
 Units = list[tuple[str, str]]  # (base character or "", the combining marks on it)
@@ -41,18 +42,10 @@ def _styled_characters() -> dict[str, Styled]:
     return characters
 
 
-def _class_members(body: str) -> frozenset[str]:
-    """The characters of a character-class body made of characters and ranges."""
-    members: set[str] = set()
-    for first, last in re.findall(r"(.)(?:-(.))?", body, re.DOTALL):
-        members.update(map(chr, range(ord(first), ord(last or first) + 1)))
-    return frozenset(members)
-
-
 STYLED_CHARACTERS = _styled_characters()
 STYLED_SET = frozenset(STYLED_CHARACTERS)
 MARKS = COMBINING_MARKS + SUPPLEMENTARY_COMBINING_MARKS
-MARK_SET = _class_members(MARKS)
+MARK_SET = frozenset(map(chr, class_points(MARKS)))
 
 # Kinds that fold wherever they are; the others fold by the rules of the styled step.
 ALWAYS = frozenset({"mathematical", "fullwidth"})
