@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from presswash import Cleaner
 from presswash.steps import misreads
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
-from presswash.steps.misread_classes import MISREAD_CHARACTERS, SHAPE
+from presswash.steps.misread_classes import MISREAD_CHARACTERS, RARE, SHAPE
 from presswash.steps.misread_screen import (
     _BESIDE_LETTERS,
     CJK_PER_LETTER,
@@ -25,6 +25,7 @@ from presswash.steps.misread_screen import (
     _single_byte_spots,
     may_hold_misread,
     may_hold_misread_around,
+    may_hold_misread_crowded,
     suspect_runs,
 )
 from presswash.steps.misreads import find_misreads
@@ -77,8 +78,12 @@ dense_pieces = st.lists(
 @settings(max_examples=300)
 @given(st.one_of(paragraphs_with_misreads(), dense_pieces))
 def test_looking_where_the_characters_stand_is_reading_the_text(text: str) -> None:
+    """Told every character of MISREAD_CHARACTERS the text holds, or (where they crowd the text)
+    only its rare ones, the screens answer as reading the text does."""
     characters = "".join(set(MISREAD_CHARACTER.findall(text)))
+    rare = "".join(RARE.findall(characters))
     assert may_hold_misread_around(text, text, characters) == may_hold_misread(text)
+    assert may_hold_misread_crowded(text, rare) == may_hold_misread(text)
 
 
 @settings(max_examples=300)
@@ -128,8 +133,26 @@ def test_what_the_screens_pass_over_holds_no_misread(text: str) -> None:
     """Text a screen passes over (its shapes all in plain words, say) is text in which the second
     chance, asked anyway, finds nothing."""
     characters = "".join(set(MISREAD_CHARACTER.findall(text)))
-    if not may_hold_misread(text) or not may_hold_misread_around(text, text, characters):
+    if (
+        not may_hold_misread(text)
+        or not may_hold_misread_around(text, text, characters)
+        or not may_hold_misread_crowded(text, characters)
+    ):
         assert find_misreads(text, screened=True) == []
+
+
+def test_text_crowded_with_accented_letters_is_screened_for_misreads() -> None:
+    """Vietnamese text is crowded with letters that single-byte codecs read continuation bytes as
+    (more than an eighth of its characters beyond ASCII): the shared screen lists its rare
+    characters only, and the second chance looks for shapes in the text itself, as the slow path
+    does; a word misread in it is still repaired."""
+    text = (ROOT / "data" / "multilingual" / "vi.txt").read_text(encoding="utf-8").split("\n")[0]
+    notable = NEWS.sieve.sieve_unless_dense(text)
+    assert NEWS._dense_screens[0].found_in(notable) is None  # crowded
+    assert NEWS._dense_screens[1].found_in(notable) is not None
+    assert NEWS(text) == NEWS.clean_without_gate(text) == text
+    for word in ("Việt Nam", "Zürich"):
+        assert NEWS(f"{text} {misread(word, 'windows-1252')}") == f"{text} {word}"
 
 
 def test_the_step_is_not_run_where_the_second_chance_finds_nothing() -> None:
@@ -153,7 +176,8 @@ def test_ideographs_beside_latin_letters_in_chinese_and_japanese_send_no_text_on
         characters = "".join(set(MISREAD_CHARACTER.findall(text)))
         assert suspect_runs(text) == []
         assert not may_hold_misread(text)
-        assert not may_hold_misread_around(text, text, characters, starts_screened=False)
+        assert not may_hold_misread_around(text, text, characters)
+        assert not may_hold_misread_crowded(text, characters)
         # Zürich, and café et crée, read as GBK (a lone café is too weak to repair among ideographs).
         for bad, good in ((" Z\u7709rich", " Zürich"), (" caf\u8305 et cr\u8305e", " café et crée")):
             assert may_hold_misread(text + bad)

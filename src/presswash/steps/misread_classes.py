@@ -99,13 +99,6 @@ def _class_body(points: Iterable[int]) -> str:
 # single-byte shape begins with, the first character of a double-byte misread, or a character
 # double-byte misreads are full of. Correct text of most scripts holds few or none.
 MISREAD_CHARACTERS = CONTINUATIONS + DOUBLE_BYTE_STARTS + DOUBLE_BYTE_RARE
-# The same but the double-byte starts of kana, ideographs and hangul, which crowd Chinese, Japanese
-# and Korean text (a third of the characters of Chinese text is the start of some misread).
-UNCROWDED_MISREAD_CHARACTERS = (
-    CONTINUATIONS
-    + DOUBLE_BYTE_RARE
-    + _class_body(point for point in class_points(DOUBLE_BYTE_STARTS) if point < 0x3000)
-)
 # The characters beyond the common punctuation that a single-byte codec reads a lead or a
 # continuation byte as. Every pair of one codec's lead and continuation holds one (a test checks
 # it): no codec reads both a lead and a continuation as common punctuation.

@@ -177,7 +177,7 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
     return outside_plain_words(text, _single_byte_spots(text, kinds))
 
 
-def may_hold_misread_around(text: str, notable: str, characters: str, starts_screened: bool = True) -> bool:
+def may_hold_misread_around(text: str, notable: str, characters: str) -> bool:
     """:func:`may_hold_misread`, for a text (sieved: ``notable``) whose characters of
     ``MISREAD_CHARACTERS`` are exactly the distinct ``characters``, as the cleaner's screen of
     text largely non-ASCII finds them. A shape is looked for only where one of them follows a
@@ -208,10 +208,28 @@ def may_hold_misread_around(text: str, notable: str, characters: str, starts_scr
     if outside_plain_words(text, shapes):
         return True
     # Double-byte starts are as common as the letters of Chinese or Korean text: looked for beside
-    # the Latin letters they need (in all text, unless ``characters`` holds every start it has).
-    if starts_screened and DOUBLE_BYTE_START.search(characters) is None:
+    # the Latin letters they need.
+    if DOUBLE_BYTE_START.search(characters) is None:
         return False
     return next(_double_byte_spots(text, _kinds_of(text), rare=False), None) is not None
+
+
+def may_hold_misread_crowded(text: str, characters: str) -> bool:
+    """:func:`may_hold_misread`, for a text largely non-ASCII whose rare characters (``RARE``) are
+    exactly those among ``characters``, as the cleaner's screen of text crowded with the
+    characters misreads begin with lists them (the ideographs of Chinese, which a double-byte
+    misread begins with, or the accented letters of Vietnamese, which single-byte ones do).
+    Shapes and double-byte starts are looked for in the text by kind.
+
+        >>> may_hold_misread_crowded("Đà Nẵng, “Việt Nam”", ""), may_hold_misread_crowded("東京 caf茅", "")
+        (False, True)
+    """
+    if RARE.search(characters) is not None:
+        return True
+    kinds = _kinds_of(text)
+    if next(_double_byte_spots(text, kinds, rare=False), None) is not None:
+        return True
+    return outside_plain_words(text, _single_byte_spots(text, kinds))
 
 
 @functools.cache

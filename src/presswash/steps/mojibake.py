@@ -35,19 +35,19 @@ from ftfy.fixes import fix_c1_controls, fix_surrogates
 from presswash.edits import ChangeLog, Edit
 from presswash.sieve import COMMON_PUNCTUATION, NON_ASCII
 from presswash.step import LineStep, is_long, split_lines
-from presswash.steps._misread_table import DOUBLE_BYTE_TRIGGER
+from presswash.steps._misread_table import DOUBLE_BYTE_RARE, DOUBLE_BYTE_TRIGGER
 from presswash.steps._mojibake_table import BEYOND_RUNLESS, MOJIBAKE_ALPHABET
 from presswash.steps.ftfy_decoding import fix_encoding_sieved
 from presswash.steps.misread_classes import (
     DOUBLE_BYTE_CHARACTER,
     MISREAD_CHARACTERS,
     SINGLE_BYTE_LEADS,
-    UNCROWDED_MISREAD_CHARACTERS,
     may_begin_shape,
 )
 from presswash.steps.misread_screen import (
     may_hold_misread,
     may_hold_misread_around,
+    may_hold_misread_crowded,
     may_hold_misread_sieved,
 )
 from presswash.steps.misread_sequences import misread_edits
@@ -111,7 +111,7 @@ class Mojibake(LineStep):
         # the places a misread may be one of MISREAD_CHARACTERS.
         self.dense_trigger = BEYOND_RUNLESS + SURROGATES + (MISREAD_CHARACTERS if second_chance else "")
         if second_chance:
-            self.uncrowded_trigger = BEYOND_RUNLESS + SURROGATES + UNCROWDED_MISREAD_CHARACTERS
+            self.uncrowded_trigger = BEYOND_RUNLESS + SURROGATES + DOUBLE_BYTE_RARE
         if second_chance:
             # The misreads it also undoes begin with a lead character of their codec (caf茅 is
             # café read as GBK), which the misread table lists for every codec.
@@ -154,22 +154,26 @@ class Mojibake(LineStep):
     def applies_around(self, text: str, notable: str, characters: str) -> bool:
         if not self.second_chance:
             return may_hold_mojibake_around(text, notable, characters)
-        return self._applies_among(text, notable, characters, starts_screened=True)
+        return self._applies_among(text, notable, characters, crowded=False)
 
     def applies_uncrowded(self, text: str, notable: str, characters: str) -> bool:
-        # Text crowded with the double-byte starts of kana, ideographs or hangul (Chinese): they
-        # are looked for beside Latin letters in the text.
-        return self._applies_among(text, notable, characters, starts_screened=False)
+        # Text crowded with the characters a misread may begin with (the ideographs of Chinese,
+        # the accented letters of Vietnamese): only the rare ones are listed.
+        return self._applies_among(text, notable, characters, crowded=True)
 
-    def _applies_among(self, text: str, notable: str, characters: str, starts_screened: bool) -> bool:
+    def _applies_among(self, text: str, notable: str, characters: str, crowded: bool) -> bool:
         """:meth:`applies`, told which of the dense trigger's characters ``text`` holds (of the
-        double-byte starts, only if ``starts_screened``)."""
+        uncrowded trigger's, if ``crowded``)."""
         beyond = "".join(character for character in characters if character in BEYOND_RUNLESS_CHARACTERS)
         if may_hold_mojibake_around(text, notable, beyond):
             self._screened = (text, notable, True, True)
             return True
         misread = "".join(MISREAD_CHARACTER.findall(characters))
-        held = may_hold_misread_around(text, notable, misread, starts_screened)
+        held = (
+            may_hold_misread_crowded(text, misread)
+            if crowded
+            else may_hold_misread_around(text, notable, misread)
+        )
         return self._finds_misread(text, notable, held)
 
     def _finds_misread(self, text: str, notable: str, held: bool) -> bool:
