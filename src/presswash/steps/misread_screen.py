@@ -428,7 +428,8 @@ def _found(
     """Positions ``p`` where ``confirm(text, p)`` holds, ``p - offset`` being where ``kinds`` holds
     ``pair``: looked at one by one while they are few, the rest of ``text`` read by ``scan`` where
     they are dense (Cyrillic or Greek text, whose every letter some codec reads a lead byte as)."""
-    position = kinds.find(pair)
+    first = _literal(pair).search(kinds)
+    position = -1 if first is None else first.start()
     visited = 0
     while position != -1:
         if confirm(text, position + offset):
@@ -438,6 +439,13 @@ def _found(
             yield from (found.start() for found in scan.finditer(text, position + offset + 1))
             return
         position = kinds.find(pair, position + 1)
+
+
+@functools.cache
+def _literal(pair: bytes) -> re.Pattern[bytes]:
+    """Finds ``pair`` in kinds: two to three times as fast as ``bytes.find`` where the first is far
+    (French text, with an accented letter in thirty characters and two side by side in thousands)."""
+    return re.compile(re.escape(pair))
 
 
 def _shape_at(text: str, position: int) -> bool:
