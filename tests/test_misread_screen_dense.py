@@ -216,6 +216,7 @@ def test_the_double_byte_characters_looked_at_beside_letters_are_the_rule_s(kind
         if beside.startswith(pair, position)
     }
     assert found == expected
+    assert (beside == b"") == (not expected)  # empty exactly where none is looked at
 
 
 def test_shapes_in_plain_words_send_no_text_on() -> None:

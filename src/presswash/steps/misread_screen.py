@@ -322,8 +322,7 @@ def _may_hold(text: str, kinds: bytes, letters: bool = True) -> bool:
         return False
     if not letters:
         return True
-    beside = _letters_beside(kinds)
-    return any(pair in beside for pair, _ in _BESIDE_LETTERS) or RARE.search(text) is not None
+    return _letters_beside(kinds) != b"" or RARE.search(text) is not None
 
 
 def _holds_late(text: str) -> bool:
@@ -383,9 +382,9 @@ def _double_byte_spots(text: str, kinds: bytes, rare: bool = True) -> Iterator[i
     are full of."""
     if b"D" not in kinds and b"E" not in kinds:
         return
-    beside = _letters_beside(kinds)
-    for pair, offset in _BESIDE_LETTERS:
-        if pair in beside:
+    beside = _letters_beside(kinds)  # empty where no pair stands in it
+    if beside:
+        for pair, offset in _BESIDE_LETTERS:
             yield from _found(text, beside, pair, offset, _start_at, LETTER_BESIDE_START)
     if rare:
         yield from (found.start() for found in RARE.finditer(text))
@@ -393,7 +392,8 @@ def _double_byte_spots(text: str, kinds: bytes, rare: bool = True) -> Iterator[i
 
 def _letters_beside(kinds: bytes) -> bytes:
     """``kinds`` ready to be searched for ``_BESIDE_LETTERS``, each character of either double-byte
-    kind as "D" (empty: no such character stands beside a Latin letter as a misread's would).
+    kind as "D"; empty where no such character stands beside a Latin letter as a misread's would,
+    and otherwise holding one such pair at least.
     Text written in Chinese, Japanese or Korean (see ``CJK_PER_LETTER``) puts ideographs, kana and
     hangul beside Latin letters in most paragraphs (``FBIが``, ``GDP增长``): there only such a
     character that stands alone, with none of its kinds beside it, is left "D", as in a misread
