@@ -36,6 +36,7 @@ from ftfy import TextFixerConfig
 from ftfy.chardata import C1_CONTROL_RE, CONTROL_CHARS, LIGATURES, WIDTH_MAP
 from ftfy.fixes import SURROGATE_RE, fix_c1_controls, fix_surrogates
 
+from presswash.bmp_scan import NarrowableScan
 from presswash.edits import Edit, diff_edits, edits_of_pieces
 from presswash.ftfy_loop import fix_segment
 from presswash.sieve import COMMON_PUNCTUATION, PIECE, AsciiSieve, in_pieces
@@ -99,12 +100,12 @@ MOJIBAKE_CHARACTERS = RUN_CHARACTERS | LONE_CHARACTERS
 # In text that is largely non-ASCII, where ftfy may do more than straighten quotes
 # (once its entities are decoded): an escape, a rare fix, a place that may hold
 # mojibake, or NFC work. One scan finds them all, where one screen each would read
-# the text again each.
-MAY_NEED_MORE_THAN_QUOTES = nfc_work_or(f"{BEYOND_RUNLESS}{SURROGATES}{RARE_FIXES}{ESCAPE}")
+# the text again each; in text within the BMP, a narrower one (see :mod:`presswash.bmp_scan`).
+MAY_NEED_MORE_THAN_QUOTES = NarrowableScan(nfc_work_or(f"{BEYOND_RUNLESS}{SURROGATES}{RARE_FIXES}{ESCAPE}"))
 # The same for a text crowded with marks that NFC may only put in order (Thai), which are then
 # left to one check at the end: where NFC may do more, the scan stops too.
-MAY_NEED_MORE_THAN_QUOTES_AND_ORDER = re.compile(
-    f"[{BEYOND_RUNLESS}{SURROGATES}{RARE_FIXES}{ESCAPE}{REPLACED_OR_JOINED}]"
+MAY_NEED_MORE_THAN_QUOTES_AND_ORDER = NarrowableScan(
+    re.compile(f"[{BEYOND_RUNLESS}{SURROGATES}{RARE_FIXES}{ESCAPE}{REPLACED_OR_JOINED}]")
 )
 # Past this share of a text's characters met by the scan after a scan of their own (quotes that
 # crowd a text), the scan hands the text on: stopping at each costs more than the general way.
@@ -427,7 +428,7 @@ class FtfyCompatible(Step):
         led: set[str] = set()
         met_again = 0  # places of those characters met by the scan after their own
         original = text
-        scan = MAY_NEED_MORE_THAN_QUOTES
+        scan = MAY_NEED_MORE_THAN_QUOTES.over(text)
         stretched = False  # whether a stretch of marks has been looked at
         ordered_from: int | None = None  # where the marks left to one check at the end begin
         found = scan.search(text)
@@ -467,12 +468,12 @@ class FtfyCompatible(Step):
                 if not stretched and crowded_with_ordered_marks(text, end):
                     # Marks crowd the text, and NFC may only put them in order (Thai): the scan
                     # passes over them, and one check of the rest orders them at the end.
-                    scan, ordered_from = MAY_NEED_MORE_THAN_QUOTES_AND_ORDER, end
+                    scan, ordered_from = MAY_NEED_MORE_THAN_QUOTES_AND_ORDER.over(text), end
                 stretched = True
             else:
                 # NFC may do more than order marks here: the rest is scanned for all its work
                 # again from where marks were left, and none are left to the end any more.
-                scan, end, ordered_from = MAY_NEED_MORE_THAN_QUOTES, ordered_from, None
+                scan, end, ordered_from = MAY_NEED_MORE_THAN_QUOTES.over(text), ordered_from, None
             found = scan.search(text, end)
         # A stretch ends before a stable character, across which NFC never reaches.
         if ordered_from is not None and not unicodedata.is_normalized("NFC", text[ordered_from:]):

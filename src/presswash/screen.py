@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 
+from presswash.bmp_scan import NarrowableScan
 from presswash.step import Step, compiled_class
 
 # Characters a crowded screen samples, and the share of them past which it is crowded: real
@@ -58,13 +59,15 @@ class Screen:
     ) -> None:
         self.patterns = {step: compiled_class(trigger) for step, trigger in triggers.items()}
         union = "".join(triggers.values())
-        self._search = compiled_class(union) if union else None
+        self._search = NarrowableScan(compiled_class(union)) if union else None
         self._crowded = crowded
         self.asked = frozenset(asked)  # the steps asked for what crowds a text, whatever it finds
         self._passed_over: dict[str, frozenset[Step]] = {}
         sparing = {step: trigger for step, trigger in (sparing or {}).items() if step in triggers}
         self._sparing = (
-            compiled_class("".join(sparing.get(step, trigger) for step, trigger in triggers.items()))
+            NarrowableScan(
+                compiled_class("".join(sparing.get(step, trigger) for step, trigger in triggers.items()))
+            )
             if sparing
             else None
         )
@@ -89,7 +92,7 @@ class Screen:
 
     def distinct_in(self, characters: str) -> str:
         """The distinct ``characters`` that some step's trigger holds."""
-        found = self._search.findall(characters) if self._search is not None else None
+        found = self._search.wide.findall(characters) if self._search is not None else None
         return "".join(set(found)) if found else ""
 
     def spares(self, characters: str) -> bool:
@@ -107,24 +110,26 @@ class Screen:
         if self._search is None or self._crowded is None:
             return self.distinct_in(notable)
         # One character a match: none is cut. A text crowded from its start is told at once.
-        found = self._search.findall(notable, 0, FIRST_SAMPLE)
+        every = self._search.over(notable)
+        found = every.findall(notable, 0, FIRST_SAMPLE)
         if len(found) > self._crowded * min(len(notable), FIRST_SAMPLE):
             return None
-        search = self._search if self._sparing is None else self._reading_on(found)
+        search = every if self._sparing is None else self._reading_on(found, notable, every)
         found += search.findall(notable, FIRST_SAMPLE, SAMPLE)
         if len(found) > self._crowded * min(len(notable), SAMPLE):
             return None
         if len(notable) > SAMPLE:
             found += search.findall(notable, SAMPLE)
-        if search is not self._search and self.spares("".join(found)):
-            found = self._search.findall(notable)
+        if search is not every and self.spares("".join(found)):
+            found = every.findall(notable)
         return "".join(set(found))
 
-    def _reading_on(self, found: list[str]) -> re.Pattern[str]:
-        """The search that lists the rest of a text whose first sample holds ``found``: the sparing
-        one where those hold a character it leaves out and none of a sparing trigger's."""
-        assert self._sparing is not None and self._search is not None  # (as found_in asks)
+    def _reading_on(self, found: list[str], notable: str, every: re.Pattern[str]) -> re.Pattern[str]:
+        """The search that lists the rest of ``notable``, whose first sample holds ``found``:
+        the sparing one where those hold a character it leaves out and none of a sparing
+        trigger's; else ``every``, the search for all triggers."""
+        assert self._sparing is not None  # (as found_in asks)
         first = "".join(found)
-        if self.spares(first) or len(self._sparing.findall(first)) == len(found):
-            return self._search
-        return self._sparing
+        if self.spares(first) or len(self._sparing.wide.findall(first)) == len(found):
+            return every
+        return self._sparing.over(notable)

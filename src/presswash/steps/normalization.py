@@ -29,6 +29,7 @@ import unicodedata
 from itertools import groupby
 from typing import Literal
 
+from presswash.bmp_scan import NarrowableScan
 from presswash.step import ANY_NON_ASCII, LineStep, led_by_each
 from presswash.steps._normalization_table import (
     JOINED_AFTER_LETTERS,
@@ -80,7 +81,7 @@ def _nfc_work_where(characters: str) -> str:
     )
 
 
-_NFC_WORK = nfc_work_or("")
+_NFC_WORK = NarrowableScan(nfc_work_or(""))
 _NFC_WORK_WHERE = _nfc_work_where("")
 # The unstable characters that NFC may replace or join to the one before (a class body): without
 # them, its only work is putting marks in order, which ``unicodedata.is_normalized`` checks at
@@ -114,7 +115,7 @@ def is_nfc(text: str, unstable: str | None = None) -> bool:
     """
     if _NFC_UNSTABLE is None:
         return unicodedata.is_normalized("NFC", text)
-    scans = [_NFC_WORK] if unstable is None else led_by_each(unstable, _UNSTABLE, _NFC_WORK_WHERE)
+    scans = [_NFC_WORK.over(text)] if unstable is None else led_by_each(unstable, _UNSTABLE, _NFC_WORK_WHERE)
     for scan in scans:
         work = scan.search(text)
         while work is not None:
@@ -261,7 +262,7 @@ def sieved_is_nfc(notable: str) -> bool:
     >>> sieved_is_nfc("\u0915\u094d\u0937"), sieved_is_nfc("\u0301")  # क्ष; an accent that joins
     (True, False)
     """
-    return _NFC_UNSTABLE is not None and _NFC_WORK.search(notable) is None
+    return _NFC_UNSTABLE is not None and _NFC_WORK.over(notable).search(notable) is None
 
 
 class Normalization(LineStep):

@@ -1,0 +1,80 @@
+"""Scans narrowed to the BMP find what their full patterns find, in every text they are used on."""
+
+import re
+from pathlib import Path
+
+from corpora import multilingual_texts
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import presswash
+from presswash.bmp_scan import NarrowableScan, narrowed, within_bmp
+from presswash.ftfy_compat import MAY_NEED_MORE_THAN_QUOTES, MAY_NEED_MORE_THAN_QUOTES_AND_ORDER
+from presswash.steps import normalization
+
+MULTILINGUAL = Path(__file__).resolve().parent.parent / "data" / "multilingual"
+EVERY_BMP_CHARACTER = "".join(map(chr, range(0x10000)))
+
+
+def _scans() -> list[NarrowableScan]:
+    """The narrowable scans of the package: its own, and those of the presets' shared screens."""
+    scans = [MAY_NEED_MORE_THAN_QUOTES, MAY_NEED_MORE_THAN_QUOTES_AND_ORDER, normalization._NFC_WORK]
+    for cleaner in (*map(presswash.Cleaner, presswash.PRESETS), presswash.Cleaner("news", misreads=False)):
+        for screen in cleaner._dense_screens:
+            scans += [scan for scan in (screen._search, screen._sparing) if scan is not None]
+    return scans
+
+
+SCANS = _scans()
+
+
+def test_the_scans_read_text_within_the_bmp_narrowly():
+    # Otherwise the narrowing would save nothing: each of these takes in characters beyond the BMP.
+    assert all(scan.narrow is not scan.wide for scan in SCANS)
+    assert all("\U0010ffff" not in scan.narrow.pattern.split("]")[0] for scan in SCANS)
+
+
+def test_a_narrowed_scan_finds_what_the_scan_finds_among_every_bmp_character():
+    for scan in SCANS:
+        assert scan.narrow.findall(EVERY_BMP_CHARACTER) == scan.wide.findall(EVERY_BMP_CHARACTER)
+
+
+@given(st.text(st.characters(max_codepoint=0xFFFF)) | st.text())
+@example("e\u0301 \U0001d400\u0301")
+@example("\ud800\U0001f600")
+def test_the_scan_chosen_for_a_text_finds_what_the_full_scan_finds(text):
+    for scan in SCANS:
+        assert scan.over(text).findall(text) == scan.wide.findall(text)
+
+
+@given(st.text())
+@example("\U00010000")
+@example("a" * 100 + "\U0010ffff")
+@example("\ud83d\ude00")
+def test_a_text_is_within_the_bmp_only_if_it_holds_no_character_beyond(text):
+    if within_bmp(text):
+        assert all(ord(character) < 0x10000 for character in text)
+
+
+def test_real_text_in_every_script_is_known_to_be_within_the_bmp():
+    # Where this failed, the scans would be right but read as slowly as before.
+    articles = [path.read_text(encoding="utf-8") for path in sorted(MULTILINGUAL.glob("*.txt"))]
+    assert len(articles) >= 20
+    for text in articles + multilingual_texts():
+        assert within_bmp(text) == all(ord(character) < 0x10000 for character in text)
+    assert not within_bmp(articles[0] + " 🙂")
+
+
+def test_only_the_characters_beyond_the_bmp_are_left_out_of_the_leading_class():
+    cases = {
+        "[a\\-\U0001f600]": "[a\\-]",  # an escaped hyphen and a character beyond: no range
+        "[\\x80-\U0010ffff](?<=x)": "[\\x80-\uffff](?<=x)",  # a range from an escape
+        "[]\U0001f600]": "[]]",  # a first ``]`` is a member
+        "[\U0001f600-\U0001f64fé][\U0001f600]": "[é][\U0001f600]",  # only the leading class
+        "[\\U0001f600é]": "[\\U0001f600é]",  # an escape is left as it is: nothing to narrow
+    }
+    for source, expected in cases.items():
+        assert narrowed(re.compile(source)).pattern == expected
+    for source in ("[^\U0001f600]", "[\U0001f600]", "x[\U0001f600]", "[a-]]"):
+        pattern = re.compile(source)
+        assert narrowed(pattern) is pattern
