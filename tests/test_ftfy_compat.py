@@ -14,6 +14,7 @@ import presswash
 from presswash.edits import apply_edits
 from presswash.ftfy_compat import FtfyCompatible
 from presswash.sieve import COMMON_PUNCTUATION, PIECE
+from presswash.steps.html_entities import ascii_entities_decoded
 from presswash.steps.mojibake_runs import BEYOND_RUNLESS_CHARACTERS
 from presswash.steps.normalization import stable_under_nfc
 
@@ -109,6 +110,7 @@ def test_identical_to_ftfy_on_text_crowded_with_marks(tail: str) -> None:
 ENTITY_PIECES = [
     "Это", "правда", "中文", "Ελλάδα", " ", "\n", "&#39;", "&quot;", "&#101;", "&#32;", "&amp;", "&lt;",
     "&rsquo;", "&#10;", "&#769;", "\u0301", "&a", "&#109;p;", "<b>", "AT&T", "Ã", "œ", "РџСЂ",
+    "&quot", "&quo", "&#116;", "&#65;", "&#35;", "#", ";",
 ]  # fmt: skip
 
 
@@ -116,6 +118,7 @@ ENTITY_PIECES = [
 @example("Он сказал: &#39;Да&#39;")
 @example("Это &a&#109;p; правда")  # decoded characters complete an entity
 @example("Это правда&#32;Ã ")  # a decoded space makes ftfy's heuristic see Ã
+@example("Это &quo&#116;; и &quot;")  # a decoded t completes an entity that another decodes
 def test_identical_to_ftfy_on_entities_in_other_scripts(text: str) -> None:
     assert presswash.fix_text(text) == ftfy.fix_text(text)
 
@@ -208,3 +211,10 @@ def test_what_the_one_scan_replaces_or_looks_up_needs_no_nfc_look() -> None:
     step = FtfyCompatible(TextFixerConfig())
     assert stable_under_nfc("".join(step._replaced_by_ascii))
     assert stable_under_nfc("".join(BEYOND_RUNLESS_CHARACTERS))
+
+
+def test_entities_are_decoded_in_one_pass_as_ftfy_decodes_them() -> None:
+    # The ``t`` decoded from ``&#116;`` completes ``&quot;``, which one pass leaves for the next.
+    assert ascii_entities_decoded("&quo&#116;; и &quot;", "auto") is None
+    assert ascii_entities_decoded("Это &#39;Да&#39; и &quot;Нет&quot;", "auto") == "Это 'Да' и \"Нет\""
+    assert ascii_entities_decoded("Это &#39;&#65; и &quot;", "auto") == "Это 'A и \""

@@ -30,6 +30,7 @@ decoded once and remembered (:func:`unescape`). ftfy's own rules, which the
 from __future__ import annotations
 
 import re
+import string
 
 from ftfy.chardata import HTML_ENTITY_RE
 from ftfy.fixes import unescape_html
@@ -40,6 +41,8 @@ from presswash.step import Step, edits_in_lines, fixed_lines_holding, lines_hold
 # ftfy's entity pattern is ASCII: on UTF-8 it finds exactly the entities of the text.
 HTML_ENTITY_UTF8 = re.compile(HTML_ENTITY_RE.pattern.encode("ascii"))
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
+# The characters entities are made of: a decoded entity that holds none cannot make a new one.
+_ENTITY_CHARACTERS = frozenset("&#;" + string.ascii_letters + string.digits)
 # Distinct entities remembered before the memory starts over (numeric references are unbounded).
 REMEMBERED_ENTITIES = 4096
 
@@ -108,21 +111,20 @@ def ascii_entities_decoded(text: str, mode: bool | str) -> str | None:
     if mode == "auto" and "<" in text:
         return None
     # Each distinct entity is decoded and judged once (a Russian page's dozens of &#39;).
-    decoded: dict[str, str] = {}
-
-    def decode(match: re.Match[str]) -> str:
-        entity = match.group()
-        value = decoded.get(entity)
-        if value is None:
-            value = decoded[entity] = decoded_entity(entity)
-        return value
-
-    decoded_text = HTML_ENTITY_RE.sub(decode, text)  # as ftfy's unescape_html
+    decoded = {entity: decoded_entity(entity) for entity in set(HTML_ENTITY_RE.findall(text))}
     for value in decoded.values():
         if not (value.isascii() and value.isprintable()) or "&" in value:
             return None
+    if len(decoded) == 1 or all(value and _ENTITY_CHARACTERS.isdisjoint(value) for value in decoded.values()):
+        # Every place an entity stands is a match (a match holds one ``&``, where it begins), and
+        # no replacement makes a place for another: one entity is replaced in one pass, and the
+        # values of several hold none of the characters an entity is made of.
+        for entity, value in decoded.items():
+            text = text.replace(entity, value)
+    else:
+        text = HTML_ENTITY_RE.sub(lambda match: decoded[match.group()], text)  # as ftfy's unescape_html
     # Decoded characters can complete an entity (``&a&#109;p;``): ftfy's second round decodes it.
-    return None if has_entities(decoded_text, decoded_text, True) else decoded_text
+    return None if has_entities(text, text, True) else text
 
 
 class HtmlEntities(Step):
