@@ -1,18 +1,15 @@
 """Scans narrowed to the BMP find what their full patterns find, in every text they are used on."""
 
 import re
-from pathlib import Path
 
-from corpora import multilingual_texts
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import presswash
-from presswash.bmp_scan import NARROWED_FROM, NarrowableScan, narrowed, within_bmp
+from presswash.bmp_scan import NARROWED_FROM, NarrowableScan, narrowed
 from presswash.ftfy_compat import MAY_NEED_MORE_THAN_QUOTES, MAY_NEED_MORE_THAN_QUOTES_AND_ORDER
 from presswash.steps import normalization
 
-MULTILINGUAL = Path(__file__).resolve().parent.parent / "data" / "multilingual"
 EVERY_BMP_CHARACTER = "".join(map(chr, range(0x10000)))
 
 
@@ -53,24 +50,6 @@ def test_the_scan_chosen_for_a_text_finds_what_the_full_scan_finds(text):
     long_text = text * (NARROWED_FROM // len(text) + 1)  # long enough to be scanned narrowly
     for scan in SCANS:
         assert scan.over(long_text).findall(long_text) == scan.wide.findall(long_text)
-
-
-@given(st.text())
-@example("\U00010000")
-@example("a" * 100 + "\U0010ffff")
-@example("\ud83d\ude00")
-def test_a_text_is_within_the_bmp_only_if_it_holds_no_character_beyond(text):
-    if within_bmp(text):
-        assert all(ord(character) < 0x10000 for character in text)
-
-
-def test_real_text_in_every_script_is_known_to_be_within_the_bmp():
-    # Where this failed, the scans would be right but read as slowly as before.
-    articles = [path.read_text(encoding="utf-8") for path in sorted(MULTILINGUAL.glob("*.txt"))]
-    assert len(articles) >= 20
-    for text in articles + multilingual_texts():
-        assert within_bmp(text) == all(ord(character) < 0x10000 for character in text)
-    assert not within_bmp(articles[0] + " 🙂")
 
 
 def test_only_the_characters_beyond_the_bmp_are_left_out_of_the_leading_class():

@@ -5,9 +5,8 @@ for a class of characters that often takes in every character beyond the BMP,
 where NFC's work or styled letters may be. The engine tests each character it
 reads against the parts of a class one after another, and that one last range
 costs about a third of such a scan (4.4 against 3.0 ns a character). Most text
-holds no character beyond the BMP, and CPython tells so without reading it: it
-stores a string at the width of its widest character, four bytes only where one
-is beyond the BMP. A :class:`NarrowableScan` then searches with its narrow
+holds no character beyond the BMP, and CPython tells so without reading it (see
+:mod:`presswash.storage_width`). A :class:`NarrowableScan` then searches with its narrow
 pattern, the same pattern with those characters left out of its leading class.
 
     >>> scan = NarrowableScan(re.compile("[é\\U0001d400-\\U0001d7ff]+"))
@@ -19,31 +18,17 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
+
+from presswash.storage_width import within_bmp
 
 BEYOND_BMP = 0x10000
 # Characters from which a text is scanned narrowly: telling that it is within the BMP costs about
 # what the narrow scan saves on a hundred (an English article's few characters beyond ASCII, sieved).
 NARROWED_FROM = 256
 _LAST_OF_BMP = "\uffff"
-# The size CPython gives a string stored four bytes a character, less those bytes: any such
-# string, whatever else it keeps (its UTF-8 form), is at least this plus four bytes for each
-# character and the terminator.
-_WIDE_BASE = sys.getsizeof("\U00010000") - 2 * 4 if sys.implementation.name == "cpython" else None
 # A member of a class body: an escape or one character, then perhaps the end of a range.
 _ESCAPE = r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}]*\}|[0-7]{1,3}|.)"
 _MEMBER = re.compile(f"({_ESCAPE}|[^\\\\])(?:-({_ESCAPE}|[^\\\\]))?", re.DOTALL)
-
-
-def within_bmp(text: str) -> bool:
-    """True only if no character of ``text`` is beyond the BMP, told without reading it (from
-    the width CPython stores it at); False where that does not prove it (another Python, or a
-    string that keeps its UTF-8 form as well).
-
-    >>> within_bmp("Привет, 世界"), within_bmp("emoji 🙂")
-    (True, False)
-    """
-    return _WIDE_BASE is not None and sys.getsizeof(text) < _WIDE_BASE + 4 * (len(text) + 1)
 
 
 @functools.cache

@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from presswash.storage_width import within_latin1
+
 # Punctuation found in nearly every news article: text whose only non-ASCII
 # characters they are needs little of the mojibake screens (see theirs).
 COMMON_PUNCTUATION = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
@@ -110,17 +112,30 @@ class AsciiSieve:
             head = text[:DENSITY_PROBE]
             if not head.isascii() and _certainly_dense(head, head.encode("utf-8", "surrogatepass")):
                 return text
+        if within_latin1(text):
+            kept = self._sieved_latin1(text)
+            # Its characters beyond ASCII, two bytes each in UTF-8, are its bytes beyond ASCII.
+            beyond = len(kept) - len(kept.translate(None, _BEYOND_ASCII))
+            return text if beyond > 3 * len(text) * DENSE_SHARE else kept.decode("latin-1")
         data = text.encode("utf-8", "surrogatepass")
         return text if _certainly_dense(text, data) else self.sieve_utf8(data)
 
     def __call__(self, text: str) -> str:
         if len(text) > PIECE:
             return in_pieces(self, text)
+        if within_latin1(text):
+            return self._sieved_latin1(text).decode("latin-1")
         # "surrogatepass" lets lone surrogates (which a screen must see) through both ways,
         # one code point at a time, so that a pair cut in two by in_pieces is sieved alike.
         return self.sieve_utf8(text.encode("utf-8", "surrogatepass"))
 
+    def _sieved_latin1(self, text: str) -> bytes:
+        """The Latin-1 bytes of ``text``'s sieved form, for a text CPython stores a byte a
+        character: those bytes are copied, where UTF-8 is encoded a character at a time."""
+        return text.encode("latin-1").translate(None, self._dropped)
 
+
+_BEYOND_ASCII = bytes(range(0x80, 0x100))
 # Sieves every ASCII character out: what the mojibake screens read.
 NON_ASCII = AsciiSieve("")
 
