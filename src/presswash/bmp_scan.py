@@ -56,13 +56,13 @@ def narrowed(pattern: re.Pattern[str]) -> re.Pattern[str]:
         end = member.end()
     if end == len(source):
         return pattern
-    kept = "".join(_within_bmp(member) for member in members)
+    kept = "".join(_bmp_part(member) for member in members)
     if kept in ("", source[1:end]):
         return pattern
     return re.compile(f"[{kept}{source[end:]}", pattern.flags)
 
 
-def _within_bmp(member: re.Match[str]) -> str:
+def _bmp_part(member: re.Match[str]) -> str:
     """A member of a class body (a character or a range) without its characters beyond the BMP."""
     low, high = member.groups()
     if len(low) == 1 and ord(low) >= BEYOND_BMP:

@@ -110,15 +110,17 @@ class AsciiSieve:
             return self.sieve_utf8(text.encode())
         if len(text) > PROBED_FROM:
             head = text[:DENSITY_PROBE]
-            if not head.isascii() and _certainly_dense(head, head.encode("utf-8", "surrogatepass")):
+            if not head.isascii() and _certainly_dense(
+                len(head), len(head.encode("utf-8", "surrogatepass")) - len(head)
+            ):
                 return text
         if within_latin1(text):
             kept = self._sieved_latin1(text)
             # Its characters beyond ASCII, two bytes each in UTF-8, are its bytes beyond ASCII.
             beyond = len(kept) - len(kept.translate(None, _BEYOND_ASCII))
-            return text if beyond > 3 * len(text) * DENSE_SHARE else kept.decode("latin-1")
+            return text if _certainly_dense(len(text), beyond) else kept.decode("latin-1")
         data = text.encode("utf-8", "surrogatepass")
-        return text if _certainly_dense(text, data) else self.sieve_utf8(data)
+        return text if _certainly_dense(len(text), len(data) - len(text)) else self.sieve_utf8(data)
 
     def __call__(self, text: str) -> str:
         if len(text) > PIECE:
@@ -140,6 +142,7 @@ _BEYOND_ASCII = bytes(range(0x80, 0x100))
 NON_ASCII = AsciiSieve("")
 
 
-def _certainly_dense(text: str, data: bytes) -> bool:
-    """Whether more than ``DENSE_SHARE`` of ``text`` is non-ASCII, as its UTF-8 ``data`` proves."""
-    return len(data) - len(text) > 3 * len(text) * DENSE_SHARE
+def _certainly_dense(length: int, extra_bytes: int) -> bool:
+    """Whether more than ``DENSE_SHARE`` of a text of ``length`` characters is non-ASCII, as the
+    ``extra_bytes`` its UTF-8 takes beyond one a character prove (a character takes at most four)."""
+    return extra_bytes > 3 * length * DENSE_SHARE
