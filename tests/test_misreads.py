@@ -395,6 +395,17 @@ def test_no_pair_of_common_punctuation_begins_a_shape() -> None:
     assert all(PAIR_MEMBER.fullmatch(character) for character in "£éГ©√°ﬁ")
 
 
+def test_a_vietnamese_name_misread_among_correct_text_is_repaired() -> None:
+    """``ễ`` read as Windows-1252 is ``á»…``: two punctuation marks between letters, which no
+    correct word holds, make ``Nguyá»…n`` improbable, and its repair plain."""
+    paragraph = (ROOT / "data" / "multilingual" / "vi.txt").read_text(encoding="utf-8").split("\n")[0]
+    for correct in ("Ông Nguyễn Văn A", "Thủ tướng Nguyễn Xuân Phúc phát biểu", f"{paragraph} Nguyễn Văn A"):
+        misread = correct.replace("Nguyễn", "Nguyễn".encode().decode("sloppy-windows-1252"))
+        assert misread != correct
+        assert NEWS(misread) == correct
+        assert NEWS(correct) == correct
+
+
 def test_ftfy_s_wrong_reading_is_questioned() -> None:
     """ftfy reads ``月`` misread as ISO-8859-2 as Windows-1257, which leaves a rare ideograph (``㜈``),
     and ``…`` misread as code page 850 as Mac Roman, which leaves a private-use character: what

@@ -151,14 +151,16 @@ def _pair_oddity(first: str, second: str) -> int:
 def oddity(word: str) -> int:
     """How many improbable things ``word`` holds (0 for correct text, nearly always).
 
-    >>> oddity("naïve"), oddity("l’été"), oddity("NaÃ¯ve"), oddity("caf챕")
-    (0, 0, 4, 1)
+    >>> oddity("naïve"), oddity("l’été"), oddity("NaÃ¯ve"), oddity("caf챕"), oddity("Nguyá»…n")
+    (0, 0, 4, 1, 1)
     """
     if _PLAIN_WORD.fullmatch(word) is not None:
         return 0
     word = _in_short(word)
     count = badness(word) if not word.isascii() else 0
-    before_previous = previous = ""
+    previous = ""
+    after_letter = False  # whether the run of such punctuation just before follows a letter
+    punctuation_inside = True  # whether all of that run stands inside words (l’été, rock'n'roll)
     capitals = 0  # capitals in a row just before, one of them beyond ASCII
     beyond_ascii = False
     for character in word:
@@ -170,14 +172,14 @@ def oddity(word: str) -> int:
         count += is_rare_ideograph(character)
         if previous:
             count += _pair_oddity(previous, character)
-            # A quote, dash or ellipsis between two letters (``–ù–∞`` is ``На`` read as Mac Roman).
-            count += int(
-                previous in _WORD_PUNCTUATION
-                and previous not in _INSIDE_WORDS
-                and role in LETTERS
-                and before_previous != ""
-                and character_kind(before_previous)[0] in LETTERS
-            )
+        # Quotes, dashes or an ellipsis between two letters, one or a run of them (``–ù–∞`` is
+        # ``На`` read as Mac Roman, ``Nguyá»…n`` is ``Nguyễn`` read as Windows-1252).
+        if character in _WORD_PUNCTUATION:
+            after_letter = after_letter or (previous != "" and character_kind(previous)[0] in LETTERS)
+            punctuation_inside = punctuation_inside and character in _INSIDE_WORDS
+        else:
+            count += int(after_letter and not punctuation_inside and role in LETTERS)
+            after_letter, punctuation_inside = False, True
         if role == "upper":
             capitals += 1
             beyond_ascii = beyond_ascii or not character.isascii()
@@ -186,7 +188,7 @@ def oddity(word: str) -> int:
             # then a small letter, as a word's start rarely has.
             count += int(role == "lower" and capitals >= 2 and beyond_ascii)
             capitals, beyond_ascii = 0, False
-        before_previous, previous = previous, character
+        previous = character
     return count
 
 
