@@ -53,6 +53,9 @@ def test_identical_to_ftfy_on_any_text(text: str) -> None:
 @example("ŉ")  # the ligature fix brings a curly quote (ʼn)
 @example("e\ud834\udd65")  # paired surrogates make a combining mark beyond the BMP
 @example("\uff76\u3099")  # the width fix makes ｶ a カ, to which NFC joins the voicing mark
+@example("ί Ï…Ï„Î\xad")  # a straightened „ lets ftfy decode what its heuristic saw and no reading undid
+@example("Η ανεργία\nί Ï…Ï„Î\xad\nκαι")  # the same on a line taken alone for its mojibake
+@example("Nicol\u00c3\u00a1s “ok”\nthe end")  # decoded, then straightened: nothing left
 def test_identical_to_ftfy_on_tricky_text(text: str) -> None:
     assert presswash.fix_text(text) == ftfy.fix_text(text)
 

@@ -219,11 +219,15 @@ class FtfyCompatible(Step):
                     config = self._segment_config(piece, config)
                     yield piece, fixed
                     continue
+                # A line taken alone holds a place where mojibake may be, unless it was cut for length.
+                suspect = not joined and len(piece) <= config.max_decode_length
                 for segment in split_lines(piece) if joined else [piece]:
                     config = self._segment_config(segment, config)
                     entities = bool(config.unescape_html)
                     notable = self._sieve(segment)
-                    fixed = self._replace_characters(segment, notable, entities, line=True, whole=True)
+                    fixed = self._replace_characters(
+                        segment, notable, entities, line=True, whole=True, suspect=suspect
+                    )
                     yield segment, fix_segment(segment, config) if fixed is None else fixed
 
     def _together(self, lines: str, config: TextFixerConfig, whole: bool) -> str | None:
@@ -278,7 +282,7 @@ class FtfyCompatible(Step):
         return config
 
     def _replace_characters(
-        self, text: str, notable: str, entities: bool, line: bool, whole: bool
+        self, text: str, notable: str, entities: bool, line: bool, whole: bool, suspect: bool = False
     ) -> str | None:
         """ftfy's result for ``text`` (sieved: ``notable``) the cheapest way, or None if only ftfy will do.
 
@@ -286,6 +290,9 @@ class FtfyCompatible(Step):
         second round would change nothing. A whole document that may hold
         mojibake, or entities and a ``<``, is handed back (to be taken line by
         line); on one line, the mojibake is decoded as ftfy's first round does.
+        A ``suspect`` line (one that holds a place where mojibake may be) is
+        decoded without screening it first: the decoding tells exactly, and a
+        line of mojibake (a misread document's) is where the screen costs most.
         A text that ftfy would cut into segments (not ``whole``) is handed back
         if it holds something a cut could split (an entity, ``\\r\\n``) or
         needs normalizing, which ftfy does segment by segment.
@@ -305,14 +312,15 @@ class FtfyCompatible(Step):
             notable = self._sieve(text)
         fixed = text
         decoded = None  # the line as ftfy's decoding leaves it
-        mojibake = may_hold_mojibake(text, notable)
+        seen_clean = False  # whether ftfy's heuristic sees no mojibake in ``decoded``
+        mojibake = suspect or may_hold_mojibake(text, notable)
         rare = mojibake or RARE_FIX.search(notable) is not None
         if mojibake:
             if not line:
                 return None
             if config.fix_encoding:
                 # Without a config, as ftfy.fix_text itself calls it (it skips the config there).
-                fixed, sieved = fix_encoding_sieved(fixed, self._sieve, suspect=True)
+                fixed, sieved, seen_clean = fix_encoding_sieved(fixed, self._sieve, suspect=True)
                 notable = self._sieve(fixed) if sieved is None else sieved
                 decoded = fixed
             else:
@@ -320,6 +328,7 @@ class FtfyCompatible(Step):
             if config.fix_c1_controls and C1_CONTROL_RE.search(notable) is not None:
                 fixed = fix_c1_controls(fixed)
                 notable = self._sieve(fixed)
+                decoded = None  # the characters the controls became may make mojibake anew
         # Each rare fix replaces only the characters of its own that are present.
         present = set(RARE_FIX.findall(notable)) if rare else set()
         # Every character of ``fixed`` is then ASCII, in ``notable`` or brought by a rare fix.
@@ -362,6 +371,11 @@ class FtfyCompatible(Step):
                 return None  # a rare fix brought an unstable character (ﾞ becomes U+3099)
             fixed = normalize(config.normalization, fixed)
             normalized = True
+        if fixed is decoded and not unescaped:
+            # No fix changed the line that ftfy's decoding leaves as it is, and decoding brings
+            # no entity or escape (ASCII bytes read back as themselves): a second round of
+            # ftfy's fixes would change nothing.
+            return fixed
         # Straightened quotes are ASCII and cannot give ftfy new work; the other
         # fixes can (a removed control character joins two mojibake letters,
         # ＆ becomes &, &amp;amp; becomes &amp;), and then ftfy's second round
@@ -370,19 +384,18 @@ class FtfyCompatible(Step):
         # neighbouring non-ASCII characters, where mojibake would be, as it
         # was: of ftfy's work, only an entity it completed can be new, unless
         # the text holds a character the heuristic judges by its ASCII
-        # neighbours (``Ã`` before what became a space).
+        # neighbours (``Ã`` before what became a space). Where the line may have
+        # held mojibake, the same holds if ftfy's heuristic sees none in what
+        # ftfy's decoding left (not if it sees some that no reading undoes: an
+        # ASCII quote in place of a curly one may let one).
         if (
             rare
-            and not (unescaped or mojibake or removed or normalized)
+            and (not mojibake or (decoded is not None and seen_clean))
+            and not (unescaped or paired or removed or normalized)
             and brought.isascii()
             and JUDGED_WHERE_THEY_STAND.isdisjoint(notable)
         ):
             return None if has_entities(fixed, fixed, entities) else fixed
-        if fixed is decoded and not unescaped:
-            # No fix changed the line that ftfy's decoding leaves as it is, and decoding brings
-            # no entity or escape (ASCII bytes read back as themselves): a second round of
-            # ftfy's fixes would change nothing.
-            return fixed
         if unescaped or rare or normalized:
             notable = self._sieve(fixed)
             if ESCAPE in notable or has_entities(fixed, notable, entities):

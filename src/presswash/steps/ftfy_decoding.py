@@ -116,23 +116,27 @@ def fix_encoding(text: str, suspect: bool = False) -> str:
 
 def fix_encoding_sieved(
     text: str, sieve: Callable[[str], str], suspect: bool = False
-) -> tuple[str, str | None]:
-    """:func:`fix_encoding`'s result, and that result sieved by ``sieve``, which keeps every
-    non-ASCII character (see :mod:`presswash.sieve`; it may keep a text largely non-ASCII whole);
-    None for the latter where no round sieved the result (a ``suspect`` text left as it was).
+) -> tuple[str, str | None, bool]:
+    """:func:`fix_encoding`'s result; that result sieved by ``sieve``, which keeps every
+    non-ASCII character (see :mod:`presswash.sieve`; it may keep a text largely non-ASCII whole),
+    None for the latter where no round sieved the result (a ``suspect`` text left as it was); and
+    whether ftfy's heuristic sees no mojibake in the result (False where it does, but no reading
+    changes it).
 
     Each round screens the text it starts from, sieved, but for a ``suspect`` first one; the
     last round's sieved text is the result's, which a caller that sieves by ``sieve`` (to look
     for other work in it) would otherwise sieve again.
 
     >>> fix_encoding_sieved("NicolÃ¡s & co", NON_ASCII, suspect=True)
-    ('Nicolás & co', 'á')
+    ('Nicolás & co', 'á', True)
     """
     notable = None if suspect or text.isascii() else sieve(text)
     while True:
-        fixed, _ = _decode_once(text, notable)
+        if _seen_clean(text, notable):
+            return text, notable, True
+        fixed, _ = _decode_bad(text)
         if fixed == text:
-            return text, notable
+            return text, notable, False
         text, notable = fixed, sieve(fixed)
 
 
@@ -158,8 +162,17 @@ def fix_encoding_and_explain(text: str) -> tuple[str, list[Reading]]:
 def _decode_once(text: str, notable: str | None) -> tuple[str, Reading | None]:
     """One round of ftfy's ``fix_encoding``, in ftfy's order of attempts, on ``text`` sieved as
     ``notable`` (None: suspect, or ASCII), and what it did (None: nothing)."""
-    if not text or text.isascii() or not is_bad(text, suspect=notable is None, notable=notable):
-        return text, None
+    return (text, None) if _seen_clean(text, notable) else _decode_bad(text)
+
+
+def _seen_clean(text: str, notable: str | None) -> bool:
+    """Whether ftfy's heuristic sees no mojibake in ``text`` (sieved: ``notable``; None: suspect,
+    or ASCII), so that its ``fix_encoding`` leaves it as it is at once."""
+    return not text or text.isascii() or not is_bad(text, suspect=notable is None, notable=notable)
+
+
+def _decode_bad(text: str) -> tuple[str, Reading | None]:
+    """One round of ftfy's ``fix_encoding`` on ``text``, in which its heuristic sees mojibake."""
     possible_encodings = []
     for encoding in CHARMAP_ENCODINGS:
         # ftfy asks possible_encoding() first, which holds exactly when encoding succeeds.

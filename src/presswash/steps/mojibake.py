@@ -303,10 +303,14 @@ class Mojibake(LineStep):
         # controls that decode into mojibake), so repeat while any may remain.
         notable = None
         while may_hold_mojibake(line, notable):
-            decoded, notable = fix_encoding_sieved(line, NON_ASCII.sieve_unless_dense, suspect=True)
+            decoded, notable, seen_clean = fix_encoding_sieved(
+                line, NON_ASCII.sieve_unless_dense, suspect=True
+            )
             fixed = fix_surrogates(fix_c1_controls(decoded))
-            if fixed == line:
-                break
+            if fixed == line or (seen_clean and fixed == decoded):
+                # Nothing changed, or ftfy's heuristic sees no mojibake (nor C1 controls, which it
+                # sees alone) in what its decoding left, and no surrogates are left: no layer is left.
+                return fixed
             if fixed != decoded:
                 notable = None
             line = fixed
