@@ -21,6 +21,7 @@ from ftfy.chardata import (
     LOSSY_UTF8_RE,
     possible_encoding,
 )
+from ftfy.fixes import fix_c1_controls, fix_surrogates
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -441,6 +442,21 @@ c1_layers = st.lists(
     ),
     max_size=12,
 ).map("".join)
+
+
+@given(st.one_of(st.text(), mangled, mojibake_like, c1_layers))
+@example("Nicol\u00c3\u0083\u00c2\u00a1s \u0080")  # two layers, and a C1 control
+@example("caf\u00c3\u00a9 \ud83d")  # a lone surrogate left after decoding
+def test_mojibake_step_repairs_each_line_as_ftfy_until_nothing_changes(text: str) -> None:
+    """Each line is what ftfy's decoding, C1 and surrogate fixes make of it, repeated until they
+    change nothing: the step asks ftfy's decoding at once of a line with a place where mojibake
+    may be, and stops where its heuristic sees none left."""
+    step = Mojibake()
+    for line in text.splitlines(keepends=True):
+        expected = line
+        while (fixed := fix_surrogates(fix_c1_controls(ftfy.fix_encoding(expected)))) != expected:
+            expected = fixed
+        assert step.fix_line(line) == expected
 
 
 @given(st.one_of(mangled, mojibake_like, c1_layers))

@@ -56,6 +56,7 @@ from presswash.steps.mojibake_screen import (
     MAY_HOLD_MOJIBAKE,
     RUN_SCANS,
     SIEVED_SHARE,
+    begins_in_run,
     in_run_somewhere,
     judged_fire,
     may_hold_mojibake,
@@ -291,8 +292,9 @@ class FtfyCompatible(Step):
         mojibake, or entities and a ``<``, is handed back (to be taken line by
         line); on one line, the mojibake is decoded as ftfy's first round does.
         A ``suspect`` line (one that holds a place where mojibake may be) is
-        decoded without screening it first: the decoding tells exactly, and a
-        line of mojibake (a misread document's) is where the screen costs most.
+        looked at there first: where that place is in a run (a line of a
+        misread document, where the screen costs most), the line is decoded
+        without screening it, for the decoding tells exactly.
         A text that ftfy would cut into segments (not ``whole``) is handed back
         if it holds something a cut could split (an entity, ``\\r\\n``) or
         needs normalizing, which ftfy does segment by segment.
@@ -313,7 +315,7 @@ class FtfyCompatible(Step):
         fixed = text
         decoded = None  # the line as ftfy's decoding leaves it
         seen_clean = False  # whether ftfy's heuristic sees no mojibake in ``decoded``
-        mojibake = suspect or may_hold_mojibake(text, notable)
+        mojibake = (suspect and begins_in_run(text)) or may_hold_mojibake(text, notable)
         rare = mojibake or RARE_FIX.search(notable) is not None
         if mojibake:
             if not line:

@@ -61,6 +61,7 @@ from presswash.steps.mojibake_runs import (
 )
 from presswash.steps.mojibake_screen import (
     SIEVED_SHARE,
+    begins_in_run,
     may_hold_mojibake,
     may_hold_mojibake_around,
 )
@@ -299,10 +300,11 @@ class Mojibake(LineStep):
         return may_hold_mojibake(block)
 
     def fix_line(self, line: str) -> str:
-        # Each decoding can reveal another layer (double encoding, or C1
-        # controls that decode into mojibake), so repeat while any may remain.
-        notable = None
-        while may_hold_mojibake(line, notable):
+        # The line is one of a text that the screen found may hold mojibake (a misread document's,
+        # most often): where its first place that may hold some does, ftfy's decoding is asked at once.
+        if not (begins_in_run(line) or may_hold_mojibake(line)):
+            return line
+        while True:
             decoded, notable, seen_clean = fix_encoding_sieved(
                 line, NON_ASCII.sieve_unless_dense, suspect=True
             )
@@ -311,7 +313,8 @@ class Mojibake(LineStep):
                 # Nothing changed, or ftfy's heuristic sees no mojibake (nor C1 controls, which it
                 # sees alone) in what its decoding left, and no surrogates are left: no layer is left.
                 return fixed
-            if fixed != decoded:
-                notable = None
+            # Each decoding can reveal another layer (double encoding, or C1 controls that
+            # decode into mojibake): repeated while any may remain.
+            if not may_hold_mojibake(fixed, notable if fixed == decoded else None):
+                return fixed
             line = fixed
-        return line

@@ -345,6 +345,20 @@ def most_look_ups(text: str) -> int:
     return LOOK_UPS_ANYWAY + len(text) // VISIT_COST
 
 
+def begins_in_run(text: str) -> bool:
+    """Whether the first place in ``text`` where a run may begin (:data:`MAY_HOLD_MOJIBAKE`) holds
+    a lone suspicious character or a run. In a line of mojibake it nearly always does, and this
+    one look answers for less than :func:`may_hold_mojibake`, which is made to pass over correct
+    text (an English line of mojibake costs it several microseconds of spelling runs). False
+    says nothing: the screen is asked then.
+
+    >>> begins_in_run("Mayor\u00e2\u20ac\u2122s"), begins_in_run("Это правда, Mayor’s")
+    (True, False)
+    """
+    found = MAY_HOLD_MOJIBAKE.search(text)
+    return found is not None and stands_in_run(text, found.start())
+
+
 def stands_in_run(text: str, position: int) -> bool:
     """Whether the character at ``position`` of ``text`` is suspicious alone or stands in a run.
 
