@@ -29,7 +29,7 @@ from pathlib import Path
 import ftfy
 from bench_corpus import MB, articles, build_corpus, fresh_copies, read_documents, utf8_len
 from bench_timing import consume, timed
-from instructions import instructions
+from instructions import per_byte
 from run import plsfix_fix_text
 
 import presswash
@@ -98,13 +98,7 @@ def instructions_per_byte(source: list[str], mangled: float, workdir: Path) -> d
     corpus.write_text("\n\n".join(source) + "\n", encoding="utf-8")
     documents = build_corpus(source, COUNTED_MB, mangled, seed=1).documents
     size = sum(utf8_len(document) for document in documents)
-    counts = {}
-    for name in COUNTED:
-        with_cleaning, without = (
-            instructions(name, corpus, COUNTED_MB, mangled, cleaning) for cleaning in (True, False)
-        )
-        counts[name] = (with_cleaning - without) / size
-    return counts
+    return {name: per_byte(name, corpus, COUNTED_MB, mangled, size) for name in COUNTED}
 
 
 def main(argv: list[str] | None = None) -> int:
