@@ -459,16 +459,6 @@ def test_mojibake_step_repairs_each_line_as_ftfy_until_nothing_changes(text: str
         assert step.fix_line(line) == expected
 
 
-@given(st.one_of(mangled, mojibake_like, c1_layers))
-def test_mojibake_step_leaves_nothing_to_decode_again(text: str) -> None:
-    """The step decodes each line until the screen finds nothing or nothing changes, sharing its
-    sieving with the screen between rounds: a second pass over its result changes nothing."""
-    step = Mojibake()
-    for line in text.splitlines(keepends=True):
-        fixed = step.fix_line(line)
-        assert step.fix_line(fixed) == fixed
-
-
 @given(
     st.text(alphabet=st.sampled_from([*"“”‘’£€«»¡©ÃÂ", "a", "é", "ж", "中"]), max_size=40),
     st.integers(0, 40),

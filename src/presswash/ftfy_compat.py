@@ -220,14 +220,13 @@ class FtfyCompatible(Step):
                     config = self._segment_config(piece, config)
                     yield piece, fixed
                     continue
-                # A line taken alone holds a place where mojibake may be, unless it was cut for length.
-                suspect = not joined and len(piece) <= config.max_decode_length
+                # A line taken alone holds a place where mojibake may be, or was cut for length.
                 for segment in split_lines(piece) if joined else [piece]:
                     config = self._segment_config(segment, config)
                     entities = bool(config.unescape_html)
                     notable = self._sieve(segment)
                     fixed = self._replace_characters(
-                        segment, notable, entities, line=True, whole=True, suspect=suspect
+                        segment, notable, entities, line=True, whole=True, suspect=not joined
                     )
                     yield segment, fix_segment(segment, config) if fixed is None else fixed
 
@@ -291,7 +290,7 @@ class FtfyCompatible(Step):
         second round would change nothing. A whole document that may hold
         mojibake, or entities and a ``<``, is handed back (to be taken line by
         line); on one line, the mojibake is decoded as ftfy's first round does.
-        A ``suspect`` line (one that holds a place where mojibake may be) is
+        A ``suspect`` line (one that may hold a place where mojibake may be) is
         looked at there first: where that place is in a run (a line of a
         misread document, where the screen costs most), the line is decoded
         without screening it, for the decoding tells exactly.
@@ -314,7 +313,7 @@ class FtfyCompatible(Step):
             notable = self._sieve(text)
         fixed = text
         decoded = None  # the line as ftfy's decoding leaves it
-        seen_clean = False  # whether ftfy's heuristic sees no mojibake in ``decoded``
+        seen_clean = False  # whether ftfy's heuristic is known to see no mojibake in the line
         mojibake = (suspect and begins_in_run(text)) or may_hold_mojibake(text, notable)
         rare = mojibake or RARE_FIX.search(notable) is not None
         if mojibake:
@@ -330,7 +329,7 @@ class FtfyCompatible(Step):
             if config.fix_c1_controls and C1_CONTROL_RE.search(notable) is not None:
                 fixed = fix_c1_controls(fixed)
                 notable = self._sieve(fixed)
-                decoded = None  # the characters the controls became may make mojibake anew
+                seen_clean = False  # the characters the controls became may make mojibake anew
         # Each rare fix replaces only the characters of its own that are present.
         present = set(RARE_FIX.findall(notable)) if rare else set()
         # Every character of ``fixed`` is then ASCII, in ``notable`` or brought by a rare fix.
@@ -392,7 +391,7 @@ class FtfyCompatible(Step):
         # ASCII quote in place of a curly one may let one).
         if (
             rare
-            and (not mojibake or (decoded is not None and seen_clean))
+            and (not mojibake or seen_clean)
             and not (unescaped or paired or removed or normalized)
             and brought.isascii()
             and JUDGED_WHERE_THEY_STAND.isdisjoint(notable)
