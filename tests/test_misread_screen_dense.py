@@ -100,7 +100,8 @@ def test_the_single_byte_spots_are_the_shapes(text: str) -> None:
 @settings(max_examples=150, deadline=None)
 @given(st.one_of(paragraphs_with_misreads(), dense_pieces))
 @example("Le \u8305caf\u8305 est")  # écafé read as GBK: its 茅 beside c are spots, not untouched
-@example("本FC平台")  # 本 beside F, outside every spot's run: 平台 is not read
+@example("本FC平台")  # 本 beside F is no mix: 平台 is read
+@example("x\u03a9-caf\u8305")  # Ω beside x, outside every spot's run: 茅 is not read
 def test_passing_over_plain_words_and_rejecting_from_the_edges_is_judging_every_candidate(text: str) -> None:
     """The misreads found are those found when every candidate in every word is judged whole."""
     found = find_misreads(text)

@@ -160,6 +160,32 @@ def test_single_words_in_correct_text(bad: str, good: str) -> None:
     assert NEWS(bad) == NEWS(good)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # à is Г and a misread NBSP, a word of its own: déjà's two repairs are judged together.
+        ("Il a déjà été élu, et voilà tout.", "windows-1251"),
+        # Latin letters among Japanese and Chinese are no mix of scripts.
+        ("身長172cm、体重60kg。", "windows-1251"),
+        ("一方B国では輸出により小麦の量が減るので、小麦の価格は上がる。", "koi8-r"),
+        ("日本FC平台的前两作通过密码记忆系统记录进度。", "cp850"),
+    ],
+)
+def test_misreads_whose_repairs_meet_other_words_or_latin_letters(text: str, name: str) -> None:
+    assert STEP.fix(misread(text, name)) == text
+
+
+def test_a_long_misread_sentence_is_judged_across_the_words_its_stretches_join() -> None:
+    """KOI8-R reads NBSPs into a misread Chinese sentence, and a stretch reaches across the words
+    they make and across the pieces a long word is judged in: each stretch is judged with the
+    stretches whose words it shares."""
+    chinese = (ROOT / "data" / "multilingual" / "zh.txt").read_text(encoding="utf-8").split("\n\n")
+    paragraph = next(text for text in chinese if text.startswith("1978年，学院"))
+    assert len(paragraph) > 256
+    for name in ("koi8-r", "cp850"):
+        assert STEP.fix(misread(paragraph, name)) == paragraph
+
+
 def test_part_of_a_line() -> None:
     for name in ("windows-1251", "koi8-r", "cp850", "gbk", "cp932"):
         part = misread("les élèves ont été reçus à l’école", name)

@@ -100,15 +100,12 @@ def _candidates(text: str, proven: frozenset[str] = frozenset()) -> Iterator[Mis
     nothing improbable are read as well, and for the double-byte ones among
     them every stretch of the text.
     """
-    by_word: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}
     words = Words(text)
     if proven:
         suspect = _suspect_stretches(text, proven & DOUBLE_BYTE_NAMES, among=proven)
     else:
         suspect = _suspect_stretches(text, frozenset(), words)
-    for name, start, end, decoded in sorted(suspect, key=_start):
-        by_word.setdefault((name, *words.around(start, end)), []).append((start, end, decoded))
-    for (codec, left, right), stretches in by_word.items():
+    for codec, left, right, stretches in _by_word(suspect, words):
         # The cheaper question first: whether the repair rejects itself at its edges.
         if _clashes_at_edges(text, left, right, stretches):
             continue
@@ -117,6 +114,39 @@ def _candidates(text: str, proven: frozenset[str] = frozenset()) -> Iterator[Mis
         misread = _judge(text, left, right, stretches, codec)
         if misread is not None:
             yield misread
+
+
+def _by_word(
+    suspect: Iterable[tuple[str, int, int, str]], words: Words
+) -> list[tuple[str, int, int, list[tuple[int, int, str]]]]:
+    """``(codec, left, right, stretches)``: the ``suspect`` stretches of each codec, in order,
+    grouped by the word ``text[left:right]`` they are judged in.
+
+    Stretches of one codec whose words overlap are judged in one word, the two joined: a stretch
+    reaches over every word it touches, and a misread NBSP is a word of its own (so is each
+    KOI8-R reads in a misread Chinese sentence, a long word judged a piece at a time). ``déjà``
+    read as Windows-1251 is ``dГ©jГ\xa0``: its second stretch is judged in ``dГ©jГ\xa0``, its
+    first in ``dГ©jГ``, and either repaired alone leaves the other's ``Г`` among Latin letters.
+    Each stretch is in one group, so judging stays linear.
+
+    >>> text = "d\u0413\u00a9j\u0413\u00a0 vu"
+    >>> _by_word([("windows-1251", 1, 3, "é"), ("windows-1251", 4, 6, "à")], Words(text))
+    [('windows-1251', 0, 6, [(1, 3, 'é'), (4, 6, 'à')])]
+    """
+    groups: list[tuple[str, int, int, list[tuple[int, int, str]]]] = []
+    last: dict[str, int] = {}  # where each codec's last group is in groups
+    for name, start, end, decoded in sorted(suspect, key=_start):
+        left, right = words.around(start, end)
+        index = last.get(name)
+        if index is not None:
+            _, before_left, before_right, stretches = groups[index]
+            if left < before_right:
+                groups[index] = (name, min(left, before_left), max(right, before_right), stretches)
+                stretches.append((start, end, decoded))
+                continue
+        last[name] = len(groups)
+        groups.append((name, left, right, [(start, end, decoded)]))
+    return groups
 
 
 def _clashes_at_edges(text: str, left: int, right: int, stretches: list[tuple[int, int, str]]) -> bool:
@@ -133,10 +163,10 @@ def _clashes_at_edges(text: str, left: int, right: int, stretches: list[tuple[in
         if index > 0 and stretches[index - 1][1] > start:
             return False  # overlapping stretches: left to the judge
         before = start > left and (index == 0 or stretches[index - 1][1] < start)
-        if before and _mixes_scripts_pair(text[start - 1] + decoded[0]):
+        if before and _mixes_scripts_pair(text[start - 1] + decoded[0], latin_among_cjk=True):
             return True
         after = end < right and (index + 1 == len(stretches) or stretches[index + 1][0] > end)
-        if after and _mixes_scripts_pair(decoded[-1] + text[end]):
+        if after and _mixes_scripts_pair(decoded[-1] + text[end], latin_among_cjk=True):
             return True
     return False
 
@@ -227,13 +257,17 @@ def _mixes_scripts_untouched(
     beside a letter of a script that shares no words with Latin, outside every one of the ``runs``
     (where the screen found spots; their starts: ``run_starts``). No repair in the word can undo
     that, so every repair in it mixes scripts, which :func:`_judge` rejects: the run is not read.
-    Correct Chinese and Japanese text holds ideographs and kana beside Latin letters, which the
-    screen cannot tell from a misread (``caf茅``), and a word of it often holds more than one.
+    An ASCII letter beside an ideograph, kana or hangul is no such sign: Chinese, Japanese and
+    Korean put Latin words among their own (``本FC平台``), and a repair there may stand.
 
-    >>> text = "本FC平台"  # 平 beside C is a spot, 本 beside F none
-    >>> runs = suspect_runs(text)
-    >>> runs, _mixes_scripts_untouched(text, Words(text), 3, 5, runs, [3])
-    ([(3, 5, [], [3])], True)
+    >>> def untouched(text):
+    ...     runs = suspect_runs(text)
+    ...     start, end = runs[0][:2]
+    ...     return runs, _mixes_scripts_untouched(text, Words(text), start, end, runs, [start])
+    >>> untouched("xΩ-caf茅")  # Ω beside x, outside every spot's run: 茅 is not read
+    ([(6, 7, [], [6])], True)
+    >>> untouched("本FC平台")  # 平 beside C is a spot, 本 beside F none
+    ([(3, 5, [], [3])], False)
     """
     left, right = words.word_at(start)
     if words.word_at(end - 1) != (left, right) or right - left > LONGEST_WORD:
@@ -246,7 +280,9 @@ def _mixes_scripts_untouched(
                 and text[letter].isascii()
                 and text[letter].isalpha()
                 and not _in_runs(other, runs, run_starts)
-                and _mixes_scripts_pair(text[min(letter, other)] + text[max(letter, other)])
+                and _mixes_scripts_pair(
+                    text[min(letter, other)] + text[max(letter, other)], latin_among_cjk=True
+                )
             ):
                 return True
     return False
@@ -317,7 +353,7 @@ def _judge(
     if not is_clean(repaired) and is_clean(text[start:end]):
         return None
     after = text[left:start] + repaired + text[end:right]
-    if mixes_scripts(after):
+    if mixes_scripts(after, latin_among_cjk=True):
         return None
     left_over = oddity(after)
     gain = word_oddity(text[left:right]) - left_over

@@ -223,20 +223,41 @@ def text_oddity(text: str) -> int:
     return sum(oddity(word) for word in text.split() if not word.isascii())
 
 
-def mixes_scripts(word: str) -> bool:
+def mixes_scripts(word: str, latin_among_cjk: bool = False) -> bool:
     """Whether two letters side by side in ``word`` belong to scripts that do not share words.
+    With ``latin_among_cjk``, an ASCII letter beside an ideograph, kana or hangul does not count:
+    Chinese, Japanese and Korean put words of Latin letters among their own (``FBIが``,
+    ``一方B国では``), so a repair that gives such text back is no mix.
 
     >>> mixes_scripts("José"), mixes_scripts("東京タワー"), mixes_scripts("Ǵəабран")
     (False, False, True)
+    >>> mixes_scripts("一方B国"), mixes_scripts("一方B国", latin_among_cjk=True)
+    (True, False)
     """
-    letters = [kind for kind in map(character_kind, _in_short(word)) if kind[0] in LETTERS]
-    return any(
-        first[1]
-        and second[1]
-        and first[1] != second[1]
-        and frozenset({first[1], second[1]}) not in _COMPATIBLE
-        for first, second in itertools.pairwise(letters)
-    )
+    letters = [
+        (character, script)
+        for character in _in_short(word)
+        for role, script in (character_kind(character),)
+        if role in LETTERS
+    ]
+    for (first, first_script), (second, second_script) in itertools.pairwise(letters):
+        if (
+            not (first_script and second_script)  # a letter of no script (ʻ) mixes with none
+            or first_script == second_script
+            or frozenset({first_script, second_script}) in _COMPATIBLE
+        ):
+            continue
+        if latin_among_cjk and (
+            (first.isascii() and second_script in _AMONG_LATIN)
+            or (second.isascii() and first_script in _AMONG_LATIN)
+        ):
+            continue
+        return True
+    return False
+
+
+# The scripts whose text puts words of Latin letters among its own.
+_AMONG_LATIN = frozenset({"han", "kana", "hangul"})
 
 
 _UNCLEAN = regex.compile(r"[\p{Cc}\p{Co}\p{Cs}\p{Cn}]")
