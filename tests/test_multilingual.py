@@ -108,9 +108,9 @@ def test_mojibake_heuristic_past_many_innocent_places() -> None:
 
 @pytest.mark.parametrize(("name", "codec"), SINGLE_BYTE_CODECS)
 def test_the_second_chance_gives_back_paragraphs_misread_through_each_codec(name: str, codec: str) -> None:
-    """Every paragraph of every language misread whole: at least 98% are given back. Chinese,
-    Japanese and Korean read through KOI8-R or code page 850 were given back one time in three
-    while a Latin word among them (``FBIが``) counted as a mix of scripts."""
+    """Every paragraph of every language misread whole: at least 98% are given back. While a
+    Latin word among Chinese, Japanese or Korean (``FBIが``) counted as a mix of scripts, 135 of
+    809 paragraphs read through KOI8-R were not (32 of 34 Chinese ones, 20 of 35 Korean)."""
     step = Mojibake(second_chance=True)
     tried = failed = 0
     for language in LANGUAGES:
