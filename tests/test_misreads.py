@@ -169,6 +169,9 @@ def test_single_words_in_correct_text(bad: str, good: str) -> None:
         ("身長172cm、体重60kg。", "windows-1251"),
         ("一方B国では輸出により小麦の量が減るので、小麦の価格は上がる。", "koi8-r"),
         ("日本FC平台的前两作通过密码记忆系统记录进度。", "cp850"),
+        # A Korean particle given back after a Latin word does not count against its repair.
+        ("검찰은 BBK의 실소유주가 이 후보라는 증거가 없다고 밝혔다.", "cp850"),
+        ("조사에서 RIM의 점유율이 하락하고 있다.", "koi8-r"),
     ],
 )
 def test_misreads_whose_repairs_meet_other_words_or_latin_letters(text: str, name: str) -> None:

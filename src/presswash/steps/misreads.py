@@ -355,7 +355,7 @@ def _judge(
     after = text[left:start] + repaired + text[end:right]
     if mixes_scripts(after, latin_among_cjk=True):
         return None
-    left_over = oddity(after)
+    left_over = oddity(after) - _latin_beside_repaired_cjk(text, left, right, stretches)
     gain = word_oddity(text[left:right]) - left_over
     if gain < 0:
         return None
@@ -366,6 +366,26 @@ def _judge(
     # made where the codec is proven in the document.
     plausible = left_over == 0
     return Misread(start, end, repaired, codec, gain, conclusive, plausible)
+
+
+def _latin_beside_repaired_cjk(
+    text: str, left: int, right: int, stretches: list[tuple[int, int, str]]
+) -> int:
+    """How many ASCII letters of the word ``text[left:right]``, left as they were, the repair of
+    ``stretches`` puts beside an ideograph, kana or hangul it gives back: :func:`oddity` counts
+    each such pair, which Chinese, Japanese and Korean hold all the time (``BBK의``), as improbable.
+    Pairs the word held before the repair still count, so a repair gains nothing from them.
+
+    >>> _latin_beside_repaired_cjk("BBK\u00fd\u00d8\u00ff", 0, 6, [(3, 6, "의")])
+    1
+    """
+    count = 0
+    for start, end, decoded in stretches:
+        if start > left and _mixes_scripts_pair(text[start - 1] + decoded[0]):
+            count += not _mixes_scripts_pair(text[start - 1] + decoded[0], latin_among_cjk=True)
+        if end < right and _mixes_scripts_pair(decoded[-1] + text[end]):
+            count += not _mixes_scripts_pair(decoded[-1] + text[end], latin_among_cjk=True)
+    return count
 
 
 def find_misreads(text: str, screened: bool = False) -> list[Misread]:
