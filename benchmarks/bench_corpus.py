@@ -65,8 +65,11 @@ def fresh_copies(documents: list[str]) -> list[str]:
     """New string objects equal to ``documents``, as if just read from a file.
 
     CPython keeps a string's UTF-8 form once something has asked for it (pickling,
-    for one), which makes later encoding nearly free. Each timed round therefore
-    gets new strings, so no contender profits from what an earlier one did.
+    for one, or a Rust extension such as plsfix reading it), which makes later
+    encoding nearly free, and hides from presswash that the string lies within the
+    BMP (``presswash.storage_width``), so that it scans the string the wide way.
+    Each timed round, and each warm-up, therefore gets new strings, so no
+    contender profits or suffers from what an earlier one did.
     """
     return [text.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass") for text in documents]
 

@@ -82,11 +82,8 @@ def throughputs(documents: list[str], rounds: int) -> dict[str, float]:
     size = sum(utf8_len(document) for document in documents) / MB
     seconds: dict[str, list[float]] = {}
     functions = contenders()
-    # Warmed up on the whole input, on copies as the rounds are: a pattern compiled where a
-    # document first needs it took tens of milliseconds of a round of 0.5 MB. A string plsfix (a
-    # Rust extension) has read keeps its UTF-8 form, which hides from presswash that it lies
-    # within the BMP (presswash.storage_width): warmed up on those, its narrow scans were compiled
-    # in the first timed round.
+    # Warmed up on the whole input, on copies as the rounds are (see fresh_copies): a pattern
+    # compiled where a document first needs it took tens of milliseconds of a round of 0.5 MB.
     for function in functions.values():
         consume(map(function, fresh_copies(documents)))
     for _ in range(rounds):

@@ -274,9 +274,8 @@ def bench_corpus(corpus: Corpus, rounds: int, jobs: int) -> CorpusBench:
     sample = documents[:WARM_UP_DOCUMENTS]
     log(f"Warm-up: each contender on the first {len(sample)} documents ...")
     for contender in contestants:
-        # On copies, as the rounds are: a string plsfix has read keeps its UTF-8 form, which hides
-        # from presswash that it lies within the BMP, and its narrow scans would be compiled in a
-        # timed round instead.
+        # On copies, as the rounds are (see fresh_copies): on strings plsfix has read, presswash
+        # would compile its narrow scans in the first timed round instead.
         contender.run(fresh_copies(sample))
     expected = [presswash.Cleaner("news")(document) for document in sample]
     if list(presswash.clean_many(sample, "news", jobs=jobs)) != expected:

@@ -159,16 +159,26 @@ def _clashes_at_edges(text: str, left: int, right: int, stretches: list[tuple[in
     >>> _clashes_at_edges("现已没落", 0, 4, [(2, 3, "û")]), _clashes_at_edges("caf茅", 0, 4, [(3, 4, "é")])
     (True, False)
     """
+    return any(
+        _mixes_scripts_pair(pair, latin_among_cjk=True) for pair in _edges(text, left, right, stretches)
+    )
+
+
+def _edges(text: str, left: int, right: int, stretches: list[tuple[int, int, str]]) -> Iterator[str]:
+    """The pairs, in reading order, that the repair of ``stretches`` (in order) makes in the word
+    ``text[left:right]`` of a character it gives back and a neighbour it leaves as it was; up to
+    stretches that overlap, which are left to the judge.
+
+    >>> list(_edges("xab-c", 0, 5, [(1, 3, "é"), (4, 5, "ü")]))
+    ['xé', 'é-', '-ü']
+    """
     for index, (start, end, decoded) in enumerate(stretches):
         if index > 0 and stretches[index - 1][1] > start:
-            return False  # overlapping stretches: left to the judge
-        before = start > left and (index == 0 or stretches[index - 1][1] < start)
-        if before and _mixes_scripts_pair(text[start - 1] + decoded[0], latin_among_cjk=True):
-            return True
-        after = end < right and (index + 1 == len(stretches) or stretches[index + 1][0] > end)
-        if after and _mixes_scripts_pair(decoded[-1] + text[end], latin_among_cjk=True):
-            return True
-    return False
+            return
+        if start > left and (index == 0 or stretches[index - 1][1] < start):
+            yield text[start - 1] + decoded[0]
+        if end < right and (index + 1 == len(stretches) or stretches[index + 1][0] > end):
+            yield decoded[-1] + text[end]
 
 
 # Pairs of characters repeat (an ideograph beside each letter it may be misread as).
@@ -379,13 +389,10 @@ def _latin_beside_repaired_cjk(
     >>> _latin_beside_repaired_cjk("BBK\u00fd\u00d8\u00ff", 0, 6, [(3, 6, "의")])
     1
     """
-    count = 0
-    for start, end, decoded in stretches:
-        if start > left and _mixes_scripts_pair(text[start - 1] + decoded[0]):
-            count += not _mixes_scripts_pair(text[start - 1] + decoded[0], latin_among_cjk=True)
-        if end < right and _mixes_scripts_pair(decoded[-1] + text[end]):
-            count += not _mixes_scripts_pair(decoded[-1] + text[end], latin_among_cjk=True)
-    return count
+    return sum(
+        _mixes_scripts_pair(pair) and not _mixes_scripts_pair(pair, latin_among_cjk=True)
+        for pair in _edges(text, left, right, stretches)
+    )
 
 
 def find_misreads(text: str, screened: bool = False) -> list[Misread]:
