@@ -76,6 +76,9 @@ SECOND_BYTES = {
 IDEOGRAPHS = (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00))
 HALFWIDTH_KATAKANA = range(0xFF61, 0xFFA0)
 PRIVATE_USE = range(0xE000, 0xF900)
+# Big5 reads the rare letters Ǳ-ǿ (C7 B1 to C7 BF) as Cyrillic capitals. Correct Russian is full
+# of those, so they are no sign of a misread: they are left out of the starts.
+CYRILLIC = range(0x0400, 0x0530)
 
 
 def decoded(codec: str, data: bytes) -> str | None:
@@ -105,7 +108,7 @@ def single_byte_classes() -> list[tuple[str, list[set[str]], set[str]]]:
 
 def double_byte_starts() -> set[str]:
     """Characters a double-byte codec reads from a lead byte alone, or with a byte after it that
-    may follow that lead in UTF-8: how every double-byte misread begins."""
+    may follow that lead in UTF-8: how every double-byte misread begins (but in Cyrillic)."""
     characters: set[str] = set()
     for _, codec in DOUBLE_BYTE_CODECS:
         for lead in LEAD_BYTES:
@@ -116,7 +119,9 @@ def double_byte_starts() -> set[str]:
                 pair = decoded(codec, bytes([lead, trail]))
                 if pair is not None and len(pair) == 1:
                     characters.add(pair)
-    return {character for character in characters if not character.isascii()}
+    return {
+        character for character in characters if not character.isascii() and ord(character) not in CYRILLIC
+    }
 
 
 def seldom_correct() -> set[int]:

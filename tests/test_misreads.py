@@ -32,7 +32,7 @@ from presswash.steps.misread_screen import (
     misread_spots,
 )
 from presswash.steps.misreads import find_misreads, undo_misreads
-from presswash.steps.mojibake import Mojibake
+from presswash.steps.mojibake import MISREAD_CHARACTER, Mojibake
 
 ROOT = Path(__file__).resolve().parent.parent
 STEP = Mojibake(second_chance=True)
@@ -56,6 +56,14 @@ def test_the_common_punctuation_spells_no_misread() -> None:
         for second in COMMON_PUNCTUATION:
             for third in COMMON_PUNCTUATION:
                 assert misread_spots(f"{first}{second}{third}{first}") == []
+
+
+def test_no_letter_of_correct_russian_is_a_double_byte_start() -> None:
+    """Big5 reads the rare letters Ǳ-ǿ as Cyrillic capitals: were they starts, the screen would find
+    one in nearly every Russian text and read it through for a Latin letter beside it."""
+    russian = "Депутаты Государственной Думы обсудили Закон о Культуре, Жилье и Health-программах."
+    assert DOUBLE_BYTE_START.search(russian) is None
+    assert MISREAD_CHARACTER.findall(russian) == []
 
 
 def test_the_screen_sees_every_misread_of_a_character() -> None:

@@ -96,7 +96,7 @@ _SINGLE_BYTE_LATE = tuple(
 _KINDS = _kinds(
     {
         **dict.fromkeys(_first_bytes(CONTINUATIONS + SINGLE_BYTE_LEADS) - {0xEF}, b"A"),
-        **dict.fromkeys(_first_bytes(DOUBLE_BYTE_STARTS + DOUBLE_BYTE_RARE) - {0xD0, 0xEF}, b"D"),
+        **dict.fromkeys(_first_bytes(DOUBLE_BYTE_STARTS + DOUBLE_BYTE_RARE) - {0xEF}, b"D"),
         0xEF: b"E",
         **dict.fromkeys(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", b"a"),
     }
