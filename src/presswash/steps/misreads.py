@@ -224,11 +224,7 @@ def _suspect_stretches(
             start, end = max(start, run_start), min(end, run_end)
             inside = double[bisect_left(double, start) : bisect_left(double, end)]
             names = holding(text, inside, start, end, among)
-            found.update(
-                stretch
-                for stretch in _around(text, start, end, run_start, run_end, names)
-                if _holds_one(double, stretch[1], stretch[2])
-            )
+            found.update(_around(text, start, end, run_start, run_end, names, double))
     if everywhere:
         for run in NON_ASCII_RUN.finditer(text):
             if DOUBLE_BYTE_START.search(run.group()) is not None:
@@ -282,20 +278,32 @@ def _mixes_scripts_untouched(
     left, right = words.word_at(start)
     if words.word_at(end - 1) != (left, right) or right - left > LONGEST_WORD:
         return False  # judged in more than one word, or a piece at a time
-    for run in NON_ASCII_RUN.finditer(text, left, right):
-        first, last = run.start(), run.end() - 1
-        for letter, other in ((first - 1, first), (last + 1, last)):
+    for found in _LETTER_BESIDE_NON_ASCII.finditer(text, left, right):
+        letter = found.start()
+        for other in (letter - 1, letter + 1):
             if (
-                left <= letter < right
-                and text[letter].isascii()
-                and text[letter].isalpha()
+                left <= other < right
+                and not text[other].isascii()
+                and _mixes_with_latin(text[other])
                 and not _in_runs(other, runs, run_starts)
-                and _mixes_scripts_pair(
-                    text[min(letter, other)] + text[max(letter, other)], latin_among_cjk=True
-                )
             ):
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _mixes_with_latin(character: str) -> bool:
+    """Whether ``character`` beside an ASCII letter mixes scripts (an ideograph does not: see
+    :func:`mixes_scripts`), asked once a character.
+
+    >>> _mixes_with_latin("Ω"), _mixes_with_latin("平"), _mixes_with_latin("é")
+    (True, False, False)
+    """
+    return mixes_scripts("a" + character, latin_among_cjk=True)
+
+
+# An ASCII letter beside a character beyond ASCII: in Chinese, fewer than its runs of those.
+_LETTER_BESIDE_NON_ASCII = re.compile("[A-Za-z](?:(?=[^\x00-\x7f])|(?<=[^\x00-\x7f].))")
 
 
 def _in_runs(position: int, runs: list[tuple[int, int, list[int], list[int]]], run_starts: list[int]) -> bool:
@@ -329,19 +337,23 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _around(
-    text: str, start: int, end: int, run_start: int, run_end: int, names: frozenset[str]
+    text: str, start: int, end: int, run_start: int, run_end: int, names: frozenset[str], spots: list[int]
 ) -> set[tuple[str, int, int, str]]:
     """The stretches of ``text[start:end]``, part of the run ``text[run_start:run_end]``, that the
-    double-byte codecs ``names`` turn back into UTF-8.
+    double-byte codecs ``names`` turn back into UTF-8 and that hold one of ``spots`` (in order).
 
     A stretch that reaches the part's end may go on beyond it (or be a piece
-    of one that does): the part is then widened, twice as far each time.
+    of one that does): the part is then widened, twice as far each time. Only
+    the stretches that hold a spot are asked: UTF-8 sequences begin at a lead
+    byte, which no other byte is, so widening changes no stretch away from the
+    ends (in correct Chinese, GBK reads most characters as pieces of UTF-8).
     """
     reach = REACH
     while True:
         found = {
             (name, start + begin, start + finish, decoded)
             for name, begin, finish, decoded in double_byte_stretches(text[start:end], names)
+            if _holds_one(spots, start + begin, start + finish)
         }
         early = start > run_start and any(begin < start + 2 for _, begin, _, _ in found)
         late = end < run_end and any(finish > end - 2 for _, _, finish, _ in found)
