@@ -1,6 +1,7 @@
 """The second chance's faster readings, each against the plain definition it stands for: where a
 stretch of a double-byte codec's bytes begins and ends, in characters; the pattern of a stretch;
-and a long word's oddity and scripts, read with its runs of ideographs, kana or hangul cut."""
+the stretches read a part of a run at a time around its spots; and a long word's oddity and
+scripts, read with its runs of ideographs, kana or hangul cut."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ import re
 from pathlib import Path
 from unittest import mock
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from presswash.steps import misread_stretches, plausibility
+from presswash.steps import misread_stretches, misreads, plausibility
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS
 from presswash.steps.misread_classes import SELDOM_CORRECT_CHARACTER
+from presswash.steps.misread_screen import suspect_runs
 from presswash.steps.plausibility import character_kind, is_rare_ideograph, mixes_scripts, oddity
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,3 +160,48 @@ def test_a_word_the_plain_pattern_passes_over_is_counted() -> None:
     pattern leaves them to be counted."""
     for word in ("РёРІ", "JosГ©", "Г©", "ÐœÐ¾ÑÐºÐ²Ð°", "пїЅ"):
         assert plausibility._PLAIN_WORD.fullmatch(word) is None
+
+
+# Correct and misread CJK text, whose runs are long enough to be read a part at a time (correct
+# Chinese holds rare ideographs, about which GBK reads long stretches).
+LONG_RUNS = st.builds(
+    lambda paragraph, codec, start, length: (paragraph if codec is None else misread(paragraph, codec))[
+        start : start + length
+    ],
+    st.sampled_from(CJK_PARAGRAPHS),
+    st.sampled_from([None, *(codec for _, codec in DOUBLE_BYTE_CODECS)]),
+    st.integers(0, 300),
+    st.integers(1, 300),
+)
+
+
+def paragraph(language: str, index: int) -> str:
+    text = (ROOT / "data" / "multilingual" / f"{language}.txt").read_text(encoding="utf-8")
+    return text.split("\n\n")[index]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(pieces, LONG_RUNS), max_size=5).map("".join))
+# Georgian read as cp932 and Thai read as GBK: in each, a stretch that holds a spot reaches past
+# the part read around it, which is then widened.
+@example(misread(paragraph("ka", 1), "cp932"))
+@example(misread(paragraph("th", 0), "gbk"))
+def test_reading_around_the_spots_finds_what_reading_each_whole_run_finds(text: str) -> None:
+    """The stretches that hold a double-byte spot, read a part of its run at a time around the
+    spots and widened where one reaches a part's end, are those that reading the whole run finds."""
+    names = frozenset(name for name, _ in DOUBLE_BYTE_CODECS)
+    for run_start, run_end, _, spots in suspect_runs(text):
+        around: set[tuple[str, int, int, str]] = set()
+        for start, end in misreads._merged(
+            (spot - misreads.REACH, spot + misreads.REACH + 1) for spot in spots
+        ):
+            start, end = max(start, run_start), min(end, run_end)
+            around |= misreads._around(text, start, end, run_start, run_end, names, spots)
+        whole = {
+            (name, run_start + begin, run_start + end, decoded)
+            for name, begin, end, decoded in misread_stretches.double_byte_stretches(
+                text[run_start:run_end], names
+            )
+            if misreads._holds_one(spots, run_start + begin, run_start + end)
+        }
+        assert around == whole
