@@ -108,7 +108,7 @@ def single_byte_classes() -> list[tuple[str, list[set[str]], set[str]]]:
 
 def double_byte_starts() -> set[str]:
     """Characters a double-byte codec reads from a lead byte alone, or with a byte after it that
-    may follow that lead in UTF-8: how every double-byte misread begins (but in Cyrillic)."""
+    may follow that lead in UTF-8: how every double-byte misread begins, Cyrillic left out."""
     characters: set[str] = set()
     for _, codec in DOUBLE_BYTE_CODECS:
         for lead in LEAD_BYTES:

@@ -5,6 +5,7 @@
   see its README), evenly spread over each file.
 - :data:`WRITTEN`: short everyday sentences, most in languages that text lacks.
 - :func:`sentences_by_language`: both, by language code.
+- :func:`paragraphs`: the paragraphs of one language of ``data/multilingual``, whole.
 
 The mojibake tests and ``benchmarks/mojibake_eval.py`` misread them through
 every codec and require them back; unmisread, they must come out unchanged.
@@ -111,3 +112,8 @@ def sentences_by_language() -> dict[str, list[str]]:
     for language, written in WRITTEN.items():
         merged.setdefault(language, []).extend(written)
     return merged
+
+
+def paragraphs(language: str) -> list[str]:
+    """The paragraphs of ``data/multilingual``'s file for ``language``, in order."""
+    return (MULTILINGUAL / f"{language}.txt").read_text(encoding="utf-8").rstrip("\n").split("\n\n")

@@ -6,11 +6,11 @@ scripts, read with its runs of ideographs, kana or hangul cut."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from unittest import mock
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from sentences import paragraphs
 
 from presswash.steps import misread_stretches, misreads, plausibility
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS
@@ -18,13 +18,7 @@ from presswash.steps.misread_classes import SELDOM_CORRECT_CHARACTER
 from presswash.steps.misread_screen import suspect_runs
 from presswash.steps.plausibility import character_kind, is_rare_ideograph, mixes_scripts, oddity
 
-ROOT = Path(__file__).resolve().parent.parent
-CJK_PARAGRAPHS = [
-    paragraph
-    for name in ("zh", "ja", "ko")
-    for paragraph in (ROOT / "data" / "multilingual" / f"{name}.txt").read_text(encoding="utf-8").split("\n")
-    if paragraph
-]
+CJK_PARAGRAPHS = [paragraph for name in ("zh", "ja", "ko") for paragraph in paragraphs(name)]
 
 
 def misread(text: str, codec: str) -> str:
@@ -175,27 +169,19 @@ LONG_RUNS = st.builds(
 )
 
 
-def paragraph(language: str, index: int) -> str:
-    text = (ROOT / "data" / "multilingual" / f"{language}.txt").read_text(encoding="utf-8")
-    return text.split("\n\n")[index]
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(pieces, LONG_RUNS), max_size=5).map("".join))
 # Georgian read as cp932 and Thai read as GBK: in each, a stretch that holds a spot reaches past
 # the part read around it, which is then widened.
-@example(misread(paragraph("ka", 1), "cp932"))
-@example(misread(paragraph("th", 0), "gbk"))
+@example(misread(paragraphs("ka")[1], "cp932"))
+@example(misread(paragraphs("th")[0], "gbk"))
 def test_reading_around_the_spots_finds_what_reading_each_whole_run_finds(text: str) -> None:
     """The stretches that hold a double-byte spot, read a part of its run at a time around the
     spots and widened where one reaches a part's end, are those that reading the whole run finds."""
     names = frozenset(name for name, _ in DOUBLE_BYTE_CODECS)
     for run_start, run_end, _, spots in suspect_runs(text):
         around: set[tuple[str, int, int, str]] = set()
-        for start, end in misreads._merged(
-            (spot - misreads.REACH, spot + misreads.REACH + 1) for spot in spots
-        ):
-            start, end = max(start, run_start), min(end, run_end)
+        for start, end in misreads._parts_around(spots, run_start, run_end):
             around |= misreads._around(text, start, end, run_start, run_end, names, spots)
         whole = {
             (name, run_start + begin, run_start + end, decoded)

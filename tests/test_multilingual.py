@@ -9,19 +9,17 @@ codec of ftfy's heuristic, where the screens must let everything through to ftfy
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import ftfy
 import ftfy.bad_codecs  # registers the "sloppy-*" codecs
 import pytest
 from ftfy.badness import is_bad as ftfy_is_bad
+from sentences import MULTILINGUAL, paragraphs
 
 from presswash import PRESETS, Cleaner, explain, fix_text
 from presswash.steps._misread_table import SINGLE_BYTE_CODECS
 from presswash.steps.ftfy_decoding import is_bad
 from presswash.steps.mojibake import Mojibake
 
-MULTILINGUAL = Path(__file__).resolve().parent.parent / "data" / "multilingual"
 LANGUAGES = sorted(path.stem for path in MULTILINGUAL.glob("*.txt"))
 # The codecs ftfy's heuristic knows, through which UTF-8 is misread here.
 MISREADS = (
@@ -31,10 +29,6 @@ MISREADS = (
     "sloppy-windows-1253",
     "macroman",
 )
-
-
-def paragraphs(language: str) -> list[str]:
-    return (MULTILINGUAL / f"{language}.txt").read_text(encoding="utf-8").rstrip("\n").split("\n\n")
 
 
 def documents(language: str) -> list[str]:

@@ -220,8 +220,7 @@ def _suspect_stretches(
                 for name, begin, finish, decoded in single_byte_stretches(text[start:end])
                 if among is None or name in among
             )
-        for start, end in _merged((spot - REACH, spot + REACH + 1) for spot in double):
-            start, end = max(start, run_start), min(end, run_end)
+        for start, end in _parts_around(double, run_start, run_end):
             inside = double[bisect_left(double, start) : bisect_left(double, end)]
             names = holding(text, inside, start, end, among)
             found.update(_around(text, start, end, run_start, run_end, names, double))
@@ -280,26 +279,16 @@ def _mixes_scripts_untouched(
         return False  # judged in more than one word, or a piece at a time
     for found in _LETTER_BESIDE_NON_ASCII.finditer(text, left, right):
         letter = found.start()
-        for other in (letter - 1, letter + 1):
+        # The character beyond ASCII before the letter, then after it, each with where their pair begins.
+        for other, pair in ((letter - 1, letter - 1), (letter + 1, letter)):
             if (
                 left <= other < right
                 and not text[other].isascii()
-                and _mixes_with_latin(text[other])
+                and _mixes_scripts_pair(text[pair : pair + 2], latin_among_cjk=True)
                 and not _in_runs(other, runs, run_starts)
             ):
                 return True
     return False
-
-
-@functools.lru_cache(maxsize=4096)
-def _mixes_with_latin(character: str) -> bool:
-    """Whether ``character`` beside an ASCII letter mixes scripts (an ideograph does not: see
-    :func:`mixes_scripts`), asked once a character.
-
-    >>> _mixes_with_latin("Ω"), _mixes_with_latin("平"), _mixes_with_latin("é")
-    (True, False, False)
-    """
-    return mixes_scripts("a" + character, latin_among_cjk=True)
 
 
 # An ASCII letter beside a character beyond ASCII: in Chinese, fewer than its runs of those.
@@ -319,6 +308,19 @@ def _holds_one(spots: list[int], start: int, end: int) -> bool:
     """
     index = bisect_left(spots, start)
     return index < len(spots) and spots[index] < end
+
+
+def _parts_around(spots: list[int], run_start: int, run_end: int) -> list[tuple[int, int]]:
+    """The parts of the run ``text[run_start:run_end]`` first read around its double-byte ``spots``
+    (in order): ``REACH`` characters on each side of each, those that overlap or touch joined.
+
+    >>> _parts_around([20, 30, 90], 0, 100)
+    [(4, 47), (74, 100)]
+    """
+    return [
+        (max(start, run_start), min(end, run_end))
+        for start, end in _merged((spot - REACH, spot + REACH + 1) for spot in spots)
+    ]
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
