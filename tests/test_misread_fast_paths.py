@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from sentences import paragraphs
 
-from presswash.steps import misread_stretches, misreads, plausibility
+from presswash.steps import misread_stretches, misread_suspects, plausibility
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS
 from presswash.steps.misread_classes import SELDOM_CORRECT_CHARACTER
 from presswash.steps.misread_screen import suspect_runs
@@ -181,13 +181,13 @@ def test_reading_around_the_spots_finds_what_reading_each_whole_run_finds(text: 
     names = frozenset(name for name, _ in DOUBLE_BYTE_CODECS)
     for run_start, run_end, _, spots in suspect_runs(text):
         around: set[tuple[str, int, int, str]] = set()
-        for start, end in misreads._parts_around(spots, run_start, run_end):
-            around |= misreads._around(text, start, end, run_start, run_end, names, spots)
+        for start, end in misread_suspects._parts_around(spots, run_start, run_end):
+            around |= misread_suspects._around(text, start, end, run_start, run_end, names, spots)
         whole = {
             (name, run_start + begin, run_start + end, decoded)
             for name, begin, end, decoded in misread_stretches.double_byte_stretches(
                 text[run_start:run_end], names
             )
-            if misreads._holds_one(spots, run_start + begin, run_start + end)
+            if misread_suspects._holds_one(spots, run_start + begin, run_start + end)
         }
         assert around == whole

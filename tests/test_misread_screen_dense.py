@@ -14,7 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from presswash import Cleaner
-from presswash.steps import misreads
+from presswash.steps import misread_suspects, misreads
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
 from presswash.steps.misread_classes import MISREAD_CHARACTERS, RARE, SHAPE
 from presswash.steps.misread_screen import (
@@ -106,9 +106,9 @@ def test_passing_over_plain_words_and_rejecting_from_the_edges_is_judging_every_
     """The misreads found are those found when every candidate in every word is judged whole."""
     found = find_misreads(text)
     with (
-        mock.patch.object(misreads, "in_plain_word", return_value=False),
+        mock.patch.object(misread_suspects, "in_plain_word", return_value=False),
         mock.patch.object(misreads, "_clashes_at_edges", return_value=False),
-        mock.patch.object(misreads, "_mixes_scripts_untouched", return_value=False),
+        mock.patch.object(misread_suspects, "_mixes_scripts_untouched", return_value=False),
     ):
         assert find_misreads(text) == found
 
@@ -240,6 +240,6 @@ def test_a_double_byte_stretch_is_read_only_where_it_holds_a_spot(text: str) -> 
     runs = suspect_runs(text)
     double = sorted(spot for *_, spots in runs for spot in spots)
     double_byte = {name for name, _ in DOUBLE_BYTE_CODECS}
-    for name, start, end, _ in misreads._suspect_stretches(text, frozenset()):
+    for name, start, end, _ in misread_suspects.suspect_stretches(text, frozenset()):
         if name in double_byte:
             assert any(start <= spot < end for spot in double), (name, text[start:end])

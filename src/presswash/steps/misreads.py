@@ -20,9 +20,10 @@ pages 437 and 850, KOI8, or the East Asian double-byte codecs (``caf茅``,
 - **Lost bytes.** A U+FFFD where a continuation byte was lost turns the whole
   character into one U+FFFD, and the rest is decoded.
 - **Where to look.** :mod:`presswash.steps.misread_screen` finds the places a
-  misread may be; only the stretches there are read, and judged only in words
-  that hold something improbable (a repair must remove something). A codec
-  proven in the document has its neutral repairs looked for everywhere.
+  misread may be; only the stretches there are read
+  (:mod:`presswash.steps.misread_suspects`), and judged only in words that hold
+  something improbable (a repair must remove something). A codec proven in the
+  document has its neutral repairs looked for everywhere.
 
 Misreads of misreads are undone layer by layer, each layer judged the same way.
 
@@ -36,40 +37,29 @@ Misreads of misreads are undone layer by layer, each layer judged the same way.
 
 from __future__ import annotations
 
-import functools
-import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from presswash.edits import ChangeLog, Edit, apply_edits, splice
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
-from presswash.steps.misread_classes import DOUBLE_BYTE_START
-from presswash.steps.misread_screen import may_hold_misread, suspect_runs
-from presswash.steps.misread_stretches import double_byte_stretches, holding, single_byte_stretches
-from presswash.steps.misread_words import LONGEST_WORD, Words, in_plain_word, word_oddity
+from presswash.steps.misread_screen import may_hold_misread
+from presswash.steps.misread_suspects import NON_ASCII_RUN, suspect_stretches
+from presswash.steps.misread_words import Words, word_oddity
 from presswash.steps.plausibility import (
     LETTERS,
     character_kind,
     is_clean,
-    is_rare_ideograph,
     mixes_scripts,
+    mixes_scripts_pair,
     oddity,
 )
 
-# Non-ASCII runs: a misread changes only non-ASCII characters (a double-byte codec
-# may swallow an ASCII byte into one, but never leaves it beside).
-NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
 CODEC_ORDER = {name: index for index, (name, _) in enumerate(SINGLE_BYTE_CODECS + DOUBLE_BYTE_CODECS)}
 DOUBLE_BYTE_NAMES = frozenset(name for name, _ in DOUBLE_BYTE_CODECS)
 # Layers of misreads undone at most; a text misread three times is rare, more is noise.
 MOST_LAYERS = 3
-# A single-byte misread sequence is a lead and at most three continuations.
-LONGEST_SEQUENCE = 4
-# Characters on each side of a double-byte spot first read for the stretches that hold it; where
-# one reaches as far, farther.
-REACH = 16
 # A repair that removes this many improbable things is evidence enough by itself.
 STRONG = 2
 # A codec is proven in a document by this much evidence, or by two conclusive repairs;
@@ -102,9 +92,9 @@ def _candidates(text: str, proven: frozenset[str] = frozenset()) -> Iterator[Mis
     """
     words = Words(text)
     if proven:
-        suspect = _suspect_stretches(text, proven & DOUBLE_BYTE_NAMES, among=proven)
+        suspect = suspect_stretches(text, proven & DOUBLE_BYTE_NAMES, among=proven)
     else:
-        suspect = _suspect_stretches(text, frozenset(), words)
+        suspect = suspect_stretches(text, frozenset(), words)
     for codec, left, right, stretches in _by_word(suspect, words):
         # The cheaper question first: whether the repair rejects itself at its edges.
         if _clashes_at_edges(text, left, right, stretches):
@@ -160,7 +150,7 @@ def _clashes_at_edges(text: str, left: int, right: int, stretches: list[tuple[in
     (True, False)
     """
     return any(
-        _mixes_scripts_pair(pair, latin_among_cjk=True) for pair in _edges(text, left, right, stretches)
+        mixes_scripts_pair(pair, latin_among_cjk=True) for pair in _edges(text, left, right, stretches)
     )
 
 
@@ -181,189 +171,8 @@ def _edges(text: str, left: int, right: int, stretches: list[tuple[int, int, str
             yield decoded[-1] + text[end]
 
 
-# Pairs of characters repeat (an ideograph beside each letter it may be misread as).
-_mixes_scripts_pair = functools.lru_cache(maxsize=8192)(mixes_scripts)
-
-
 def _start(stretch: tuple[str, int, int, str]) -> int:
     return stretch[1]
-
-
-def _suspect_stretches(
-    text: str, everywhere: frozenset[str], words: Words | None = None, among: frozenset[str] | None = None
-) -> set[tuple[str, int, int, str]]:
-    """``(codec, start, end, decoded)``: the stretches that a codec turns back into UTF-8 and that
-    hold one of the screen's spots (for the codecs ``everywhere``, all of them); with ``words``
-    (no codec proven), not those in a run that lies in a word holding nothing improbable, which
-    would not be judged; with ``among``, only those of these codecs (the proven ones, whose
-    stretches are all that is read again once codecs are proven).
-
-    A double-byte stretch is kept only where it holds its spot: the characters beside a Latin
-    letter or the rare ideograph the screen found. Around a rare ideograph of correct Chinese
-    text, other characters read as GBK give stretches that only put letters of other scripts
-    between ideographs (``没`` is ``û``).
-    """
-    found: set[tuple[str, int, int, str]] = set()
-    runs = suspect_runs(text)
-    run_starts = [run[0] for run in runs]
-    for run_start, run_end, single, double in runs:
-        if words is not None and (
-            (not _odd_at(text, double) and in_plain_word(text, words, run_start, run_end))
-            or _mixes_scripts_untouched(text, words, run_start, run_end, runs, run_starts)
-        ):
-            continue
-        # A single-byte stretch is a chain of sequences, each beginning at a spot.
-        for start, end in _merged((spot, spot + LONGEST_SEQUENCE) for spot in single):
-            end = min(end, run_end)
-            found.update(
-                (name, start + begin, start + finish, decoded)
-                for name, begin, finish, decoded in single_byte_stretches(text[start:end])
-                if among is None or name in among
-            )
-        for start, end in _parts_around(double, run_start, run_end):
-            inside = double[bisect_left(double, start) : bisect_left(double, end)]
-            names = holding(text, inside, start, end, among)
-            found.update(_around(text, start, end, run_start, run_end, names, double))
-    if everywhere:
-        for run in NON_ASCII_RUN.finditer(text):
-            if DOUBLE_BYTE_START.search(run.group()) is not None:
-                found.update(
-                    (name, run.start() + begin, run.start() + finish, decoded)
-                    for name, begin, finish, decoded in double_byte_stretches(run.group(), everywhere)
-                )
-    return found
-
-
-def _odd_at(text: str, spots: list[int]) -> bool:
-    """Whether one of the double-byte ``spots`` of ``text`` is itself improbable, so that its word
-    is no plain word: a rare ideograph, or a letter beside a Latin letter of another script
-    (``升A小调``), found without reading the word (Chinese: a sentence).
-
-    >>> _odd_at("遭到在校生的诟病", [6]), _odd_at("升A小调", [2]), _odd_at("NHK홀", [3])
-    (True, True, True)
-    """
-    return any(
-        is_rare_ideograph(text[spot])
-        or (spot > 0 and _mixes_scripts_pair(text[spot - 1 : spot + 1]))
-        or _mixes_scripts_pair(text[spot : spot + 2])
-        for spot in spots
-    )
-
-
-def _mixes_scripts_untouched(
-    text: str,
-    words: Words,
-    start: int,
-    end: int,
-    runs: list[tuple[int, int, list[int], list[int]]],
-    run_starts: list[int],
-) -> bool:
-    """Whether the run ``text[start:end]`` lies in a word, judged whole, that holds a Latin letter
-    beside a letter of a script that shares no words with Latin, outside every one of the ``runs``
-    (where the screen found spots; their starts: ``run_starts``). No repair in the word can undo
-    that, so every repair in it mixes scripts, which :func:`_judge` rejects: the run is not read.
-    An ASCII letter beside an ideograph, kana or hangul is no such sign: Chinese, Japanese and
-    Korean put Latin words among their own (``本FC平台``), and a repair there may stand.
-
-    >>> def untouched(text):
-    ...     runs = suspect_runs(text)
-    ...     start, end = runs[0][:2]
-    ...     return runs, _mixes_scripts_untouched(text, Words(text), start, end, runs, [start])
-    >>> untouched("xΩ-caf茅")  # Ω beside x, outside every spot's run: 茅 is not read
-    ([(6, 7, [], [6])], True)
-    >>> untouched("本FC平台")  # 平 beside C is a spot, 本 beside F none
-    ([(3, 5, [], [3])], False)
-    """
-    left, right = words.word_at(start)
-    if words.word_at(end - 1) != (left, right) or right - left > LONGEST_WORD:
-        return False  # judged in more than one word, or a piece at a time
-    for found in _LETTER_BESIDE_NON_ASCII.finditer(text, left, right):
-        letter = found.start()
-        # The character beyond ASCII before the letter, then after it, each with where their pair begins.
-        for other, pair in ((letter - 1, letter - 1), (letter + 1, letter)):
-            if (
-                left <= other < right
-                and not text[other].isascii()
-                and _mixes_scripts_pair(text[pair : pair + 2], latin_among_cjk=True)
-                and not _in_runs(other, runs, run_starts)
-            ):
-                return True
-    return False
-
-
-# An ASCII letter beside a character beyond ASCII: in Chinese, fewer than its runs of those.
-_LETTER_BESIDE_NON_ASCII = re.compile("[A-Za-z](?:(?=[^\x00-\x7f])|(?<=[^\x00-\x7f].))")
-
-
-def _in_runs(position: int, runs: list[tuple[int, int, list[int], list[int]]], run_starts: list[int]) -> bool:
-    index = bisect_right(run_starts, position) - 1
-    return index >= 0 and position < runs[index][1]
-
-
-def _holds_one(spots: list[int], start: int, end: int) -> bool:
-    """Whether one of ``spots`` (in order) lies in ``[start, end)``.
-
-    >>> _holds_one([3, 9], 4, 9), _holds_one([3, 9], 4, 10)
-    (False, True)
-    """
-    index = bisect_left(spots, start)
-    return index < len(spots) and spots[index] < end
-
-
-def _parts_around(spots: list[int], run_start: int, run_end: int) -> list[tuple[int, int]]:
-    """The parts of the run ``text[run_start:run_end]`` first read around its double-byte ``spots``
-    (in order): ``REACH`` characters on each side of each, those that overlap or touch joined.
-
-    >>> _parts_around([20, 30, 90], 0, 100)
-    [(4, 47), (74, 100)]
-    """
-    return [
-        (max(start, run_start), min(end, run_end))
-        for start, end in _merged((spot - REACH, spot + REACH + 1) for spot in spots)
-    ]
-
-
-def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans in order, the overlapping and touching ones joined.
-
-    >>> _merged([(0, 4), (3, 7), (9, 13)])
-    [(0, 7), (9, 13)]
-    """
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _around(
-    text: str, start: int, end: int, run_start: int, run_end: int, names: frozenset[str], spots: list[int]
-) -> set[tuple[str, int, int, str]]:
-    """The stretches of ``text[start:end]``, part of the run ``text[run_start:run_end]``, that the
-    double-byte codecs ``names`` turn back into UTF-8 and that hold one of ``spots`` (in order).
-
-    A stretch that reaches the part's end may go on beyond it (or be a piece
-    of one that does): the part is then widened, twice as far each time. Only
-    the stretches that hold a spot are asked: UTF-8 sequences begin at a lead
-    byte, which no other byte is, so widening changes no stretch away from the
-    ends (in correct Chinese, GBK reads most characters as pieces of UTF-8).
-    """
-    reach = REACH
-    while True:
-        found = {
-            (name, start + begin, start + finish, decoded)
-            for name, begin, finish, decoded in double_byte_stretches(text[start:end], names)
-            if _holds_one(spots, start + begin, start + finish)
-        }
-        early = start > run_start and any(begin < start + 2 for _, begin, _, _ in found)
-        late = end < run_end and any(finish > end - 2 for _, _, finish, _ in found)
-        if not (early or late):
-            return found
-        start = max(run_start, start - reach) if early else start
-        end = min(run_end, end + reach) if late else end
-        reach *= 2
 
 
 def _judge(
@@ -404,7 +213,7 @@ def _latin_beside_repaired_cjk(
     1
     """
     return sum(
-        _mixes_scripts_pair(pair) and not _mixes_scripts_pair(pair, latin_among_cjk=True)
+        mixes_scripts_pair(pair) and not mixes_scripts_pair(pair, latin_among_cjk=True)
         for pair in _edges(text, left, right, stretches)
     )
 

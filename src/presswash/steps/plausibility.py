@@ -256,6 +256,11 @@ def mixes_scripts(word: str, latin_among_cjk: bool = False) -> bool:
     return False
 
 
+# Pairs of characters repeat (an ideograph beside each letter it may be misread as): the second
+# chance asks of pairs through this cache.
+mixes_scripts_pair = functools.lru_cache(maxsize=8192)(mixes_scripts)
+
+
 # The scripts whose text puts words of Latin letters among its own.
 _AMONG_LATIN = frozenset({"han", "kana", "hangul"})
 
