@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import presswash
 from presswash.bmp_scan import NARROWED_FROM, NarrowableScan, narrowed
-from presswash.ftfy_compat import MAY_NEED_MORE_THAN_QUOTES, MAY_NEED_MORE_THAN_QUOTES_AND_ORDER
+from presswash.ftfy_characters import MAY_NEED_MORE_THAN_QUOTES, MAY_NEED_MORE_THAN_QUOTES_AND_ORDER
 from presswash.steps import normalization
 
 EVERY_BMP_CHARACTER = "".join(map(chr, range(0x10000)))

@@ -27,21 +27,33 @@ one round.
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Literal
 
 from ftfy import TextFixerConfig
-from ftfy.chardata import C1_CONTROL_RE, CONTROL_CHARS, LIGATURES, WIDTH_MAP
+from ftfy.chardata import C1_CONTROL_RE, LIGATURES, WIDTH_MAP
 from ftfy.fixes import SURROGATE_RE, fix_c1_controls, fix_surrogates
 
-from presswash.bmp_scan import NarrowableScan
 from presswash.edits import Edit, diff_edits, edits_of_pieces
+from presswash.ftfy_characters import (
+    BEYOND_PUNCTUATION,
+    CONTROL_CHARACTERS,
+    CURLY_DOUBLE_QUOTES,
+    CURLY_SINGLE_QUOTES,
+    ESCAPE,
+    FTFY_WORK_ELSEWHERE,
+    LIGATURE_CHARACTERS,
+    LINE_BREAKS,
+    MAY_NEED_MORE_THAN_QUOTES,
+    MAY_NEED_MORE_THAN_QUOTES_AND_ORDER,
+    MOJIBAKE_CHARACTERS,
+    RARE_FIX,
+    WIDTH_CHARACTERS,
+)
 from presswash.ftfy_loop import fix_segment
 from presswash.sieve import COMMON_PUNCTUATION, PIECE, AsciiSieve, in_pieces
 from presswash.step import ANY_NON_ASCII, Step, blocks_of_lines, split_lines
-from presswash.steps._mojibake_table import BEYOND_RUNLESS
 from presswash.steps.ftfy_decoding import fix_encoding, fix_encoding_sieved
 from presswash.steps.html_entities import ascii_entities_decoded, has_entities, unescape
 from presswash.steps.misread_sequences import misread_edits
@@ -49,8 +61,6 @@ from presswash.steps.mojibake_runs import (
     BEYOND_RUNLESS_CHARACTERS,
     JUDGED_WHERE_THEY_STAND,
     LONE_CHARACTERS,
-    RUN_CHARACTERS,
-    SURROGATES,
 )
 from presswash.steps.mojibake_screen import (
     MAY_HOLD_MOJIBAKE,
@@ -65,55 +75,18 @@ from presswash.steps.mojibake_screen import (
 )
 from presswash.steps.normalization import (
     JOINED_MARKS,
-    REPLACED_OR_JOINED,
     TABLES_ARE_CURRENT,
     crowded_with_ordered_marks,
     is_nfc,
-    nfc_work_or,
     normalize,
     sieved_is_nfc,
     stable_under_nfc,
     stretch_is_nfc,
 )
 
-ESCAPE = "\x1b"
-CURLY_SINGLE_QUOTES = "\u02bc\u2018\u2019\u201a\u201b"  # ftfy.chardata.SINGLE_QUOTE_RE
-CURLY_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f"  # ftfy.chardata.DOUBLE_QUOTE_RE
-LINE_BREAKS = "\r\u2028\u2029"  # U+0085 is a C1 control: ftfy's real work
-
-
-def _characters(table: dict[int, str] | dict[int, None]) -> str:
-    return "".join(re.escape(chr(code)) for code in sorted(table))
-
-
-# The characters that ftfy's fixes other than mojibake, quotes and normalization replace.
-RARE_FIXES = _characters(LIGATURES) + _characters(WIDTH_MAP) + _characters(CONTROL_CHARS) + LINE_BREAKS
-RARE_FIX = re.compile(f"[{RARE_FIXES}]")
-# Sieved text with none of these holds only the common punctuation (quotes,
-# dashes, …), as most news does. They spell no mojibake and none of ftfy's
-# fixes but quote straightening replaces them (tests check both), so such a
-# text needs exactly that, unless normalization other than NFC is asked for.
-BEYOND_PUNCTUATION = re.compile(f"[^{COMMON_PUNCTUATION}]")
-LIGATURE_CHARACTERS = frozenset(map(chr, LIGATURES))
-WIDTH_CHARACTERS = frozenset(map(chr, WIDTH_MAP))
-CONTROL_CHARACTERS = frozenset(map(chr, CONTROL_CHARS))
-MOJIBAKE_CHARACTERS = RUN_CHARACTERS | LONE_CHARACTERS
-# In text that is largely non-ASCII, where ftfy may do more than straighten quotes
-# (once its entities are decoded): an escape, a rare fix, a place that may hold
-# mojibake, or NFC work. One scan finds them all, where one screen each would read
-# the text again each; in text within the BMP, a narrower one (see :mod:`presswash.bmp_scan`).
-MAY_NEED_MORE_THAN_QUOTES = NarrowableScan(nfc_work_or(f"{BEYOND_RUNLESS}{SURROGATES}{RARE_FIXES}{ESCAPE}"))
-# The same for a text crowded with marks that NFC may only put in order (Thai), which are then
-# left to one check at the end: where NFC may do more, the scan stops too.
-MAY_NEED_MORE_THAN_QUOTES_AND_ORDER = NarrowableScan(
-    re.compile(f"[{BEYOND_RUNLESS}{SURROGATES}{RARE_FIXES}{ESCAPE}{REPLACED_OR_JOINED}]")
-)
 # Past this share of a text's characters met by the scan after a scan of their own (quotes that
 # crowd a text), the scan hands the text on: stopping at each costs more than the general way.
 MET_AGAIN_SHARE = 1 / 16
-FTFY_WORK_ELSEWHERE = frozenset(
-    LIGATURE_CHARACTERS | WIDTH_CHARACTERS | CONTROL_CHARACTERS | set(LINE_BREAKS + ESCAPE)
-)
 
 
 def _is_normalized(form: Literal["NFC", "NFD", "NFKC", "NFKD"], text: str) -> bool:
