@@ -387,7 +387,8 @@ class FtfyCompatible(Step):
 
         For text in Greek, Cyrillic, Hebrew or Chinese, its entities decoded first if each stands
         for a printable ASCII character (see :mod:`presswash.steps.html_entities`), one scan finds
-        every place where ftfy may do more than straighten quotes (:data:`MAY_NEED_MORE_THAN_QUOTES`).
+        every place where ftfy may do more than straighten quotes
+        (:data:`~presswash.ftfy_characters.MAY_NEED_MORE_THAN_QUOTES`).
         Each is then looked at as the screens would: a character outside the runless set for a run
         around it (:func:`~presswash.steps.mojibake_screen.stands_in_run`; the first of up to
         ``RUN_SCANS`` distinct ones that are not suspicious alone is looked for throughout by one
