@@ -31,6 +31,8 @@ from presswash.steps.misread_classes import SELDOM_CORRECT_CHARACTER
 # Scripts whose letters share words: Japanese mixes ideographs and kana, Korean
 # ideographs and hangul.
 _COMPATIBLE = frozenset({frozenset({"han", "kana"}), frozenset({"han", "hangul"})})
+# The scripts whose text puts words of Latin letters among its own.
+_AMONG_LATIN = frozenset({"han", "kana", "hangul"})
 # First words of character names that name a script differently from its letters.
 _SCRIPT_ALIASES = {
     "cjk": "han",
@@ -259,10 +261,6 @@ def mixes_scripts(word: str, latin_among_cjk: bool = False) -> bool:
 # Pairs of characters repeat (an ideograph beside each letter it may be misread as): the second
 # chance asks of pairs through this cache.
 mixes_scripts_pair = functools.lru_cache(maxsize=8192)(mixes_scripts)
-
-
-# The scripts whose text puts words of Latin letters among its own.
-_AMONG_LATIN = frozenset({"han", "kana", "hangul"})
 
 
 _UNCLEAN = regex.compile(r"[\p{Cc}\p{Co}\p{Cs}\p{Cn}]")
