@@ -1,25 +1,29 @@
-"""The second chance's screens of text largely non-ASCII, each against the slower reading it stands for:
-the look where the shared screen's characters stand (may_hold_misread_around) against reading the
-text (may_hold_misread), passing over plain words and rejecting a candidate from its edges against
-judging every candidate whole, and the cleaner's fast path against its slow one, on correct and
-misread text in many scripts."""
+"""The second chance's screens, each against the slower reading it stands for: the look where the
+shared screen's characters stand (may_hold_misread_around) against reading the text
+(may_hold_misread), the look from the sieved form of text nearly all ASCII against reading it by
+kind, passing over plain words and rejecting a candidate from its edges against judging every
+candidate whole, and the cleaner's fast path against its slow one, on correct and misread text in
+many scripts."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from unittest import mock
 
-from corpora import multilingual_texts
+from corpora import multilingual_texts, news_documents
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from presswash import Cleaner
-from presswash.steps import misread_suspects, misreads
+from presswash.steps import misread_screen, misread_suspects, misreads
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
 from presswash.steps.misread_classes import MISREAD_CHARACTERS, RARE, SHAPE
 from presswash.steps.misread_screen import (
     _BESIDE_LETTERS,
+    _KINDS,
     CJK_PER_LETTER,
+    CONTINUATION_BYTES,
+    COPIED_FROM,
     _kinds_of,
     _letters_beside,
     _single_byte_spots,
@@ -41,6 +45,13 @@ PARAGRAPHS = [
     for paragraph in path.read_text(encoding="utf-8").split("\n")[:12]
     if len(paragraph) > 40
 ]
+# Whole articles of the languages written in Latin letters, and English news: text whose sieved
+# form is a small share of it, and whose accented letters may be too many to look for one by one.
+ARTICLES = [
+    "\n".join(path.read_text(encoding="utf-8").split("\n")[:24])
+    for code in ("de", "fr", "id", "lt", "pt", "tr", "vi")
+    for path in [ROOT / "data" / "multilingual" / f"{code}.txt"]
+] + news_documents()[:60]
 WORDS = ["Zürich", "café", "Москва", "Ōtsuchi", "東京", "Ελλάδα", "naïve", "’s", "Łódź", "한국"]
 
 
@@ -50,10 +61,10 @@ def misread(text: str, name: str) -> str:
 
 
 @st.composite
-def paragraphs_with_misreads(draw: st.DrawFn) -> str:
-    """A paragraph of correct text with up to three words inserted, some misread, and perhaps
-    the whole paragraph misread."""
-    text = draw(st.sampled_from(PARAGRAPHS + multilingual_texts()[::50]))
+def texts_with_misreads(draw: st.DrawFn, texts: list[str]) -> str:
+    """One of ``texts`` with up to three words inserted, some misread, and perhaps the whole text
+    misread."""
+    text = draw(st.sampled_from(texts))
     for _ in range(draw(st.integers(0, 3))):
         word = draw(st.sampled_from(WORDS))
         if draw(st.booleans()):
@@ -63,6 +74,11 @@ def paragraphs_with_misreads(draw: st.DrawFn) -> str:
     if draw(st.integers(0, 5)) == 0:
         text = misread(text, draw(st.sampled_from(list(CODECS))))
     return text
+
+
+def paragraphs_with_misreads() -> st.SearchStrategy[str]:
+    """A paragraph of correct text, some words inserted and misread (see texts_with_misreads)."""
+    return texts_with_misreads(PARAGRAPHS + multilingual_texts()[::50])
 
 
 # Dense text made of the characters the screens care about: leads, continuations, starts, Latin letters.
@@ -95,6 +111,30 @@ def test_the_single_byte_spots_are_the_shapes(text: str) -> None:
     assert sorted(set(_single_byte_spots(text, kinds))) == [
         found.start() - 1 for found in SHAPE.finditer(text, 1)
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(texts_with_misreads(ARTICLES), paragraphs_with_misreads()))
+@example("Gruß“ " + "Ähnliche Größe, schöne Grüße. " * 20)  # ß“: a shape of Windows-1252, in a plain word
+@example("Die Grüße " * 30 + "Jos\u0413\u00a9")
+@example(ARTICLES[0] + " caf\u0413\u00a9 und")  # German: of the pairs beginning a shape, Г© alone is Г's
+def test_the_look_from_the_sieved_text_is_reading_the_text(text: str) -> None:
+    """Text nearly all ASCII has its single-byte shapes looked for from its sieved form, a
+    character or a pair that begins a shape at a time; it is screened as reading it by kind does."""
+    notable = NEWS.sieve.sieve_unless_dense(text)
+    screened = may_hold_misread(text, notable)
+    with mock.patch.object(misread_screen, "SHAPES_FROM_SIEVED", 0):
+        assert may_hold_misread(text, notable) == screened
+    # And whether it holds a shape at all, in a plain word or not.
+    with mock.patch.object(misread_screen, "outside_plain_words", lambda _, spots: any(True for _ in spots)):
+        screened = may_hold_misread(text, notable)
+        with mock.patch.object(misread_screen, "SHAPES_FROM_SIEVED", 0):
+            assert may_hold_misread(text, notable) == screened
+
+
+@given(st.text(st.characters(max_codepoint=0xFF), min_size=COPIED_FROM))
+def test_the_kinds_of_text_stored_a_byte_a_character_are_taken_from_its_copy(text: str) -> None:
+    assert _kinds_of(text) == text.encode("utf-8", "surrogatepass").translate(_KINDS, CONTINUATION_BYTES)
 
 
 @settings(max_examples=150, deadline=None)

@@ -72,10 +72,28 @@ _LEAD_OF = _codecs_reading(two + three + four for _, two, three, four, _ in SING
 _CONTINUATION_OF = _codecs_reading(continuations for *_, continuations in SINGLE_BYTE_SHAPES)
 
 
+def _continuing(leads: dict[str, int], continuations: dict[str, int]) -> dict[str, frozenset[str]]:
+    """For each character of ``leads``, the characters of ``continuations`` that share a codec with
+    it (both given with their codecs as bits)."""
+    by_codecs = {
+        codecs: frozenset(second for second, its in continuations.items() if its & codecs)
+        for codecs in set(leads.values())
+    }
+    return {first: by_codecs[codecs] for first, codecs in leads.items()}
+
+
+# What may follow each lead character in a single-byte shape: the continuation characters of the
+# codecs that read a lead byte as it. Every pair a shape begins with is one of these.
+CONTINUING = _continuing(_LEAD_OF, _CONTINUATION_OF)
+SHAPE_LEADS = frozenset(CONTINUING)
+SHAPE_CONTINUATIONS = frozenset(_CONTINUATION_OF)
+_NONE: frozenset[str] = frozenset()
+
+
 def may_begin_shape(first: str, second: str) -> bool:
     """Whether one codec reads a lead byte as ``first`` and a continuation byte as ``second``: the
     pair every single-byte shape begins with, told by two look-ups."""
-    return _LEAD_OF.get(first, 0) & _CONTINUATION_OF.get(second, 0) != 0
+    return second in CONTINUING.get(first, _NONE)
 
 
 def _class_body(points: Iterable[int]) -> str:

@@ -27,9 +27,11 @@ the text instead. Either way the cost grows with the text's length only.
 Even that byte-level look costs more than the rest of the mojibake step on
 English news, whose characters beyond ASCII are a few quotes, dashes, ``£`` and
 ``é``. There the cleaner's sieved text (:mod:`presswash.sieve`) is read instead:
-it says which characters that may begin a shape the text holds, and
-``str.find`` finds each in the text at memory speed, to be looked at only where
-another character beyond ASCII stands beside it.
+it says which characters that may begin a shape the text holds, and which pairs
+of them may (two characters side by side in the text are so in the sieved text
+too), and ``str.find`` finds each, or the rarer of each pair, in the text at
+memory speed, to be looked at only where another character beyond ASCII stands
+beside it.
 
     >>> may_hold_misread("Café – “déjà vu”, naïve"), may_hold_misread("JosГ©"), may_hold_misread("caf茅")
     (False, True, True)
@@ -55,15 +57,19 @@ from presswash.steps._misread_table import (
 from presswash.steps.misread_classes import (
     CONTINUATION,
     CONTINUATIONS,
+    CONTINUING,
     DOUBLE_BYTE_START,
     LETTER_BESIDE_START,
     PAIR_MEMBER,
     RARE,
     SHAPE,
+    SHAPE_CONTINUATIONS,
+    SHAPE_LEADS,
     SINGLE_BYTE_LEADS,
     may_begin_shape,
 )
 from presswash.steps.misread_words import outside_plain_words
+from presswash.storage_width import within_latin1
 
 
 def _first_bytes(bodies: str) -> set[int]:
@@ -101,6 +107,12 @@ _KINDS = _kinds(
         **dict.fromkeys(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", b"a"),
     }
 )
+# The kinds of the characters below U+0100 by their Latin-1 byte: their UTF-8 begins with C2 (from
+# U+0080) or C3 (from U+00C0).
+# Characters from which a text's kinds are taken from its Latin-1 copy where it allows: telling
+# whether it does costs about what the copy saves on a hundred (an English article's sieved form).
+COPIED_FROM = 256
+_LATIN1_KINDS = bytes(_KINDS[byte if byte < 0x80 else 0xC2 + (byte >= 0xC0)] for byte in range(256))
 # Text whose sieved form is shorter than this share of it is looked at in that form first.
 SPARSE = 0.25
 # "." for an ASCII character: where the runs of characters beyond ASCII begin and end.
@@ -110,8 +122,10 @@ _BESIDE_LETTERS = ((b"aD", 1), (b"Da", 0))
 # Whether a letter stands beside a character of either double-byte kind, and whether one such
 # character has none of its kinds beside it. Each pattern begins with the letter, which the engine
 # skips to: letters are few where double-byte characters crowd the text, through which a search
-# for either pair steps a byte at a time.
+# for either pair steps a byte at a time. Where they are fewer than letters (a Latin text quoting
+# a Chinese name), the search begins with them.
 _LETTER_BESIDE_DOUBLE = re.compile(rb"a(?:[DE]|(?<=[DE]a))")
+_DOUBLE_BESIDE_LETTER = re.compile(rb"[DE](?:a|(?<=a[DE]))")
 _LETTER_BESIDE_LONE_DOUBLE = re.compile(rb"a(?:[DE](?![DE])|(?<=[DE]a)(?<![DE][DE]a))")
 # Past this many characters of the double-byte kinds for each Latin letter, a text is written in
 # Chinese, Japanese or Korean: their news holds eight or more (data/multilingual), and a Latin
@@ -128,11 +142,14 @@ FOUND_ONE_BY_ONE = 16
 # Text whose sieved form is shorter than this share of it has its single-byte shapes looked for
 # from that form (English news: 0.5 to 2.5%).
 SHAPES_FROM_SIEVED = 1 / 32
-# Sieved text whose characters of PAIR_MEMBER lie this many characters of the text apart, or
-# fewer, has too many to look for one by one (each costs about as much as reading 160 characters
-# of the text by kind: German news, with an ä, ö, ü or ß every 80 characters, is read): the text
-# is read instead.
+# Sieved text whose characters looked for lie this many characters of the text apart, or fewer,
+# has too many to look for one by one (each costs about as much as reading 160 characters of the
+# text by kind): the text is read instead.
 MEMBERS_APART = 160
+# Sieved text whose leads and continuations make more pairs than this (Portuguese, French) is
+# read by kind: its pairs side by side hold characters too common to look for one by one.
+PAIRS_LOOKED_UP = 64
+_PAIR_MEMBERS = re.compile(PAIR_MEMBER.pattern + "+")
 # Places that lie this many characters apart on average, or nearer, are too many to read one
 # by one: the rest of the text is read by a pattern.
 DENSE = 8
@@ -251,25 +268,37 @@ def _after_lead(continuation: str) -> re.Pattern[str]:
 
 
 def _sieved_shape(text: str, notable: str) -> bool | None:
-    """Whether ``text``, sieved as the much shorter ``notable``, holds a single-byte shape (None:
-    ``notable`` has too many characters of ``PAIR_MEMBER`` to look for one by one: more than
-    ``FOUND_ONE_BY_ONE`` distinct ones, or more than one in ``MEMBERS_APART`` characters of
-    ``text``; the text is to be read).
+    """Whether ``text``, sieved as the much shorter ``notable``, holds a single-byte shape (None: it
+    has too many characters to look at one by one; the text is to be read).
 
-    Each shape begins with a pair that holds a character of ``PAIR_MEMBER``, and the sieve keeps
-    every character beyond ASCII: ``notable`` says which of them ``text`` holds and how often.
-    Each is then found in ``text`` by ``str.find``, at memory speed, and only where a character
-    beyond ASCII stands beside it is the pair and the shape looked for. In English text they
-    are few (``£``, ``é``), and seldom beside another such character.
+    Each shape begins with a lead and a continuation of one codec side by side, one of them beyond
+    the common punctuation (``PAIR_MEMBER``), and the sieve keeps every character beyond ASCII:
+    ``notable`` says which of them ``text`` holds and how often. Each is then found in ``text``
+    by ``str.find``, at memory speed, and looked at where another character beyond ASCII stands
+    beside it. English text holds few (``£``, ``é``). Where they are more (German, with an ä,
+    ö, ü or ß every 80 characters), ``notable`` tells which pairs that begin a shape the text
+    may hold: two characters side by side in the text are side by side in ``notable`` too. Only
+    the one of each such pair that ``notable`` holds less often is looked for (in German, the
+    quotation mark of ``ß“``).
 
         >>> _sieved_shape("it’s £5", "’£"), _sieved_shape("Beyoncé’s", "é’"), _sieved_shape("JosГ©", "Г©")
         (False, False, True)
     """
-    members = PAIR_MEMBER.findall(notable)
-    distinct = set(members)
-    if len(members) > max(FOUND_ONE_BY_ONE, len(text) // MEMBERS_APART) or len(distinct) > FOUND_ONE_BY_ONE:
+    most = max(FOUND_ONE_BY_ONE, len(text) // MEMBERS_APART)
+    members = "".join(_PAIR_MEMBERS.findall(notable))
+    if len(members) <= most and len(distinct := set(members)) <= FOUND_ONE_BY_ONE:
+        return outside_plain_words(text, set(_shapes_beside(text, distinct)))
+    distinct = set(notable)
+    leads = SHAPE_LEADS.intersection(distinct)
+    if len(leads) * len(SHAPE_CONTINUATIONS.intersection(distinct)) > PAIRS_LOOKED_UP:
         return None
-    return outside_plain_words(text, _shapes_beside(text, distinct))
+    pairs = (
+        lead + continuation for lead in leads for continuation in CONTINUING[lead].intersection(distinct)
+    )
+    rarer = {min(pair, key=notable.count) for pair in pairs if pair in notable}
+    if sum(map(notable.count, rarer)) > most:
+        return None
+    return outside_plain_words(text, set(_shapes_beside(text, rarer)))
 
 
 def _shapes_beside(text: str, characters: Iterable[str]) -> Iterator[int]:
@@ -308,7 +337,15 @@ def may_hold_misread_sieved(notable: str, utf8: bytes) -> bool:
 
 
 def _kinds_of(text: str) -> bytes:
-    """One byte per character of ``text``: its kind (see ``_KINDS``)."""
+    """One byte per character of ``text``: its kind (see ``_KINDS``). A text stored a byte a
+    character (see :mod:`presswash.storage_width`) is copied by Latin-1 encoding, a byte a
+    character already, which costs a tenth of encoding it to UTF-8 and dropping continuations.
+
+    >>> _kinds_of("Fußball ß"), _kinds_of("Fußball “ß”")
+    (b'aaAaaaa.A', b'aaAaaaa.AAA')
+    """
+    if len(text) >= COPIED_FROM and within_latin1(text):
+        return text.encode("latin-1").translate(_LATIN1_KINDS)
     return text.encode("utf-8", "surrogatepass").translate(_KINDS, CONTINUATION_BYTES)
 
 
@@ -405,11 +442,13 @@ def _letters_beside(kinds: bytes) -> bytes:
     >>> _letters_beside(_kinds_of(chinese + " caf\u8305"))[-8:]
     b'ddd.aaaD'
     """
-    if b"a" not in kinds or _LETTER_BESIDE_DOUBLE.search(kinds) is None:
-        return b""
+    letters = kinds.count(b"a")
     late = b"E" in kinds
     doubles = kinds.count(b"D") + (kinds.count(b"E") if late else 0)
-    written_in_cjk = doubles > kinds.count(b"a") * CJK_PER_LETTER
+    beside_letter = _LETTER_BESIDE_DOUBLE if letters < doubles else _DOUBLE_BESIDE_LETTER
+    if not letters or beside_letter.search(kinds) is None:
+        return b""
+    written_in_cjk = doubles > letters * CJK_PER_LETTER
     if written_in_cjk and _LETTER_BESIDE_LONE_DOUBLE.search(kinds) is None:
         return b""
     beside = kinds.translate(_AS_DOUBLE) if late else kinds
