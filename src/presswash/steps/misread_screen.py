@@ -109,9 +109,6 @@ _KINDS = _kinds(
 )
 # The kinds of the characters below U+0100 by their Latin-1 byte: their UTF-8 begins with C2 (from
 # U+0080) or C3 (from U+00C0).
-# Characters from which a text's kinds are taken from its Latin-1 copy where it allows: telling
-# whether it does costs about what the copy saves on a hundred (an English article's sieved form).
-COPIED_FROM = 256
 _LATIN1_KINDS = bytes(_KINDS[byte if byte < 0x80 else 0xC2 + (byte >= 0xC0)] for byte in range(256))
 # Text whose sieved form is shorter than this share of it is looked at in that form first.
 SPARSE = 0.25
@@ -122,10 +119,11 @@ _BESIDE_LETTERS = ((b"aD", 1), (b"Da", 0))
 # Whether a letter stands beside a character of either double-byte kind, and whether one such
 # character has none of its kinds beside it. Each pattern begins with the letter, which the engine
 # skips to: letters are few where double-byte characters crowd the text, through which a search
-# for either pair steps a byte at a time. Where they are fewer than letters (a Latin text quoting
-# a Chinese name), the search begins with them.
+# for either pair steps a byte at a time. In text whose first LATIN_SAMPLE characters are mostly
+# Latin letters (a Latin text quoting a Chinese name), the search begins with the character.
 _LETTER_BESIDE_DOUBLE = re.compile(rb"a(?:[DE]|(?<=[DE]a))")
 _DOUBLE_BESIDE_LETTER = re.compile(rb"[DE](?:a|(?<=a[DE]))")
+LATIN_SAMPLE = 64
 _LETTER_BESIDE_LONE_DOUBLE = re.compile(rb"a(?:[DE](?![DE])|(?<=[DE]a)(?<![DE][DE]a))")
 # Past this many characters of the double-byte kinds for each Latin letter, a text is written in
 # Chinese, Japanese or Korean: their news holds eight or more (data/multilingual), and a Latin
@@ -171,7 +169,8 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
     if UNCOMMON.search(notable) is None:
         return False
     double_byte = True  # whether the text may hold a double-byte start or a rare character
-    if len(notable) < len(text) * SPARSE:
+    nearly_ascii = len(notable) < len(text) * SPARSE
+    if nearly_ascii:
         # A double-byte start needs a Latin letter beside it, which sieved text lacks: where the
         # sieved text holds one, the text is read. Otherwise the shapes of text that is nearly all
         # ASCII are looked for from its sieved form (more characters beyond ASCII, and that costs
@@ -183,7 +182,7 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
                 return shape
         if not _may_hold(notable, _kinds_of(notable), letters=False):
             return False  # characters side by side in the text still are once sieved
-    kinds = _kinds_of(text)
+    kinds = _kinds_of(text, nearly_ascii)
     if double_byte:
         if not _may_hold(text, kinds):
             return False
@@ -336,15 +335,17 @@ def may_hold_misread_sieved(notable: str, utf8: bytes) -> bool:
     return False
 
 
-def _kinds_of(text: str) -> bytes:
-    """One byte per character of ``text``: its kind (see ``_KINDS``). A text stored a byte a
-    character (see :mod:`presswash.storage_width`) is copied by Latin-1 encoding, a byte a
-    character already, which costs a tenth of encoding it to UTF-8 and dropping continuations.
+def _kinds_of(text: str, nearly_ascii: bool = False) -> bytes:
+    """One byte per character of ``text``: its kind (see ``_KINDS``). A text ``nearly_ascii``
+    (sieved to a small share of it) may be stored a byte a character (see
+    :mod:`presswash.storage_width`): then its Latin-1 encoding, a copy, is read, at under half
+    the cost of encoding it to UTF-8 and dropping continuations. Text largely non-ASCII seldom
+    is, and asking would cost it more than it saves.
 
-    >>> _kinds_of("Fußball ß"), _kinds_of("Fußball “ß”")
+    >>> _kinds_of("Fußball ß", nearly_ascii=True), _kinds_of("Fußball “ß”", nearly_ascii=True)
     (b'aaAaaaa.A', b'aaAaaaa.AAA')
     """
-    if len(text) >= COPIED_FROM and within_latin1(text):
+    if nearly_ascii and within_latin1(text):
         return text.encode("latin-1").translate(_LATIN1_KINDS)
     return text.encode("utf-8", "surrogatepass").translate(_KINDS, CONTINUATION_BYTES)
 
@@ -442,13 +443,14 @@ def _letters_beside(kinds: bytes) -> bytes:
     >>> _letters_beside(_kinds_of(chinese + " caf\u8305"))[-8:]
     b'ddd.aaaD'
     """
-    letters = kinds.count(b"a")
+    if b"a" not in kinds:
+        return b""
+    latin = kinds.count(b"a", 0, LATIN_SAMPLE) * 2 > LATIN_SAMPLE
+    if (_DOUBLE_BESIDE_LETTER if latin else _LETTER_BESIDE_DOUBLE).search(kinds) is None:
+        return b""
     late = b"E" in kinds
     doubles = kinds.count(b"D") + (kinds.count(b"E") if late else 0)
-    beside_letter = _LETTER_BESIDE_DOUBLE if letters < doubles else _DOUBLE_BESIDE_LETTER
-    if not letters or beside_letter.search(kinds) is None:
-        return b""
-    written_in_cjk = doubles > letters * CJK_PER_LETTER
+    written_in_cjk = doubles > kinds.count(b"a") * CJK_PER_LETTER
     if written_in_cjk and _LETTER_BESIDE_LONE_DOUBLE.search(kinds) is None:
         return b""
     beside = kinds.translate(_AS_DOUBLE) if late else kinds
