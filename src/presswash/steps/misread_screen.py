@@ -144,8 +144,8 @@ SHAPES_FROM_SIEVED = 1 / 32
 # has too many to look for one by one (each costs about as much as reading 160 characters of the
 # text by kind): the text is read instead.
 MEMBERS_APART = 160
-# Sieved text whose leads and continuations make more pairs than this (Portuguese, French) is
-# read by kind: its pairs side by side hold characters too common to look for one by one.
+# Sieved text whose leads and continuations could make more pairs than this (Portuguese, French)
+# is read by kind: its pairs side by side hold characters too common to look for one by one.
 PAIRS_LOOKED_UP = 64
 _PAIR_MEMBERS = re.compile(PAIR_MEMBER.pattern + "+")
 # Places that lie this many characters apart on average, or nearer, are too many to read one
