@@ -7,12 +7,12 @@ many scripts."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from unittest import mock
 
 from corpora import multilingual_texts, news_documents
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from sentences import MULTILINGUAL, paragraphs
 
 from presswash import Cleaner
 from presswash.steps import misread_screen, misread_suspects, misreads
@@ -32,22 +32,19 @@ from presswash.steps.misread_screen import (
 from presswash.steps.misreads import find_misreads
 from presswash.steps.mojibake import MISREAD_CHARACTER, Mojibake
 
-ROOT = Path(__file__).resolve().parent.parent
 CODECS = dict(SINGLE_BYTE_CODECS + DOUBLE_BYTE_CODECS)
 NEWS = Cleaner("news", misreads=True)
 # Real running text in 20 languages, a paragraph each (data/multilingual).
 PARAGRAPHS = [
     paragraph
-    for path in sorted((ROOT / "data" / "multilingual").glob("*.txt"))
-    for paragraph in path.read_text(encoding="utf-8").split("\n")[:12]
+    for path in sorted(MULTILINGUAL.glob("*.txt"))
+    for paragraph in paragraphs(path.stem)[:6]
     if len(paragraph) > 40
 ]
 # Whole articles of the languages written in Latin letters, and English news: text whose sieved
 # form is a small share of it, and whose accented letters may be too many to look for one by one.
 ARTICLES = [
-    "\n".join(path.read_text(encoding="utf-8").split("\n")[:24])
-    for code in ("de", "fr", "id", "lt", "pt", "tr", "vi")
-    for path in [ROOT / "data" / "multilingual" / f"{code}.txt"]
+    "\n".join(paragraphs(language)[:12]) for language in ("de", "fr", "id", "lt", "pt", "tr", "vi")
 ] + news_documents()[:60]
 WORDS = ["Zürich", "café", "Москва", "Ōtsuchi", "東京", "Ελλάδα", "naïve", "’s", "Łódź", "한국"]
 
@@ -184,7 +181,7 @@ def test_text_crowded_with_accented_letters_is_screened_for_misreads() -> None:
     (more than an eighth of its characters beyond ASCII): the shared screen lists its rare
     characters only, and the second chance looks for shapes in the text itself, as the slow path
     does; a word misread in it is still repaired."""
-    text = (ROOT / "data" / "multilingual" / "vi.txt").read_text(encoding="utf-8").split("\n")[0]
+    text = paragraphs("vi")[0]
     notable = NEWS.sieve.sieve_unless_dense(text)
     assert NEWS._dense_screens[0].found_in(notable) is None  # crowded
     assert NEWS._dense_screens[1].found_in(notable) is not None

@@ -120,11 +120,11 @@ _BESIDE_LETTERS = ((b"aD", 1), (b"Da", 0))
 # character has none of its kinds beside it. Each pattern begins with the letter, which the engine
 # skips to: letters are few where double-byte characters crowd the text, through which a search
 # for either pair steps a byte at a time. In text whose first LATIN_SAMPLE characters are mostly
-# Latin letters (a Latin text quoting a Chinese name), the search begins with the character.
+# Latin letters (a Latin text quoting a Chinese name), the first search begins with the character.
 _LETTER_BESIDE_DOUBLE = re.compile(rb"a(?:[DE]|(?<=[DE]a))")
+_LETTER_BESIDE_LONE_DOUBLE = re.compile(rb"a(?:[DE](?![DE])|(?<=[DE]a)(?<![DE][DE]a))")
 _DOUBLE_BESIDE_LETTER = re.compile(rb"[DE](?:a|(?<=a[DE]))")
 LATIN_SAMPLE = 64
-_LETTER_BESIDE_LONE_DOUBLE = re.compile(rb"a(?:[DE](?![DE])|(?<=[DE]a)(?<![DE][DE]a))")
 # Past this many characters of the double-byte kinds for each Latin letter, a text is written in
 # Chinese, Japanese or Korean: their news holds eight or more (data/multilingual), and a Latin
 # text misread through a double-byte codec at most four, in its shortest, most accented words
@@ -285,8 +285,8 @@ def _sieved_shape(text: str, notable: str) -> bool | None:
     """
     most = max(FOUND_ONE_BY_ONE, len(text) // MEMBERS_APART)
     members = "".join(_PAIR_MEMBERS.findall(notable))
-    if len(members) <= most and len(distinct := set(members)) <= FOUND_ONE_BY_ONE:
-        return outside_plain_words(text, set(_shapes_beside(text, distinct)))
+    if len(members) <= most and len(looked_for := set(members)) <= FOUND_ONE_BY_ONE:
+        return outside_plain_words(text, set(_shapes_beside(text, looked_for)))
     distinct = set(notable)
     leads = SHAPE_LEADS.intersection(distinct)
     if len(leads) * len(SHAPE_CONTINUATIONS.intersection(distinct)) > PAIRS_LOOKED_UP:
