@@ -1,12 +1,15 @@
-"""Scans narrowed to the BMP find what their full patterns find, in every text they are used on."""
+"""The scans of text within the BMP, by bitmap or narrowed, find what their full patterns find, in
+every text they are used on."""
 
 import re
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import presswash
-from presswash.bmp_scan import NARROWED_FROM, NarrowableScan, narrowed
+from presswash import bmp_scan
+from presswash.bmp_scan import NARROWED_FROM, BitmapScan, NarrowableScan, members_bitmap, narrowed
 from presswash.ftfy_characters import MAY_NEED_MORE_THAN_QUOTES, MAY_NEED_MORE_THAN_QUOTES_AND_ORDER
 from presswash.steps import normalization
 
@@ -68,3 +71,72 @@ def test_only_the_characters_beyond_the_bmp_are_left_out_of_the_leading_class():
     for source in ("[^\U0001f600]", "[\U0001f600]", "x[\U0001f600]", "[a-]]"):
         pattern = re.compile(source)
         assert narrowed(pattern) is pattern
+
+
+needs_the_helper = pytest.mark.skipif(
+    not bmp_scan.COMPILED, reason="the compiled helper is not built (no C compiler at install)"
+)
+BITMAP_SCANS = [(scan, BitmapScan(scan.narrow, members_bitmap(scan.narrow) or b"")) for scan in SCANS]
+
+
+def _spans(scan: bmp_scan.Scanner, text: str, endpos: int) -> list[tuple[int, int]]:
+    """Every match that searching on from each found one's start finds in ``text[:endpos]``."""
+    spans = []
+    found = scan.search(text, 0, endpos)
+    while found is not None:
+        spans.append(found.span())
+        found = scan.search(text, found.start() + 1, endpos)
+    return spans
+
+
+@needs_the_helper
+def test_a_bitmap_holds_exactly_what_the_leading_class_holds():
+    for scan, _ in BITMAP_SCANS:
+        members = members_bitmap(scan.narrow)
+        assert members is not None
+        source = scan.narrow.pattern
+        leading_class = bmp_scan._leading_class(source)
+        assert leading_class is not None
+        leading = re.compile(source[: leading_class[1]])
+        found = bmp_scan._members_in(EVERY_BMP_CHARACTER, members, 0, len(EVERY_BMP_CHARACTER))
+        assert found == leading.findall(EVERY_BMP_CHARACTER)
+
+
+@needs_the_helper
+def test_a_bitmap_scan_finds_what_the_scan_finds_among_every_bmp_character():
+    for scan, by_bitmap in BITMAP_SCANS:
+        assert by_bitmap.findall(EVERY_BMP_CHARACTER) == scan.wide.findall(EVERY_BMP_CHARACTER)
+        end = len(EVERY_BMP_CHARACTER)
+        assert _spans(by_bitmap, EVERY_BMP_CHARACTER, end) == _spans(scan.wide, EVERY_BMP_CHARACTER, end)
+
+
+@needs_the_helper
+@given(st.text(st.characters(max_codepoint=0xFFFF)), st.integers(-3, 40), st.integers(-3, 40))
+@example("e\u0301 \u0915\u093c \ufb01 \u00c3\u00a9", 2, 30)
+@example("\ud800\u0301", 0, 2)
+def test_a_bitmap_scan_searches_and_lists_as_the_scan_does(text, pos, endpos):
+    for scan, by_bitmap in BITMAP_SCANS:
+        assert by_bitmap.findall(text, pos, endpos) == scan.wide.findall(text, pos, endpos)
+        found, expected = by_bitmap.search(text, pos, endpos), scan.wide.search(text, pos, endpos)
+        assert (found and found.span()) == (expected and expected.span())
+        assert _spans(by_bitmap, text, endpos) == _spans(scan.wide, text, endpos)
+
+
+@needs_the_helper
+def test_the_helper_refuses_what_it_cannot_read():
+    members = bytes(0x10000 // 8)
+    with pytest.raises(ValueError, match="within the BMP"):
+        bmp_scan._first_member("emoji \U0001f600", members, 0, 10)
+    with pytest.raises(TypeError, match="members must be bytes of length 8192"):
+        bmp_scan._members_in("text", members[1:], 0, 4)
+    with pytest.raises(TypeError, match="text must be str"):
+        bmp_scan._first_member(b"text", members, 0, 4)
+
+
+def test_without_the_helper_a_scan_reads_text_within_the_bmp_narrowly(monkeypatch):
+    monkeypatch.setattr(bmp_scan, "COMPILED", False)
+    text = "Это правда, «да» – ﬁ " * 20
+    for scan in SCANS:
+        fresh = NarrowableScan(scan.wide)
+        assert fresh.over(text) is fresh.narrow
+        assert fresh.over(text).findall(text) == scan.wide.findall(text)

@@ -24,10 +24,9 @@ screen lists the first it meets and reads on for the sparing trigger only.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
 
-from presswash.bmp_scan import NarrowableScan
+from presswash.bmp_scan import NarrowableScan, Scanner
 from presswash.step import Step, compiled_class
 
 # Characters a crowded screen samples, and the share of them past which it is crowded: real
@@ -124,7 +123,7 @@ class Screen:
             found = every.findall(notable)
         return "".join(set(found))
 
-    def _reading_on(self, found: list[str], notable: str, every: re.Pattern[str]) -> re.Pattern[str]:
+    def _reading_on(self, found: list[str], notable: str, every: Scanner) -> Scanner:
         """The search that lists the rest of ``notable``, whose first sample holds ``found``:
         the sparing one where those hold a character it leaves out and none of a sparing
         trigger's; else ``every``, the search for all triggers."""
