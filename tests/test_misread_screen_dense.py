@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from unittest import mock
 
+import pytest
 from corpora import multilingual_texts, news_documents
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from sentences import MULTILINGUAL, paragraphs
 
-from presswash import Cleaner
+from presswash import Cleaner, bmp_scan
 from presswash.steps import misread_screen, misread_suspects, misreads
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
 from presswash.steps.misread_classes import MISREAD_CHARACTERS, RARE, SHAPE
@@ -128,7 +129,26 @@ def test_the_look_from_the_sieved_text_is_reading_the_text(text: str) -> None:
 
 @given(st.text(st.characters(max_codepoint=0xFF)))
 def test_the_kinds_of_text_stored_a_byte_a_character_are_taken_from_its_copy(text: str) -> None:
-    assert _kinds_of(text, nearly_ascii=True) == _kinds_of(text)
+    # As they are without the compiled helper, which reads every text as it is stored.
+    with mock.patch.object(misread_screen, "COMPILED", False):
+        assert _kinds_of(text, nearly_ascii=True) == _kinds_of(text)
+
+
+@pytest.mark.skipif(
+    not bmp_scan.COMPILED, reason="the compiled helper is not built (no C compiler at install)"
+)
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(paragraphs_with_misreads(), dense_pieces, texts_with_misreads(ARTICLES), st.text()))
+@example("Jos\u0413\u00a9 e d\u0413\u00a9j\u0413\u00a0 \u00c3\u00a9t\u00c3\u00a9")
+@example("Пр\u0451 «\u0451» " * 40)  # KOI8's shapes, dense: the rest read by the pattern
+@example("caf\uf8ff\u00a9 \ufb01\u00a9")  # characters of single-byte codecs whose UTF-8 begins with EF
+def test_the_pairs_that_begin_a_shape_are_the_pairs_of_their_kind_that_do(text: str) -> None:
+    """The compiled helper's pairs of one codec's lead and continuation give the spots that looking
+    at each pair of their kinds gives."""
+    kinds = _kinds_of(text)
+    found = list(_single_byte_spots(text, kinds))
+    with mock.patch.object(bmp_scan, "COMPILED", False):
+        assert list(_single_byte_spots(text, kinds)) == found
 
 
 @settings(max_examples=150, deadline=None)

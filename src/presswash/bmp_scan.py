@@ -34,6 +34,7 @@ from presswash.storage_width import within_bmp
 
 try:
     from presswash._class_scan import find as _first_member
+    from presswash._class_scan import find_pair as find_pair  # for the misread screen
     from presswash._class_scan import findall as _members_in
 except ImportError:  # built without a C compiler at hand: the engine searches
     COMPILED = False

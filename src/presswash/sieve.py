@@ -8,7 +8,9 @@ instead encodes the text to UTF-8 and deletes the bytes of those characters
 (``bytes.translate``, a table lookup per byte at memory speed), then decodes
 what is left: the non-ASCII characters and the ASCII trigger characters, in
 their original order. That is usually a few dozen characters, which any screen
-then reads almost for free.
+then reads almost for free. Where presswash's compiled helper is built
+(``_sieving.c``), it reads the text as CPython stores it and copies what is
+kept, in one pass instead.
 
 What survives keeps enough of the text for a screen to give the same answer:
 a trigger character is kept wherever it stood, and two trigger characters that
@@ -29,6 +31,14 @@ import re
 from collections.abc import Callable
 
 from presswash.storage_width import within_latin1
+
+try:
+    from presswash._sieving import kinds as _kinds
+    from presswash._sieving import sieve as _sieved
+except ImportError:  # built without a C compiler at hand: encoded and translated
+    COMPILED = False
+else:
+    COMPILED = True
 
 # Punctuation found in nearly every news article: text whose only non-ASCII
 # characters they are needs little of the mojibake screens (see theirs).
@@ -72,6 +82,7 @@ class AsciiSieve:
     def __init__(self, kept: str) -> None:
         keeps = re.compile(f"[{kept}]") if kept else None
         self._dropped = bytes(byte for byte in range(0x80) if keeps is None or keeps.match(chr(byte)) is None)
+        self._kept = bytes(byte not in self._dropped for byte in range(0x80))  # as the helper reads it
 
     @property
     def kept_ascii(self) -> bytes:
@@ -107,13 +118,19 @@ class AsciiSieve:
         if len(text) > PIECE:
             return in_pieces(self.sieve_unless_dense, text)
         if text.isascii():  # which a string knows without reading itself
-            return self.sieve_utf8(text.encode())
+            return _sieved(text, self._kept) if COMPILED else self.sieve_utf8(text.encode())
         if len(text) > PROBED_FROM:
             head = text[:DENSITY_PROBE]
             if not head.isascii() and _certainly_dense(
                 len(head), len(head.encode("utf-8", "surrogatepass")) - len(head)
             ):
                 return text
+        if COMPILED:
+            sieved = _sieved(text, self._kept)
+            # It holds every character of the text beyond ASCII, and so all its UTF-8 takes beyond
+            # a byte a character.
+            extra_bytes = len(sieved.encode("utf-8", "surrogatepass")) - len(sieved)
+            return text if _certainly_dense(len(text), extra_bytes) else sieved
         if within_latin1(text):
             kept = self._sieved_latin1(text)
             # Its characters beyond ASCII, two bytes each in UTF-8, are its bytes beyond ASCII.
@@ -125,6 +142,8 @@ class AsciiSieve:
     def __call__(self, text: str) -> str:
         if len(text) > PIECE:
             return in_pieces(self, text)
+        if COMPILED:
+            return _sieved(text, self._kept)
         if within_latin1(text):
             return self._sieved_latin1(text).decode("latin-1")
         # "surrogatepass" lets lone surrogates (which a screen must see) through both ways,
@@ -138,6 +157,22 @@ class AsciiSieve:
 
 
 _BEYOND_ASCII = bytes(range(0x80, 0x100))
+# UTF-8's continuation bytes: dropped, each character is one byte, its first.
+CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+
+
+def kinds_by_first_byte(text: str, table: bytes) -> bytes:
+    """A byte for each character of ``text``: ``table``'s (a ``bytes.translate`` table) at the
+    first byte of its UTF-8. Screens search the result for pairs of kinds at memory speed.
+
+    >>> kinds_by_first_byte("aé€", bytes.maketrans(b"a\\xc3\\xe2", b"ALE"))
+    b'ALE'
+    """
+    if COMPILED:
+        return _kinds(text, table)
+    return text.encode("utf-8", "surrogatepass").translate(table, CONTINUATION_BYTES)
+
+
 # Sieves every ASCII character out: what the mojibake screens read.
 NON_ASCII = AsciiSieve("")
 

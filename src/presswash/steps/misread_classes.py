@@ -14,6 +14,7 @@ module turns those class bodies into the patterns and look-ups that the screen
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable
 
 from presswash.sieve import COMMON_PUNCTUATION
@@ -86,6 +87,21 @@ def _continuing(leads: dict[str, int], continuations: dict[str, int]) -> dict[st
 # codecs that read a lead byte as it. Every pair a shape begins with is one of these.
 CONTINUING = _continuing(_LEAD_OF, _CONTINUATION_OF)
 SHAPE_LEADS = frozenset(CONTINUING)
+
+
+def _masks(codecs: dict[str, int]) -> bytes:
+    """Each code point of the BMP's codecs (bits, as ``_LEAD_OF`` gives them), two bytes each in
+    native order, as the compiled helper's search for pairs reads them (see
+    :mod:`presswash.bmp_scan`)."""
+    masks = array("H", bytes(2 * 0x10000))
+    for character, bits in codecs.items():
+        masks[ord(character)] = bits
+    return masks.tobytes()
+
+
+# The same, for that search: a pair whose masks share a bit is one that begins a shape.
+LEAD_MASKS = _masks(_LEAD_OF)
+CONTINUATION_MASKS = _masks(_CONTINUATION_OF)
 SHAPE_CONTINUATIONS = frozenset(_CONTINUATION_OF)
 _NONE: frozenset[str] = frozenset()
 

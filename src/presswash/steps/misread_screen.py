@@ -47,7 +47,8 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from presswash.sieve import NON_ASCII, UNCOMMON
+from presswash import bmp_scan
+from presswash.sieve import COMPILED, NON_ASCII, UNCOMMON, kinds_by_first_byte
 from presswash.step import class_points, class_ranges
 from presswash.steps._misread_table import (
     DOUBLE_BYTE_RARE,
@@ -56,9 +57,11 @@ from presswash.steps._misread_table import (
 )
 from presswash.steps.misread_classes import (
     CONTINUATION,
+    CONTINUATION_MASKS,
     CONTINUATIONS,
     CONTINUING,
     DOUBLE_BYTE_START,
+    LEAD_MASKS,
     LETTER_BESIDE_START,
     PAIR_MEMBER,
     RARE,
@@ -89,8 +92,6 @@ def _kinds(marks: dict[int, bytes]) -> bytes:
     return bytes(marks.get(byte, b".")[0] for byte in range(256))
 
 
-# For bytes.translate: continuation bytes are dropped, so that each character is one byte.
-CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
 # The characters of single-byte codecs whose UTF-8 begins with EF, like those of the fullwidth and
 # halfwidth forms, private use and compatibility ideographs of double-byte misreads.
 _SINGLE_BYTE_LATE = tuple(
@@ -336,7 +337,8 @@ def may_hold_misread_sieved(notable: str, utf8: bytes) -> bool:
 
 
 def _kinds_of(text: str, nearly_ascii: bool = False) -> bytes:
-    """One byte per character of ``text``: its kind (see ``_KINDS``). A text ``nearly_ascii``
+    """One byte per character of ``text``: its kind (see ``_KINDS``). Where the compiled helper
+    is not built (see :func:`~presswash.sieve.kinds_by_first_byte`), a text ``nearly_ascii``
     (sieved to a small share of it) may be stored a byte a character (see
     :mod:`presswash.storage_width`): then its Latin-1 encoding, a copy, is read, at under half
     the cost of encoding it to UTF-8 and dropping continuations. Text largely non-ASCII seldom
@@ -345,9 +347,9 @@ def _kinds_of(text: str, nearly_ascii: bool = False) -> bytes:
     >>> _kinds_of("Fußball ß", nearly_ascii=True), _kinds_of("Fußball “ß”", nearly_ascii=True)
     (b'aaAaaaa.A', b'aaAaaaa.AAA')
     """
-    if nearly_ascii and within_latin1(text):
+    if nearly_ascii and not COMPILED and within_latin1(text):
         return text.encode("latin-1").translate(_LATIN1_KINDS)
-    return text.encode("utf-8", "surrogatepass").translate(_KINDS, CONTINUATION_BYTES)
+    return kinds_by_first_byte(text, _KINDS)
 
 
 def _may_hold(text: str, kinds: bytes, letters: bool = True) -> bool:
@@ -375,7 +377,7 @@ def misread_spots(text: str) -> list[int]:
     """
     if text.isascii():
         return []
-    kinds = text.encode("utf-8", "surrogatepass").translate(_KINDS, CONTINUATION_BYTES)
+    kinds = kinds_by_first_byte(text, _KINDS)
     return sorted({*_single_byte_spots(text, kinds), *(found.start() for found in RARE.finditer(text))})
 
 
@@ -388,13 +390,12 @@ def suspect_runs(text: str) -> list[tuple[int, int, list[int], list[int]]]:
     """
     if text.isascii():
         return []
-    data = text.encode("utf-8", "surrogatepass")
-    kinds = data.translate(_KINDS, CONTINUATION_BYTES)
+    kinds = kinds_by_first_byte(text, _KINDS)
     spots = [(spot, False) for spot in set(_single_byte_spots(text, kinds))]
     spots += [(spot, True) for spot in set(_double_byte_spots(text, kinds))]
     if not spots:
         return []
-    kinds = data.translate(_NON_ASCII_KINDS, CONTINUATION_BYTES)
+    kinds = kinds_by_first_byte(text, _NON_ASCII_KINDS)
     runs: list[tuple[int, int, list[int], list[int]]] = []
     for spot, double in sorted(spots):
         if not runs or spot >= runs[-1][1]:
@@ -407,11 +408,23 @@ def suspect_runs(text: str) -> list[tuple[int, int, list[int], list[int]]]:
 
 
 def _single_byte_spots(text: str, kinds: bytes) -> Iterator[int]:
-    """The first character of each single-byte shape in ``text`` (its kinds: ``kinds``)."""
+    """The first character of each single-byte shape in ``text`` (its kinds: ``kinds``).
+
+    Where the compiled helper is built (see :mod:`presswash.bmp_scan`), it finds exactly the
+    pairs of one codec's lead and continuation that every shape begins with: Turkish text, whose
+    letters beyond ASCII are all of a kind that may begin one, holds dozens of pairs of that kind
+    in an article and seldom a pair that does. Otherwise each pair of that kind is looked at.
+    """
+    following: Callable[[int], int]
+    if bmp_scan.COMPILED:
+        following = functools.partial(bmp_scan.find_pair, text, LEAD_MASKS, CONTINUATION_MASKS)
+        first = following(0)
+    else:
+        if b"E" in kinds and _holds_late(text):
+            kinds = kinds.translate(_AS_SINGLE)
+        first, following = _first_and_following(kinds, b"AA")
     # The pattern matches at a shape's first continuation: the spot is the lead before it.
-    if b"E" in kinds and _holds_late(text):
-        kinds = kinds.translate(_AS_SINGLE)
-    yield from (position - 1 for position in _found(text, kinds, b"AA", 1, _shape_at, SHAPE))
+    yield from (position - 1 for position in _found(text, first, following, 1, _shape_at, SHAPE))
 
 
 def _double_byte_spots(text: str, kinds: bytes, rare: bool = True) -> Iterator[int]:
@@ -423,7 +436,8 @@ def _double_byte_spots(text: str, kinds: bytes, rare: bool = True) -> Iterator[i
     beside = _letters_beside(kinds)  # empty where no pair stands in it
     if beside:
         for pair, offset in _BESIDE_LETTERS:
-            yield from _found(text, beside, pair, offset, _start_at, LETTER_BESIDE_START)
+            first, following = _first_and_following(beside, pair)
+            yield from _found(text, first, following, offset, _start_at, LETTER_BESIDE_START)
     if rare:
         yield from (found.start() for found in RARE.finditer(text))
 
@@ -458,19 +472,25 @@ def _letters_beside(kinds: bytes) -> bytes:
     return beside.replace(b"DD", b"dd").replace(b"dD", b"dd") if written_in_cjk else beside
 
 
+def _first_and_following(kinds: bytes, pair: bytes) -> tuple[int, Callable[[int], int]]:
+    """Where ``kinds`` first holds ``pair`` (-1: nowhere), and where it next does from a place on."""
+    first = _literal(pair).search(kinds)
+    return -1 if first is None else first.start(), functools.partial(kinds.find, pair)
+
+
 def _found(
     text: str,
-    kinds: bytes,
-    pair: bytes,
+    first: int,
+    following: Callable[[int], int],
     offset: int,
     confirm: Callable[[str, int], bool],
     scan: re.Pattern[str],
 ) -> Iterator[int]:
-    """Positions ``p`` where ``confirm(text, p)`` holds, ``p - offset`` being where ``kinds`` holds
-    ``pair``: looked at one by one while they are few, the rest of ``text`` read by ``scan`` where
-    they are dense (Cyrillic or Greek text, whose every letter some codec reads a lead byte as)."""
-    first = _literal(pair).search(kinds)
-    position = -1 if first is None else first.start()
+    """Positions ``p`` where ``confirm(text, p)`` holds, ``p - offset`` being a place that ``first``
+    and ``following`` tell (the first, and the next from a place on; -1: none): looked at one by
+    one while they are few, the rest of ``text`` read by ``scan`` where they are dense (Cyrillic or
+    Greek text, whose every letter some codec reads a lead byte as)."""
+    position = first
     visited = 0
     while position != -1:
         if confirm(text, position + offset):
@@ -479,7 +499,7 @@ def _found(
         if visited % FOUND_ONE_BY_ONE == 0 and position < visited * DENSE:
             yield from (found.start() for found in scan.finditer(text, position + offset + 1))
             return
-        position = kinds.find(pair, position + 1)
+        position = following(position + 1)
 
 
 @functools.cache
