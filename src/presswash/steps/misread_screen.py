@@ -22,7 +22,10 @@ its kind): a pair of characters that may be a lead and a continuation is then
 a two-byte string that ``bytes.find`` looks for at memory speed, and only the
 few places it finds are read. Where they are many (Cyrillic and Greek text,
 whose letters are leads of Windows-1251 and 1253), one compiled pattern reads
-the text instead. Either way the cost grows with the text's length only.
+the text instead. Either way the cost grows with the text's length only. Where
+presswash's compiled helpers are built, the kinds are read from the text as
+CPython stores it, and the pairs that begin a shape are found exactly, by each
+character's codecs (see :func:`_single_byte_spots`).
 
 Even that byte-level look costs more than the rest of the mojibake step on
 English news, whose characters beyond ASCII are a few quotes, dashes, ``£`` and
