@@ -50,8 +50,8 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from presswash import bmp_scan
-from presswash.sieve import COMPILED, NON_ASCII, UNCOMMON, kinds_by_first_byte
+from presswash import bmp_scan, sieve
+from presswash.sieve import NON_ASCII, UNCOMMON, kinds_by_first_byte
 from presswash.step import class_points, class_ranges
 from presswash.steps._misread_table import (
     DOUBLE_BYTE_RARE,
@@ -186,15 +186,16 @@ def may_hold_misread(text: str, notable: str | None = None) -> bool:
                 return shape
         if not _may_hold(notable, _kinds_of(notable), letters=False):
             return False  # characters side by side in the text still are once sieved
-    kinds = _kinds_of(text, nearly_ascii)
+    kinds = None  # read only where a double-byte misread is looked for, or a shape by kind
     if double_byte:
+        kinds = _kinds_of(text, nearly_ascii)
         if not _may_hold(text, kinds):
             return False
         if (b"D" in kinds or b"E" in kinds) and RARE.search(text) is not None:
             return True
         if next(_double_byte_spots(text, kinds, rare=False), None) is not None:
             return True
-    return outside_plain_words(text, _single_byte_spots(text, kinds))
+    return outside_plain_words(text, _single_byte_spots(text, kinds, nearly_ascii))
 
 
 def may_hold_misread_around(text: str, notable: str, characters: str) -> bool:
@@ -350,7 +351,7 @@ def _kinds_of(text: str, nearly_ascii: bool = False) -> bytes:
     >>> _kinds_of("Fußball ß", nearly_ascii=True), _kinds_of("Fußball “ß”", nearly_ascii=True)
     (b'aaAaaaa.A', b'aaAaaaa.AAA')
     """
-    if nearly_ascii and not COMPILED and within_latin1(text):
+    if nearly_ascii and not sieve.COMPILED and within_latin1(text):
         return text.encode("latin-1").translate(_LATIN1_KINDS)
     return kinds_by_first_byte(text, _KINDS)
 
@@ -380,8 +381,7 @@ def misread_spots(text: str) -> list[int]:
     """
     if text.isascii():
         return []
-    kinds = kinds_by_first_byte(text, _KINDS)
-    return sorted({*_single_byte_spots(text, kinds), *(found.start() for found in RARE.finditer(text))})
+    return sorted({*_single_byte_spots(text), *(found.start() for found in RARE.finditer(text))})
 
 
 def suspect_runs(text: str) -> list[tuple[int, int, list[int], list[int]]]:
@@ -410,19 +410,23 @@ def suspect_runs(text: str) -> list[tuple[int, int, list[int], list[int]]]:
     return runs
 
 
-def _single_byte_spots(text: str, kinds: bytes) -> Iterator[int]:
-    """The first character of each single-byte shape in ``text`` (its kinds: ``kinds``).
+def _single_byte_spots(text: str, kinds: bytes | None = None, nearly_ascii: bool = False) -> Iterator[int]:
+    """The first character of each single-byte shape in ``text`` (its kinds: ``kinds``, if read
+    already; ``nearly_ascii`` as for :func:`_kinds_of`).
 
     Where the compiled helper is built (see :mod:`presswash.bmp_scan`), it finds exactly the
-    pairs of one codec's lead and continuation that every shape begins with: Turkish text, whose
-    letters beyond ASCII are all of a kind that may begin one, holds dozens of pairs of that kind
-    in an article and seldom a pair that does. Otherwise each pair of that kind is looked at.
+    pairs of one codec's lead and continuation that every shape begins with, and the kinds are
+    not read: Turkish text, whose letters beyond ASCII are all of a kind that may begin one,
+    holds dozens of pairs of that kind in an article and seldom a pair that does. Otherwise each
+    pair of that kind is looked at.
     """
     following: Callable[[int], int]
     if bmp_scan.COMPILED:
         following = functools.partial(bmp_scan.find_pair, text, LEAD_MASKS, CONTINUATION_MASKS)
         first = following(0)
     else:
+        if kinds is None:
+            kinds = _kinds_of(text, nearly_ascii)
         if b"E" in kinds and _holds_late(text):
             kinds = kinds.translate(_AS_SINGLE)
         first, following = _first_and_following(kinds, b"AA")
