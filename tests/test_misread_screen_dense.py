@@ -15,7 +15,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from sentences import MULTILINGUAL, paragraphs
 
-from presswash import Cleaner, bmp_scan
+from presswash import Cleaner, bmp_scan, sieve
 from presswash.steps import misread_screen, misread_suspects, misreads
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
 from presswash.steps.misread_classes import MISREAD_CHARACTERS, RARE, SHAPE
@@ -130,7 +130,7 @@ def test_the_look_from_the_sieved_text_is_reading_the_text(text: str) -> None:
 @given(st.text(st.characters(max_codepoint=0xFF)))
 def test_the_kinds_of_text_stored_a_byte_a_character_are_taken_from_its_copy(text: str) -> None:
     # As they are without the compiled helper, which reads every text as it is stored.
-    with mock.patch.object(misread_screen, "COMPILED", False):
+    with mock.patch.object(sieve, "COMPILED", False):
         assert _kinds_of(text, nearly_ascii=True) == _kinds_of(text)
 
 
