@@ -11,7 +11,7 @@ import presswash
 from presswash import bmp_scan
 from presswash.bmp_scan import NARROWED_FROM, BitmapScan, NarrowableScan, members_bitmap, narrowed
 from presswash.ftfy_characters import MAY_NEED_MORE_THAN_QUOTES, MAY_NEED_MORE_THAN_QUOTES_AND_ORDER
-from presswash.steps import normalization
+from presswash.steps import misread_screen, normalization
 
 EVERY_BMP_CHARACTER = "".join(map(chr, range(0x10000)))
 
@@ -68,7 +68,8 @@ def test_only_the_characters_beyond_the_bmp_are_left_out_of_the_leading_class():
     }
     for source, expected in cases.items():
         assert narrowed(re.compile(source)).pattern == expected
-    for source in ("[^\U0001f600]", "[\U0001f600]", "x[\U0001f600]", "[a-]]"):
+    optional = ("[é\U0001f600]?x", "[é\U0001f600]*x", "[é\U0001f600]{0,2}x", "[é\U0001f600]{,2}x")
+    for source in ("[^\U0001f600]", "[\U0001f600]", "x[\U0001f600]", "[a-]]", *optional):
         pattern = re.compile(source)
         assert narrowed(pattern) is pattern
 
@@ -76,7 +77,11 @@ def test_only_the_characters_beyond_the_bmp_are_left_out_of_the_leading_class():
 needs_the_helper = pytest.mark.skipif(
     not bmp_scan.COMPILED, reason="the compiled helper is not built (no C compiler at install)"
 )
-BITMAP_SCANS = [(scan, BitmapScan(scan.narrow, members_bitmap(scan.narrow) or b"")) for scan in SCANS]
+# With the scans of classes within the BMP, which only the bitmap speeds up.
+BITMAP_SCANS = [
+    (scan, BitmapScan(scan.narrow, members_bitmap(scan.narrow) or b""))
+    for scan in [*SCANS, misread_screen._RARE]
+]
 
 
 def _spans(scan: bmp_scan.Scanner, text: str, endpos: int) -> list[tuple[int, int]]:
@@ -120,6 +125,8 @@ def test_a_bitmap_scan_searches_and_lists_as_the_scan_does(text, pos, endpos):
         found, expected = by_bitmap.search(text, pos, endpos), scan.wide.search(text, pos, endpos)
         assert (found and found.span()) == (expected and expected.span())
         assert _spans(by_bitmap, text, endpos) == _spans(scan.wide, text, endpos)
+        found_each = [found.span() for found in by_bitmap.finditer(text, pos, endpos)]
+        assert found_each == [found.span() for found in scan.wide.finditer(text, pos, endpos)]
 
 
 @needs_the_helper

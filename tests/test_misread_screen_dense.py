@@ -16,14 +16,14 @@ from hypothesis import strategies as st
 from sentences import MULTILINGUAL, paragraphs
 
 from presswash import Cleaner, bmp_scan, sieve
+from presswash.screen import MOST_DISTINCT
 from presswash.steps import misread_screen, misread_suspects, misreads
 from presswash.steps._misread_table import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
 from presswash.steps.misread_classes import MISREAD_CHARACTERS, RARE, SHAPE
 from presswash.steps.misread_screen import (
-    _BESIDE_LETTERS,
     CJK_PER_LETTER,
     _kinds_of,
-    _letters_beside,
+    _places_beside_letters,
     _single_byte_spots,
     may_hold_misread,
     may_hold_misread_around,
@@ -90,11 +90,14 @@ dense_pieces = st.lists(
 @given(st.one_of(paragraphs_with_misreads(), dense_pieces))
 def test_looking_where_the_characters_stand_is_reading_the_text(text: str) -> None:
     """Told every character of MISREAD_CHARACTERS the text holds, or (where they crowd the text)
-    only its rare ones, the screens answer as reading the text does."""
+    only its rare ones, the screens answer as reading the text does (with the compiled pair search,
+    and without it, looking for each such character)."""
     characters = "".join(set(MISREAD_CHARACTER.findall(text)))
     rare = "".join(RARE.findall(characters))
-    assert may_hold_misread_around(text, text, characters) == may_hold_misread(text)
-    assert may_hold_misread_crowded(text, rare) == may_hold_misread(text)
+    for compiled in {bmp_scan.COMPILED, False}:
+        with mock.patch.object(bmp_scan, "COMPILED", compiled):
+            assert may_hold_misread_around(text, text, characters) == may_hold_misread(text)
+            assert may_hold_misread_crowded(text, rare) == may_hold_misread(text)
 
 
 @settings(max_examples=300)
@@ -115,16 +118,21 @@ def test_the_single_byte_spots_are_the_shapes(text: str) -> None:
 @example(ARTICLES[0] + " caf\u0413\u00a9 und")  # German: of the pairs beginning a shape, Г© alone is Г's
 def test_the_look_from_the_sieved_text_is_reading_the_text(text: str) -> None:
     """Text nearly all ASCII has its single-byte shapes looked for from its sieved form, a
-    character or a pair that begins a shape at a time; it is screened as reading it by kind does."""
+    character or a pair that begins a shape at a time (with the compiled helper, the pairs are
+    left to it); it is screened as reading it by kind does."""
     notable = NEWS.sieve.sieve_unless_dense(text)
-    screened = may_hold_misread(text, notable)
-    with mock.patch.object(misread_screen, "SHAPES_FROM_SIEVED", 0):
-        assert may_hold_misread(text, notable) == screened
-    # And whether it holds a shape at all, in a plain word or not.
-    with mock.patch.object(misread_screen, "outside_plain_words", lambda _, spots: any(True for _ in spots)):
-        screened = may_hold_misread(text, notable)
-        with mock.patch.object(misread_screen, "SHAPES_FROM_SIEVED", 0):
-            assert may_hold_misread(text, notable) == screened
+    for compiled in {bmp_scan.COMPILED, False}:
+        with mock.patch.object(bmp_scan, "COMPILED", compiled):
+            screened = may_hold_misread(text, notable)
+            with mock.patch.object(misread_screen, "SHAPES_FROM_SIEVED", 0):
+                assert may_hold_misread(text, notable) == screened
+            # And whether it holds a shape at all, in a plain word or not.
+            with mock.patch.object(
+                misread_screen, "outside_plain_words", lambda _, spots: any(True for _ in spots)
+            ):
+                screened = may_hold_misread(text, notable)
+                with mock.patch.object(misread_screen, "SHAPES_FROM_SIEVED", 0):
+                    assert may_hold_misread(text, notable) == screened
 
 
 @given(st.text(st.characters(max_codepoint=0xFF)))
@@ -210,6 +218,23 @@ def test_text_crowded_with_accented_letters_is_screened_for_misreads() -> None:
         assert NEWS(f"{text} {misread(word, 'windows-1252')}") == f"{text} {word}"
 
 
+def test_text_holding_many_distinct_characters_a_misread_may_begin_with_is_screened_by_reading_it() -> None:
+    """Korean text holds twenty or more distinct hangul that a misread through EUC-KR may begin with
+    (Z체rich is Zürich so read), a few percent of its characters: the shared screen that lists them
+    hands it on to the one that lists rare characters only, and the second chance reads the text
+    for double-byte starts beside Latin letters, as the slow path does; a word misread in it is
+    still repaired, and a paragraph with few such hangul is screened as before."""
+    text = "\n".join(paragraphs("ko")[:6])
+    notable = NEWS.sieve.sieve_unless_dense(text)
+    assert len(set(MISREAD_CHARACTER.findall(text))) > MOST_DISTINCT
+    assert NEWS._dense_screens[0].found_in(notable) is None  # too many to list
+    assert NEWS._dense_screens[1].found_in(notable) is not None
+    assert NEWS(text) == NEWS.clean_without_gate(text) == text
+    assert NEWS(f"{text} {misread('Zürich', 'euc-kr')}") == f"{text} Zürich"
+    few = "서울은 한국의 수도이다."
+    assert NEWS._dense_screens[0].found_in(few * 40) is not None
+
+
 def test_the_step_is_not_run_where_the_second_chance_finds_nothing() -> None:
     """Correct Chinese text holds rare ideographs (诟) and ideographs beside Latin letters (升A小调),
     which the screen cannot tell from a misread: the step asks the second chance whether it finds
@@ -269,15 +294,15 @@ def test_the_double_byte_characters_looked_at_beside_letters_are_the_rule_s(kind
             or not {kind_at(index - 1), kind_at(index + 1)} & set(b"DE")
         )
     }
-    beside = _letters_beside(kinds)
-    found = {
-        position + offset
-        for pair, offset in _BESIDE_LETTERS
-        for position in range(len(beside))
-        if beside.startswith(pair, position)
-    }
+    places = _places_beside_letters(kinds)
+    found = set()
+    for first, following, offset in places:
+        position = first
+        while position != -1:
+            found.add(position + offset)
+            position = following(position + 1)
     assert found == expected
-    assert (beside == b"") == (not expected)  # empty exactly where none is looked at
+    assert (places == []) == (not expected)  # empty exactly where none is looked at
 
 
 def test_shapes_in_plain_words_send_no_text_on() -> None:

@@ -45,7 +45,7 @@ from presswash.alignment import Alignment
 from presswash.config import Config
 from presswash.edits import Change, ChangeLog
 from presswash.ftfy_compat import FtfyCompatible
-from presswash.screen import CROWDED, Screen
+from presswash.screen import CROWDED, MOST_DISTINCT, Screen
 from presswash.sieve import AsciiSieve
 from presswash.step import ANY_NON_ASCII, Step, compiled_class
 from presswash.steps.controls import Controls
@@ -212,10 +212,16 @@ class Cleaner:
         }
         # A text of quotes is screened as sparse text is, each step asked; a text crowded with the
         # characters of a dense trigger that crowds (ideographs, in Chinese) by the uncrowded part
-        # of that trigger first.
+        # of that trigger first, and so is one in which the dense screen finds many distinct
+        # characters (Korean, with the hangul a misread through EUC-KR may begin with).
         sparing = {step: step.sparing_trigger for step in self._steps if step.sparing_trigger is not None}
-        self._dense_screen = Screen(dense_triggers, crowded=CROWDED, sparing=sparing)
         crowding = [step for step in dense_triggers if step.uncrowded_trigger is not None]
+        self._dense_screen = Screen(
+            dense_triggers,
+            crowded=CROWDED,
+            sparing=sparing,
+            most_distinct=MOST_DISTINCT if crowding else None,
+        )
         uncrowded_screen = Screen(
             {step: step.uncrowded_trigger or trigger for step, trigger in dense_triggers.items()},
             crowded=CROWDED,

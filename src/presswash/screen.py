@@ -39,6 +39,11 @@ FIRST_SAMPLE = 64
 CROWDED = 1 / 8
 # Sets of found characters whose ruled-out steps a screen keeps: all a crafted input makes it hold.
 PASSED_OVER_KEPT = 4096
+# Distinct characters past which a text is crowded for a screen told so: each step is asked about
+# each of its own, which costs more than reading the text by another screen (Korean news holds
+# twenty to forty hangul that a misread through EUC-KR may begin with; the news of other scripts
+# in data/multilingual, seven at most).
+MOST_DISTINCT = 16
 
 
 class Screen:
@@ -46,7 +51,8 @@ class Screen:
     (``patterns``: each step's own, compiled), which rules out every step whose own it does not
     find but those ``asked`` anyway. With ``crowded``, a text whose first ``FIRST_SAMPLE`` or
     ``SAMPLE`` characters are more than that share of them is too crowded with those characters
-    (a text of quotes) for listing them to pay; past the first sample, it reads on for the
+    (a text of quotes) for listing them to pay, and with ``most_distinct``, so is one in which it
+    finds more distinct characters than that; past the first sample, it reads on for the
     ``sparing`` triggers of the steps that have one where it may (see :meth:`found_in`)."""
 
     def __init__(
@@ -55,11 +61,13 @@ class Screen:
         crowded: float | None = None,
         asked: Collection[Step] = (),
         sparing: Mapping[Step, str] | None = None,
+        most_distinct: int | None = None,
     ) -> None:
         self.patterns = {step: compiled_class(trigger) for step, trigger in triggers.items()}
         union = "".join(triggers.values())
         self._search = NarrowableScan(compiled_class(union)) if union else None
         self._crowded = crowded
+        self._most_distinct = most_distinct
         self.asked = frozenset(asked)  # the steps asked for what crowds a text, whatever it finds
         self._passed_over: dict[str, frozenset[Step]] = {}
         sparing = {step: trigger for step, trigger in (sparing or {}).items() if step in triggers}
@@ -101,11 +109,12 @@ class Screen:
 
     def found_in(self, notable: str) -> str | None:
         """The distinct characters of sieved text ``notable`` that some step's trigger holds ("":
-        none; None: the text is too crowded with them), but perhaps not all of those that only a
-        step's full trigger holds and its sparing trigger leaves out: of those, the ones in the
-        first sample. That is where the sample holds one and none of a sparing trigger's; where
-        one of a sparing trigger's turns up later, all of them are listed after all. So a step
-        told of a character of its sparing trigger is told of every character of its own."""
+        none; None: the text is too crowded with them, or holds too many of them), but perhaps not
+        all of those that only a step's full trigger holds and its sparing trigger leaves out: of
+        those, the ones in the first sample. That is where the sample holds one and none of a
+        sparing trigger's; where one of a sparing trigger's turns up later, all of them are listed
+        after all. So a step told of a character of its sparing trigger is told of every character
+        of its own."""
         if self._search is None or self._crowded is None:
             return self.distinct_in(notable)
         # One character a match: none is cut. A text crowded from its start is told at once.
@@ -121,7 +130,10 @@ class Screen:
             found += search.findall(notable, SAMPLE)
         if search is not every and self.spares("".join(found)):
             found = every.findall(notable)
-        return "".join(set(found))
+        distinct = "".join(set(found))
+        if self._most_distinct is not None and len(distinct) > self._most_distinct:
+            return None
+        return distinct
 
     def _reading_on(self, found: list[str], notable: str, every: Scanner) -> Scanner:
         """The search that lists the rest of ``notable``, whose first sample holds ``found``:

@@ -21,6 +21,7 @@ import math
 import re
 import unicodedata
 
+from presswash.bmp_scan import NarrowableScan
 from presswash.sieve import COMMON_PUNCTUATION
 from presswash.step import class_points
 from presswash.steps._mojibake_table import BEYOND_RUNLESS, MOJIBAKE_RUNS, SUSPICIOUS_ALONE
@@ -69,6 +70,8 @@ SPELLING_CHARACTER = re.compile(
     + "".join(map(re.escape, sorted(RUN_CHARACTERS.difference(COMMON_PUNCTUATION))))
     + "]"
 )
+# Its scan of sieved text, by bitmap where that is long enough (a Turkish article's, or Russian).
+SPELLING_SCAN = NarrowableScan(SPELLING_CHARACTER)
 # Per position, the runs too short to have it: any character will do there.
 _ENDED_BY = tuple(
     sum(1 << index for index, run in enumerate(MOJIBAKE_RUNS) if len(run) <= position)
@@ -121,7 +124,7 @@ def runs_seen(notable: str) -> list[str] | None:
     >>> runs_seen("’“”–…"), runs_seen("£“”"), runs_seen("Ã¡")
     ([], ['£“'], None)
     """
-    characters = frozenset(SPELLING_CHARACTER.findall(notable))
+    characters = frozenset(SPELLING_SCAN.over(notable).findall(notable))
     if not characters:
         return []  # the common punctuation alone is innocent, as are the rest
     if not characters.isdisjoint(LONE_CHARACTERS):

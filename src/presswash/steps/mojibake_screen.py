@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from ftfy.badness import BADNESS_RE
 from ftfy.chardata import C1_CONTROL_RE
 
+from presswash.bmp_scan import NarrowableScan
 from presswash.sieve import COMMON_PUNCTUATION, DENSE_SHARE, NON_ASCII
 from presswash.steps._mojibake_table import (
     BEYOND_RUNLESS,
@@ -36,7 +37,7 @@ from presswash.steps.mojibake_runs import (
     JUDGED_WHERE_THEY_STAND,
     LONE_CHARACTERS,
     RUNS_BY_CHARACTER,
-    SPELLING_CHARACTER,
+    SPELLING_SCAN,
     SURROGATES,
     VISIT_COST,
     any_occurs_in,
@@ -87,8 +88,10 @@ SCANS_ANYWAY = 2
 
 # The common punctuation outside the runless set (quotes), and a class of the rest of that set.
 _COMMON_BEYOND_RUNLESS = "".join(mark for mark in COMMON_PUNCTUATION if mark in BEYOND_RUNLESS_CHARACTERS)
-_UNCOMMON_BEYOND_RUNLESS = re.compile(
-    "[" + "".join(map(re.escape, sorted(BEYOND_RUNLESS_CHARACTERS.difference(COMMON_PUNCTUATION)))) + "]"
+_UNCOMMON_BEYOND_RUNLESS = NarrowableScan(
+    re.compile(
+        "[" + "".join(map(re.escape, sorted(BEYOND_RUNLESS_CHARACTERS.difference(COMMON_PUNCTUATION)))) + "]"
+    )
 )
 
 
@@ -125,7 +128,7 @@ def may_hold_mojibake(text: str, notable: str | None = None) -> bool:
     if notable is None:
         notable = NON_ASCII(text)
     if len(notable) <= len(text) * SIEVED_SHARE:
-        if SPELLING_CHARACTER.search(notable) is None:
+        if SPELLING_SCAN.over(notable).search(notable) is None:
             return False  # the common punctuation alone is innocent, as are the rest
         spelling_cost = len(notable) * SPELLING_COST
         if spelling_cost <= len(text) * SCANS_ANYWAY:
@@ -164,15 +167,15 @@ def _beyond_runless(notable: str) -> tuple[str, int]:
             distinct += mark
             places += count
     if len(notable) <= LISTED_AT_ONCE:
-        uncommon = _UNCOMMON_BEYOND_RUNLESS.findall(notable)
+        uncommon = _UNCOMMON_BEYOND_RUNLESS.over(notable).findall(notable)
         return distinct + "".join(set(uncommon)), places + len(uncommon)
-    found = _UNCOMMON_BEYOND_RUNLESS.search(notable)
+    found = _UNCOMMON_BEYOND_RUNLESS.over(notable).search(notable)
     while found is not None and len(distinct) <= RUN_SCANS:
         character = found.group()
         distinct += character
         places += notable.count(character)
         notable = notable.replace(character, "")  # none of it stands before the place found
-        found = _UNCOMMON_BEYOND_RUNLESS.search(notable, found.start())
+        found = _UNCOMMON_BEYOND_RUNLESS.over(notable).search(notable, found.start())
     return distinct, places
 
 
