@@ -218,21 +218,26 @@ def test_text_crowded_with_accented_letters_is_screened_for_misreads() -> None:
         assert NEWS(f"{text} {misread(word, 'windows-1252')}") == f"{text} {word}"
 
 
-def test_text_holding_many_distinct_characters_a_misread_may_begin_with_is_screened_by_reading_it() -> None:
-    """Korean text holds twenty or more distinct hangul that a misread through EUC-KR may begin with
-    (Z체rich is Zürich so read), a few percent of its characters: the shared screen that lists them
-    hands it on to the one that lists rare characters only, and the second chance reads the text
-    for double-byte starts beside Latin letters, as the slow path does; a word misread in it is
-    still repaired, and a paragraph with few such hangul is screened as before."""
+def test_korean_text_is_screened_for_misreads_by_reading_it() -> None:
+    """Korean text holds hangul that a misread through EUC-KR may begin with (Z체rich is Zürich so
+    read), twenty or more distinct ones in an article, a few percent of its characters, and the
+    second chance reads such text by kind for them beside Latin letters: the shared screen that
+    would list them hands the text on to the one that lists rare characters only, where its first
+    sample holds one, or where it finds more distinct ones than MOST_DISTINCT. Either way the
+    text is cleaned as the slow path cleans it, and a word misread in it is still repaired."""
     text = "\n".join(paragraphs("ko")[:6])
-    notable = NEWS.sieve.sieve_unless_dense(text)
+    for sample in (text, "\n" * 64 + text, "합니다. 그는 " * 8 + text):
+        notable = NEWS.sieve.sieve_unless_dense(sample)
+        assert NEWS._dense_screens[0].found_in(notable) is None
+        assert NEWS._dense_screens[1].found_in(notable) is not None
+        assert NEWS(sample) == NEWS.clean_without_gate(sample) == sample
+        assert NEWS(f"{sample} {misread('Zürich', 'euc-kr')}") == f"{sample} Zürich"
     assert len(set(MISREAD_CHARACTER.findall(text))) > MOST_DISTINCT
-    assert NEWS._dense_screens[0].found_in(notable) is None  # too many to list
-    assert NEWS._dense_screens[1].found_in(notable) is not None
-    assert NEWS(text) == NEWS.clean_without_gate(text) == text
-    assert NEWS(f"{text} {misread('Zürich', 'euc-kr')}") == f"{text} Zürich"
-    few = "서울은 한국의 수도이다."
-    assert NEWS._dense_screens[0].found_in(few * 40) is not None
+    # A first sample that holds such a hangul (표), in a text with few distinct ones; one that holds
+    # none, and few distinct ones after it, is listed.
+    few = "서울은 한국의 수도이다. "
+    assert NEWS._dense_screens[0].found_in("표" + few * 40) is None
+    assert NEWS._dense_screens[0].found_in(few * 40 + "표") is not None
 
 
 def test_the_step_is_not_run_where_the_second_chance_finds_nothing() -> None:

@@ -213,7 +213,8 @@ class Cleaner:
         # A text of quotes is screened as sparse text is, each step asked; a text crowded with the
         # characters of a dense trigger that crowds (ideographs, in Chinese) by the uncrowded part
         # of that trigger first, and so is one in which the dense screen finds many distinct
-        # characters (Korean, with the hangul a misread through EUC-KR may begin with).
+        # characters, or whose first sample holds a character that makes a step read the text
+        # anyway (Korean, with the hangul a misread through EUC-KR may begin with).
         sparing = {step: step.sparing_trigger for step in self._steps if step.sparing_trigger is not None}
         crowding = [step for step in dense_triggers if step.uncrowded_trigger is not None]
         self._dense_screen = Screen(
@@ -221,6 +222,7 @@ class Cleaner:
             crowded=CROWDED,
             sparing=sparing,
             most_distinct=MOST_DISTINCT if crowding else None,
+            hands_on="".join(step.read_through_trigger or "" for step in crowding),
         )
         uncrowded_screen = Screen(
             {step: step.uncrowded_trigger or trigger for step, trigger in dense_triggers.items()},

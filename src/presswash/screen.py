@@ -52,8 +52,9 @@ class Screen:
     find but those ``asked`` anyway. With ``crowded``, a text whose first ``FIRST_SAMPLE`` or
     ``SAMPLE`` characters are more than that share of them is too crowded with those characters
     (a text of quotes) for listing them to pay, and with ``most_distinct``, so is one in which it
-    finds more distinct characters than that; past the first sample, it reads on for the
-    ``sparing`` triggers of the steps that have one where it may (see :meth:`found_in`)."""
+    finds more distinct characters than that, or, with ``hands_on``, one whose first sample holds
+    a character of that class; past the first sample, it reads on for the ``sparing`` triggers of
+    the steps that have one where it may (see :meth:`found_in`)."""
 
     def __init__(
         self,
@@ -62,12 +63,14 @@ class Screen:
         asked: Collection[Step] = (),
         sparing: Mapping[Step, str] | None = None,
         most_distinct: int | None = None,
+        hands_on: str | None = None,
     ) -> None:
         self.patterns = {step: compiled_class(trigger) for step, trigger in triggers.items()}
         union = "".join(triggers.values())
         self._search = NarrowableScan(compiled_class(union)) if union else None
         self._crowded = crowded
         self._most_distinct = most_distinct
+        self._hands_on = compiled_class(hands_on) if hands_on else None
         self.asked = frozenset(asked)  # the steps asked for what crowds a text, whatever it finds
         self._passed_over: dict[str, frozenset[Step]] = {}
         sparing = {step: trigger for step, trigger in (sparing or {}).items() if step in triggers}
@@ -120,7 +123,9 @@ class Screen:
         # One character a match: none is cut. A text crowded from its start is told at once.
         every = self._search.over(notable)
         found = every.findall(notable, 0, FIRST_SAMPLE)
-        if len(found) > self._crowded * min(len(notable), FIRST_SAMPLE):
+        if len(found) > self._crowded * min(len(notable), FIRST_SAMPLE) or (
+            self._hands_on is not None and self._hands_on.search("".join(found)) is not None
+        ):
             return None
         search = every if self._sparing is None else self._reading_on(found, notable, every)
         found += search.findall(notable, FIRST_SAMPLE, SAMPLE)

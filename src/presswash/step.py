@@ -54,6 +54,13 @@ class Step:
     not: in text crowded with the rest, the shared screen looks for this part, and
     :meth:`applies_uncrowded` is asked. None: the dense trigger does not crowd."""
 
+    read_through_trigger: str | None = None
+    """For a step with an ``uncrowded_trigger``, the characters of the rest of its dense trigger
+    one of which makes it read the whole text anyway (a double-byte start sends the misread screen
+    to read the text by kind): a text whose first sample holds one (Korean, with the hangul a
+    misread through EUC-KR may begin with) is screened by the uncrowded part at once, for listing
+    the rest would gain nothing. None: no such characters."""
+
     sparing_trigger: str | None = None
     """For a step whose ``dense_trigger`` takes in characters that are common in the text of some
     scripts and that it reads the text for itself at memory speed (marks that NFC only puts in

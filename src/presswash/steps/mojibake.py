@@ -35,7 +35,7 @@ from ftfy.fixes import fix_c1_controls, fix_surrogates
 from presswash.edits import ChangeLog, Edit
 from presswash.sieve import COMMON_PUNCTUATION, NON_ASCII
 from presswash.step import LineStep, is_long, split_lines
-from presswash.steps._misread_table import DOUBLE_BYTE_RARE, DOUBLE_BYTE_TRIGGER
+from presswash.steps._misread_table import DOUBLE_BYTE_RARE, DOUBLE_BYTE_STARTS, DOUBLE_BYTE_TRIGGER
 from presswash.steps._mojibake_table import BEYOND_RUNLESS, MOJIBAKE_ALPHABET
 from presswash.steps.ftfy_decoding import fix_encoding_sieved
 from presswash.steps.misread_classes import (
@@ -113,6 +113,8 @@ class Mojibake(LineStep):
         self.dense_trigger = BEYOND_RUNLESS + SURROGATES + (MISREAD_CHARACTERS if second_chance else "")
         if second_chance:
             self.uncrowded_trigger = BEYOND_RUNLESS + SURROGATES + DOUBLE_BYTE_RARE
+            # A double-byte start sends the misread screen to read the text's kinds.
+            self.read_through_trigger = DOUBLE_BYTE_STARTS
         if second_chance:
             # The misreads it also undoes begin with a lead character of their codec (caf茅 is
             # café read as GBK), which the misread table lists for every codec.
