@@ -1,6 +1,8 @@
 """The scans of text within the BMP, by bitmap or narrowed, find what their full patterns find, in
 every text they are used on."""
 
+import importlib
+import pkgutil
 import re
 
 import pytest
@@ -11,7 +13,7 @@ import presswash
 from presswash import bmp_scan
 from presswash.bmp_scan import NARROWED_FROM, BitmapScan, NarrowableScan, members_bitmap, narrowed
 from presswash.ftfy_characters import MAY_NEED_MORE_THAN_QUOTES, MAY_NEED_MORE_THAN_QUOTES_AND_ORDER
-from presswash.steps import misread_screen, normalization
+from presswash.steps import misread_screen, mojibake_screen, normalization
 
 EVERY_BMP_CHARACTER = "".join(map(chr, range(0x10000)))
 
@@ -77,11 +79,29 @@ def test_only_the_characters_beyond_the_bmp_are_left_out_of_the_leading_class():
 needs_the_helper = pytest.mark.skipif(
     not bmp_scan.COMPILED, reason="the compiled helper is not built (no C compiler at install)"
 )
-# With the scans of classes within the BMP, which only the bitmap speeds up.
+
+
+def _module_scans() -> list[NarrowableScan]:
+    """Every narrowable scan a module of the package keeps, those of classes within the BMP among
+    them (rare ideographs, the sieved text's scans), which only the bitmap speeds up."""
+    modules = [
+        importlib.import_module(info.name)
+        for info in pkgutil.walk_packages(presswash.__path__, "presswash.")
+        if not info.name.endswith("__main__")
+    ]
+    return [scan for module in modules for scan in vars(module).values() if isinstance(scan, NarrowableScan)]
+
+
+SCANS_BY_BITMAP = list({id(scan): scan for scan in [*SCANS, *_module_scans()]}.values())
 BITMAP_SCANS = [
-    (scan, BitmapScan(scan.narrow, members_bitmap(scan.narrow) or b""))
-    for scan in [*SCANS, misread_screen._RARE]
+    (scan, BitmapScan(scan.narrow, members_bitmap(scan.narrow) or b"")) for scan in SCANS_BY_BITMAP
 ]
+
+
+def test_every_scan_of_the_sieved_text_is_among_those_checked():
+    checked = {id(scan) for scan in SCANS_BY_BITMAP}
+    for scan in (misread_screen._RARE, misread_screen._PAIR_MEMBER, mojibake_screen._UNCOMMON_BEYOND_RUNLESS):
+        assert id(scan) in checked
 
 
 def _spans(scan: bmp_scan.Scanner, text: str, endpos: int) -> list[tuple[int, int]]:

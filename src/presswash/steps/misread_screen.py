@@ -129,12 +129,13 @@ _LONE_BESIDE_LETTERS = (
     (re.compile(rb"a(?<=[DE]a)(?<![DE][DE]a)"), -1),
 )
 # Whether a letter stands beside a character of either double-byte kind, and whether one such
-# character has none of its kinds beside it. Each pattern begins with the letter, which the engine
+# character has none of its kinds beside it (either of the two above: the engine takes their
+# letter out as the prefix it skips to). Each pattern begins with the letter, which the engine
 # skips to: letters are few where double-byte characters crowd the text, through which a search
 # for either pair steps a byte at a time. In text whose first LATIN_SAMPLE characters are mostly
 # Latin letters (a Latin text quoting a Chinese name), the first search begins with the character.
 _LETTER_BESIDE_DOUBLE = re.compile(rb"a(?:[DE]|(?<=[DE]a))")
-_LETTER_BESIDE_LONE_DOUBLE = re.compile(rb"a(?:[DE](?![DE])|(?<=[DE]a)(?<![DE][DE]a))")
+_LETTER_BESIDE_LONE_DOUBLE = re.compile(b"|".join(pattern.pattern for pattern, _ in _LONE_BESIDE_LETTERS))
 _DOUBLE_BESIDE_LETTER = re.compile(rb"[DE](?:a|(?<=a[DE]))")
 LATIN_SAMPLE = 64
 # Past this many characters of the double-byte kinds for each Latin letter, a text is written in
